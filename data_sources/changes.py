@@ -1,0 +1,153 @@
+"""Planning a change: what committing a frame would add, update and remove, before any write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import sqlalchemy as sa
+
+from data_sources import frames
+from data_sources.db import DATASET_TABLES, ROW_ID, VALID_TO
+from data_sources.schema import Dataset
+
+Mode = Literal["append", "replace"]
+
+@dataclass
+class ChangePlan:
+    """What committing a frame would do, worked out before anything is written."""
+
+    dataset: str
+    mode: Mode
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    by_period: list[dict[str, Any]] = field(default_factory=list)
+    # row ids of live rows to close, and the positions in the incoming frame to insert
+    close_ids: list[int] = field(default_factory=list, repr=False)
+    insert_positions: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64), repr=False)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "by_period": self.by_period,
+        }
+
+
+def _period_labels(frame: pd.DataFrame, declared: Dataset) -> pd.Series:
+    column = declared.period_column
+    if column is None or column not in frame:
+        return pd.Series("—", index=frame.index, dtype="string")
+    values = frame[column]
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m").astype("string").fillna("—")
+    return values.astype("string").fillna("—")
+
+
+def plan_change(connection: sa.Connection, declared: Dataset, incoming: pd.DataFrame, mode: Mode) -> ChangePlan:
+    """Compare `incoming` with the live rows it would touch.
+
+    append: upsert-by-key datasets update matching keys and add the rest; replace-period
+    datasets also remove live rows of the periods the file covers that the file no longer has.
+    replace: the file becomes the whole dataset.
+    """
+    plan = ChangePlan(dataset=declared.key, mode=mode)
+    table = DATASET_TABLES[declared.key]
+    live = _live_in_scope(connection, table, declared, incoming, mode)
+    keys = list(declared.primary_key)
+    incoming_positions = pd.Series(np.arange(len(incoming)), index=pd.MultiIndex.from_frame(_key_frame(incoming, keys)))
+    if live.empty:
+        plan.added = len(incoming)
+        plan.insert_positions = np.arange(len(incoming))
+        plan.by_period = _by_period(incoming, declared, np.ones(len(incoming), bool), None, None)
+        return plan
+    live_index = pd.MultiIndex.from_frame(_key_frame(live, keys))
+    matched = live_index.isin(incoming_positions.index)
+    removed_ids = live.loc[~matched, ROW_ID].astype("int64").tolist()
+    positions_of_live = incoming_positions.reindex(live_index[matched]).to_numpy()
+    same = _rows_equal(live.loc[matched, [c.key for c in declared.columns]], incoming.iloc[positions_of_live], declared)
+    changed_ids = live.loc[matched, ROW_ID].to_numpy()[~same].astype("int64").tolist()
+    is_new = ~incoming_positions.index.isin(live_index)
+    changed_positions = positions_of_live[~same]
+    plan.added = int(is_new.sum())
+    plan.updated = len(changed_ids)
+    plan.unchanged = int(same.sum())
+    plan.removed = len(removed_ids)
+    plan.close_ids = removed_ids + changed_ids
+    plan.insert_positions = np.sort(np.concatenate([np.flatnonzero(is_new), changed_positions]).astype(np.int64))
+    updated_mask = np.zeros(len(incoming), bool)
+    updated_mask[changed_positions] = True
+    plan.by_period = _by_period(incoming, declared, is_new, updated_mask, live.loc[~matched])
+    return plan
+
+
+def _key_frame(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    # Keys compare as text so that Int64, dates and strings from the DB and the file agree.
+    return pd.DataFrame({k: frame[k].astype("string").fillna("") for k in keys})
+
+
+def _rows_equal(live: pd.DataFrame, incoming: pd.DataFrame, declared: Dataset) -> np.ndarray:
+    equal = np.ones(len(live), bool)
+    for column in declared.columns:
+        left = live[column.key].reset_index(drop=True)
+        right = incoming[column.key].reset_index(drop=True)
+        if pd.api.types.is_float_dtype(left):
+            both_nan = left.isna().to_numpy() & right.isna().to_numpy()
+            close = np.isclose(left.to_numpy(), right.to_numpy(), rtol=0, atol=1e-9)
+            equal &= both_nan | close
+        else:
+            equal &= (left.astype("string").fillna("\x00") == right.astype("string").fillna("\x00")).to_numpy()
+    return equal
+
+
+def _live_in_scope(
+    connection: sa.Connection, table: sa.Table, declared: Dataset, incoming: pd.DataFrame, mode: Mode
+) -> pd.DataFrame:
+    columns = [table.c[ROW_ID], *(table.c[c.key] for c in declared.columns)]
+    query = sa.select(*columns).where(table.c[VALID_TO].is_(None))
+    rows = connection.execute(query).all()
+    if not rows:
+        return pd.DataFrame()
+    live = frames.from_rows([r[1:] for r in rows], declared)
+    live.insert(0, ROW_ID, [r[0] for r in rows])
+    if mode == "replace":
+        return live
+    if declared.upload_mode == "replace_period" and declared.period_column:
+        covered = set(_month_keys(incoming[declared.period_column]))
+        in_period = _month_keys(live[declared.period_column]).isin(covered).to_numpy()
+        in_file = pd.MultiIndex.from_frame(_key_frame(live, list(declared.primary_key))).isin(
+            pd.MultiIndex.from_frame(_key_frame(incoming, list(declared.primary_key)))
+        )
+        return live[in_period | in_file]
+    in_file = pd.MultiIndex.from_frame(_key_frame(live, list(declared.primary_key))).isin(
+        pd.MultiIndex.from_frame(_key_frame(incoming, list(declared.primary_key)))
+    )
+    return live[in_file]
+
+
+def _month_keys(values: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return values.dt.strftime("%Y-%m")
+    return values.astype("string")
+
+
+def _by_period(
+    incoming: pd.DataFrame, declared: Dataset, added: np.ndarray, updated: np.ndarray | None, removed: pd.DataFrame | None
+) -> list[dict[str, Any]]:
+    labels = _period_labels(incoming, declared)
+    table = pd.DataFrame({"period": labels.to_numpy(), "added": added.astype(int)})
+    table["updated"] = updated.astype(int) if updated is not None else 0
+    summary = table.groupby("period", sort=True)[["added", "updated"]].sum()
+    if removed is not None and len(removed):
+        gone = _period_labels(removed, declared).value_counts().rename("removed")
+        summary = summary.join(gone, how="outer")
+    summary = summary.fillna(0).astype(int)
+    if "removed" not in summary:
+        summary["removed"] = 0
+    return [{"period": str(p), **{k: int(v) for k, v in row.items()}} for p, row in summary.iterrows()]

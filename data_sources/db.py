@@ -1,0 +1,173 @@
+"""Database connection and schema: one SQLAlchemy Core code path for SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from data_sources.adapters import DATASETS
+from data_sources.schema import Choice, Column, Dataset, Date, DateTime, Decimal, Integer, Month, Text
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'city.db'}"
+
+metadata = sa.MetaData()
+
+# Every dataset row carries the versions it was live for: [valid_from, valid_to).
+# A rollback or an upload never deletes history, so any earlier state can be restored exactly.
+ROW_ID, VALID_FROM, VALID_TO = "_row_id", "_valid_from", "_valid_to"
+
+dataset_heads = sa.Table(
+    "dataset_heads",
+    metadata,
+    sa.Column("dataset", sa.String(40), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False, default=0),
+)
+
+dataset_versions = sa.Table(
+    "dataset_versions",
+    metadata,
+    sa.Column("dataset", sa.String(40), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),  # upload | rollback | demo
+    sa.Column("upload_id", sa.Integer, nullable=True),
+    sa.Column("created_by", sa.String(120), nullable=True),
+    sa.Column("rows_added", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_updated", sa.Integer, nullable=False, default=0),
+    sa.Column("rows_removed", sa.Integer, nullable=False, default=0),
+    sa.Column("row_count", sa.Integer, nullable=False, default=0),
+    sa.Column("note", sa.Text, nullable=True),
+)
+
+uploads = sa.Table(
+    "uploads",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("dataset", sa.String(40), nullable=True),
+    sa.Column("file_name", sa.String(300), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("uploaded_by", sa.String(120), nullable=True),
+    sa.Column("uploaded_at", sa.DateTime, nullable=False),
+    sa.Column("mode", sa.String(20), nullable=False),
+    sa.Column("rows", sa.Integer, nullable=False, default=0),
+    sa.Column("status", sa.String(20), nullable=False),  # accepted | rejected
+    sa.Column("version", sa.Integer, nullable=True),
+    sa.Column("report", sa.Text, nullable=False),
+    sa.Index("ix_uploads_dataset", "dataset", "uploaded_at"),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime, nullable=False),
+    sa.Column("actor", sa.String(120), nullable=True),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("dataset", sa.String(40), nullable=True),
+    sa.Column("detail", sa.Text, nullable=True),
+)
+
+
+def _sql_type(column: Column) -> sa.types.TypeEngine:
+    kind = column.kind
+    if isinstance(kind, Integer):
+        return sa.BigInteger()
+    if isinstance(kind, Decimal):
+        return sa.Double()
+    if isinstance(kind, DateTime):
+        return sa.DateTime()
+    if isinstance(kind, Date | Month):
+        return sa.Date()
+    if isinstance(kind, Text | Choice):
+        return sa.Text()
+    raise TypeError(f"no SQL type for {kind!r}")
+
+
+def _dataset_table(dataset: Dataset) -> sa.Table:
+    live = sa.column(VALID_TO).is_(None)
+    return sa.Table(
+        f"ds_{dataset.key}",
+        metadata,
+        sa.Column(ROW_ID, sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
+        sa.Column(VALID_FROM, sa.Integer, nullable=False),
+        sa.Column(VALID_TO, sa.Integer, nullable=True),
+        *(sa.Column(c.key, _sql_type(c), nullable=True) for c in dataset.columns),
+        # Two live rows with one key would be corruption; the database refuses it outright.
+        sa.Index(
+            f"ux_{dataset.key}_live_key",
+            *dataset.primary_key,
+            unique=True,
+            sqlite_where=live,
+            postgresql_where=live,
+        ),
+        sa.Index(f"ix_{dataset.key}_valid", VALID_TO, VALID_FROM),
+    )
+
+
+DATASET_TABLES: dict[str, sa.Table] = {key: _dataset_table(d) for key, d in DATASETS.items()}
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database URL: the argument, env CITY_DB_URL, secrets.toml, else the embedded default."""
+    if url:
+        return url
+    if os.environ.get("CITY_DB_URL"):
+        return os.environ["CITY_DB_URL"]
+    secrets = ROOT / ".streamlit" / "secrets.toml"
+    if secrets.exists():
+        configured = tomllib.loads(secrets.read_text(encoding="utf-8")).get("connections", {}).get("city", {})
+        if configured.get("url"):
+            return str(configured["url"])
+    return DEFAULT_URL
+
+
+def _configure_sqlite(engine: sa.Engine) -> None:
+    # pysqlite's own transaction handling defers BEGIN and cannot take the write lock up front;
+    # BEGIN IMMEDIATE serialises concurrent ingests instead of failing one at commit time.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@cache
+def _engine_for(url: str) -> sa.Engine:
+    engine = sa.create_engine(url, pool_pre_ping=not url.startswith("sqlite"))
+    if engine.dialect.name == "sqlite":
+        database = engine.url.database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        _configure_sqlite(engine)
+    create_schema(engine)
+    return engine
+
+
+def connect(url: str | None = None) -> sa.Engine:
+    """An engine for the city database, its schema created if missing (no demo data)."""
+    return _engine_for(resolve_url(url))
+
+
+def create_schema(engine: sa.Engine) -> None:
+    metadata.create_all(engine)
+    with engine.begin() as connection:
+        known = set(connection.scalars(sa.select(dataset_heads.c.dataset)))
+        missing = [{"dataset": key, "version": 0} for key in DATASETS if key not in known]
+        if missing:
+            connection.execute(dataset_heads.insert(), missing)
