@@ -5,7 +5,6 @@ from __future__ import annotations
 from data_sources.adapters.common import (
     COMMUNITY,
     DIVISIONS,
-    community_column,
     latitude_column,
     longitude_column,
 )
