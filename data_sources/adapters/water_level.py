@@ -30,9 +30,9 @@ WATER_LEVEL = Dataset(
         Column("level_m", Decimal(minimum=-10, maximum=100), "ระดับน้ำ (ม.)", "Level (m)",
                ("ระดับน้ำ", "ระดับน้ำ (เมตร)", "level", "water level"), example=5.12),
         Column("warning_level_m", Decimal(minimum=-10, maximum=100), "ระดับเฝ้าระวัง (ม.)", "Warning level (m)",
-               ("ระดับเฝ้าระวัง", "ระดับเตือนภัย", "warning", "warning level"), example=7.5),
+               ("ระดับเฝ้าระวัง", "เฝ้าระวัง", "ระดับเตือนภัย", "เตือนภัย", "warning", "warning level"), example=7.5),
         Column("critical_level_m", Decimal(minimum=-10, maximum=100), "ระดับวิกฤต (ม.)", "Critical level (m)",
-               ("ระดับวิกฤต", "ระดับอันตราย", "ตลิ่ง", "critical", "critical level"), example=8.5),
+               ("ระดับวิกฤต", "วิกฤต", "ระดับอันตราย", "ระดับตลิ่ง", "critical", "critical level"), example=8.5),
     ),
     checks=(RowCheck("not_more_than", ("warning_level_m", "critical_level_m")),),
 )

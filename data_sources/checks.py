@@ -1,0 +1,51 @@
+"""Rules across columns, named by the adapters' `RowCheck(rule, columns)` declarations.
+
+Each rule takes the typed frame and its column keys and returns a boolean mask of failing rows,
+plus the template slots that explain the failure for one row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+Rule = Callable[[pd.DataFrame, tuple[str, ...]], np.ndarray]
+
+
+def not_before(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    later, earlier = (frame[c] for c in columns)
+    return (later.notna() & earlier.notna() & (later < earlier)).to_numpy(dtype=bool)
+
+
+def not_more_than(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    part, whole = (frame[c] for c in columns)
+    return (part.notna() & whole.notna() & (part > whole + 1e-9)).to_numpy(dtype=bool)
+
+
+def resolved_has_time(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    status, resolved_at = (frame[c] for c in columns)
+    return ((status == "resolved").fillna(False) & resolved_at.isna()).to_numpy(dtype=bool)
+
+
+def month_in_fiscal_year(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    month, fiscal_year = (frame[c] for c in columns)
+    # ปีงบประมาณ พ.ศ. N runs from 1 Oct (N − 544) to 30 Sep (N − 543) in the Christian era.
+    expected = month.dt.year + 543 + (month.dt.month >= 10).astype("Int64")
+    return (month.notna() & fiscal_year.notna() & (expected != fiscal_year)).fillna(False).to_numpy(dtype=bool)
+
+
+def sexes_match_age_bands(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    male, female, *bands = (frame[c] for c in columns)
+    band_total = sum(bands)
+    return ((male + female) != band_total).fillna(False).to_numpy(dtype=bool)
+
+
+RULES: dict[str, tuple[Rule, str]] = {
+    "not_before": (not_before, "not-before"),
+    "not_more_than": (not_more_than, "not-more-than"),
+    "resolved_has_time": (resolved_has_time, "resolved-without-time"),
+    "month_in_fiscal_year": (month_in_fiscal_year, "month-outside-fiscal-year"),
+    "sexes_match_age_bands": (sexes_match_age_bands, "age-bands-mismatch"),
+}

@@ -1,0 +1,194 @@
+"""The ingest pipeline: guard → read → find headers → normalise → validate → commit.
+
+Reading and validating run in a child process (`readers.run_isolated`), so a file that makes a
+parser abort, hang or eat memory becomes a rejected upload instead of a dead server. The parent
+only writes: one version for an accepted file, the original bytes and the report for any file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+from pathlib import PurePath
+from typing import Any
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_sources import writes
+from data_sources.adapters import DATASETS, dataset
+from data_sources.errors import DataSourceError
+from data_sources.headers import HeaderMatch, find_header
+from data_sources.readers import Limits, Sheet, check_upload, read_sheets, run_isolated
+from data_sources.report import Issue, ValidationReport, make_issue
+from data_sources.schema import Dataset
+from data_sources.validation import build_frame, check_columns, data_rows
+
+AUTO = "auto"
+
+
+@dataclass
+class Prepared:
+    """A file read and validated against one dataset, ready to preview or commit."""
+
+    dataset: str | None
+    report: ValidationReport
+    frame: pd.DataFrame | None = None
+    sheet_names: list[str] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)  # the chosen sheet's header per file column
+
+    @property
+    def valid(self) -> bool:
+        return self.frame is not None and self.report.valid
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    prepared: Prepared
+    upload_id: int | None
+    version: int | None = None
+    changes: dict[str, Any] | None = None
+
+    @property
+    def accepted(self) -> bool:
+        return self.version is not None
+
+
+def _best_match(sheets: list[Sheet], declared: Dataset) -> HeaderMatch | None:
+    best = None
+    for sheet in sheets:
+        match = find_header(sheet.name, sheet.rows, sheet.merged, declared)
+        if match is not None and (best is None or match.rank(declared) > best.rank(declared)):
+            best = match
+    return best
+
+
+def detect_dataset(sheets: list[Sheet]) -> tuple[Dataset, HeaderMatch] | None:
+    """The dataset whose required columns the file's headers cover best."""
+    ranked = []
+    for declared in DATASETS.values():
+        match = _best_match(sheets, declared)
+        if match is None:
+            continue
+        required = sum(1 for c in declared.columns if c.required)
+        coverage = match.required_found(declared) / max(required, 1)
+        ranked.append((coverage, len(match.mapping), declared.key, declared, match))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    coverage, _, _, declared, match = ranked[0]
+    return (declared, match) if coverage >= 0.5 else None
+
+
+def prepare(
+    content: bytes,
+    file_name: str,
+    dataset_key: str,
+    *,
+    today: date | None = None,
+    mapping: dict[str, int] | None = None,
+    limits: Limits | None = None,
+) -> Prepared:
+    """Read `content` and validate it against `dataset_key` (or `auto`). Writes nothing."""
+    today = today or date.today()
+    sheets = read_sheets(content, file_name, limits or Limits())
+    report = ValidationReport(dataset=dataset_key, file_name=file_name)
+    names = [s.name for s in sheets]
+    if not any(s.rows for s in sheets):
+        report.add(make_issue("empty-file"))
+        return Prepared(None if dataset_key == AUTO else dataset_key, report, sheet_names=names)
+    if dataset_key == AUTO:
+        found = detect_dataset(sheets)
+        if found is None:
+            expected = ", ".join(DATASETS)
+            report.add(make_issue("no-header-row", dataset=AUTO, expected=expected))
+            return Prepared(None, report, sheet_names=names)
+        declared, match = found
+        report.dataset = declared.key
+    else:
+        declared = dataset(dataset_key)
+        match = _best_match(sheets, declared)
+        if match is None:
+            expected = ", ".join(c.label_th for c in declared.columns if c.required)
+            report.add(make_issue("no-header-row", dataset=declared.title_th, expected=expected))
+            return Prepared(declared.key, report, sheet_names=names)
+    if mapping:
+        _apply_mapping(match, mapping)
+    return _validate(sheets, match, declared, report, today)
+
+
+def _apply_mapping(match: HeaderMatch, mapping: dict[str, int]) -> None:
+    """Staff's own choice of file column for dataset columns, from the upload page."""
+    chosen = set(mapping.values())
+    match.mapping = {k: v for k, v in match.mapping.items() if v not in chosen and k not in mapping}
+    match.mapping.update(mapping)
+    match.ambiguous = [(j, keys) for j, keys in match.ambiguous if j not in chosen]
+    match.duplicates = {k: v for k, v in match.duplicates.items() if k not in mapping}
+    match.unknown = [j for j in match.unknown if j not in chosen]
+
+
+def _validate(sheets: list[Sheet], match: HeaderMatch, declared: Dataset, report: ValidationReport, today: date) -> Prepared:
+    sheet = next(s for s in sheets if s.name == match.sheet)
+    report.sheet = sheet.name
+    report.header_row = match.header_row + 1
+    report.mapping = {key: match.headers[index] for key, index in match.mapping.items()}
+    names = [s.name for s in sheets]
+    if len([s for s in sheets if s.rows]) > 1:
+        report.add(make_issue("sheet-chosen", "warning", value=sheet.name))
+    check_columns(match, declared, report)
+    rows = data_rows(sheet.rows, match, report)
+    if not rows.rows:
+        report.add(make_issue("no-rows", row=match.header_row + 1))
+    if not report.valid:
+        return Prepared(declared.key, report, sheet_names=names, headers=match.headers)
+    frame = build_frame(rows, match, declared, report, today=today)
+    report.stats.update({"rows": len(frame), "excel_rows": [rows.excel_rows[0], rows.excel_rows[-1]] if rows.excel_rows else []})
+    return Prepared(declared.key, report, frame, sheet_names=names, headers=match.headers)
+
+
+def _rejection(file_name: str, dataset_key: str, error: DataSourceError) -> Prepared:
+    """A report holding the one file-level problem that stopped the file being read."""
+    report = ValidationReport(dataset=dataset_key, file_name=file_name)
+    code = getattr(error, "issue_code", None) or error.code
+    report.add(Issue(code=code, severity="error", row=None, column=None, header=None, field=None, value=None,
+                     message_th=error.message_th, message_en=error.message_en))
+    return Prepared(None if dataset_key == AUTO else dataset_key, report)
+
+
+def read_and_validate(
+    content: bytes, file_name: str, dataset_key: str, *, mapping: dict[str, int] | None = None,
+    limits: Limits | None = None, today: date | None = None,
+) -> Prepared:
+    """`prepare` behind the guard and in a child process; a hostile file becomes a report."""
+    limits = limits or Limits()
+    try:
+        check_upload(content, file_name, limits)
+        task = partial(prepare, today=today, mapping=mapping, limits=limits)
+        return run_isolated(task, content, file_name, dataset_key, limits=limits)
+    except DataSourceError as error:
+        return _rejection(file_name, dataset_key, error)
+
+
+def ingest(
+    engine: sa.Engine,
+    content: bytes,
+    file_name: str,
+    dataset_key: str,
+    *,
+    mode: writes.Mode = "append",
+    user: str | None = None,
+    mapping: dict[str, int] | None = None,
+    limits: Limits | None = None,
+    today: date | None = None,
+) -> IngestResult:
+    """Validate and, when there is no error, commit the file as one version. Always keeps the file."""
+    prepared = read_and_validate(content, file_name, dataset_key, mapping=mapping, limits=limits, today=today)
+    upload = writes.UploadedFile(PurePath(file_name).name, content)
+    if not prepared.valid or prepared.frame is None or prepared.dataset is None:
+        upload_id = writes.record_rejected(engine, prepared.dataset, upload, prepared.report.to_dict(), user=user, mode=mode)
+        return IngestResult(prepared, upload_id)
+    result = writes.commit(engine, prepared.dataset, prepared.frame, mode=mode, user=user, upload=upload,
+                           report=prepared.report.to_dict())
+    prepared.report.stats["changes"] = result.plan.summary()
+    return IngestResult(prepared, result.upload_id, result.version, result.plan.summary())

@@ -1,0 +1,231 @@
+"""Turning a sheet's rows into a typed dataset frame, collecting every problem on the way.
+
+Validation never stops at the first bad cell: the report lists each problem with the row number
+staff see in Excel, the column letter and header, the value and a Thai and English message.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from data_sources import checks, frames
+from data_sources.headers import HeaderMatch, normalise_header
+from data_sources.report import ValidationReport, column_letter, make_issue
+from data_sources.schema import Choice, Column, Dataset, Month
+from data_sources.values import parse_column, parse_month_without_year
+
+MAX_ISSUES_PER_KIND = 50  # per (code, column); the rest are counted, not listed
+_TOTAL_WORDS = re.compile(r"^(ยอด)?รวม(ทั้งสิ้น|ทั้งหมด|ยอด)?$|^(grand)?total$|^sum$")
+_NOTE_WORDS = re.compile(r"^(หมายเหตุ|ที่มา|แหล่งที่มา|ผู้จัดทำ|ผู้รายงาน|note|source)")
+
+
+@dataclass
+class DataRows:
+    rows: list[list[object]]
+    excel_rows: list[int]  # the Excel row number of each kept row
+
+
+def _is_blank(row: list[object]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
+
+
+def _footer_word(row: list[object]) -> str | None:
+    texts = [c for c in row if c is not None and str(c).strip()]
+    if not texts or not isinstance(texts[0], str):
+        return None
+    first = normalise_header(texts[0])
+    if _TOTAL_WORDS.match(first) or (_NOTE_WORDS.match(first) and len(texts) <= 2):
+        return str(texts[0]).strip()
+    return None
+
+
+def data_rows(rows: list[list[object]], match: HeaderMatch, report: ValidationReport) -> DataRows:
+    """The rows under the header, without blank rows and total or note rows (each noted)."""
+    kept = DataRows([], [])
+    for index in range(match.header_row + 1, len(rows)):
+        row = rows[index]
+        if _is_blank(row):
+            continue
+        footer = _footer_word(row)
+        if footer is not None:
+            report.add(make_issue("total-row-skipped", "warning", row=index + 1, value=footer))
+            continue
+        kept.rows.append(row)
+        kept.excel_rows.append(index + 1)
+    return kept
+
+
+class _Collector:
+    """Adds issues to the report, listing at most MAX_ISSUES_PER_KIND of each kind."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        self.report = report
+        self.counts: dict[tuple[str, str | None], int] = {}
+
+    def add(self, code: str, severity: str, **fields: object) -> None:
+        kind = (code, fields.get("field"))  # type: ignore[arg-type]
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if self.counts[kind] <= MAX_ISSUES_PER_KIND:
+            self.report.add(make_issue(code, severity, **fields))  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        for (code, field), count in self.counts.items():
+            if count > MAX_ISSUES_PER_KIND:
+                severity = "error" if any(i.severity == "error" for i in self.report.issues if i.code == code) else "warning"
+                self.report.add(make_issue("more-issues", severity, field=field, value=code, count=count - MAX_ISSUES_PER_KIND))
+        self.report.stats["issue_counts"] = {f"{c}:{f}": n for (c, f), n in self.counts.items()}
+
+
+def check_columns(match: HeaderMatch, dataset: Dataset, report: ValidationReport) -> None:
+    """Missing, ambiguous, duplicated and unknown columns."""
+    for index, candidates in match.ambiguous:
+        names = ", ".join(dataset.column(k).label_th for k in candidates)
+        report.add(make_issue("ambiguous-column", row=match.header_row + 1, column=column_letter(index),
+                              header=match.headers[index], value=match.headers[index], candidates=names))
+    for key, indexes in match.duplicates.items():
+        column = dataset.column(key)
+        letters = ", ".join(column_letter(i) for i in indexes)
+        report.add(make_issue("duplicate-column", field=key, header=column.label_th, label_th=column.label_th,
+                              label_en=column.label_en, candidates=letters))
+    for column in dataset.columns:
+        if column.required and column.key not in match.mapping and column.key not in match.duplicates and column.default is None:
+            expected = ", ".join(f"'{h}'" for h in column.headers[:3])
+            report.add(make_issue("missing-column", field=column.key, header=column.label_th, label_th=column.label_th,
+                                  label_en=column.label_en, expected=expected))
+    for index in match.unknown:
+        report.add(make_issue("unknown-column", "warning", column=column_letter(index), header=match.headers[index],
+                              value=match.headers[index]))
+
+
+def build_frame(
+    rows: DataRows, match: HeaderMatch, dataset: Dataset, report: ValidationReport, *, today: date
+) -> pd.DataFrame:
+    """Parse every mapped column, fill defaults, then check keys and cross-column rules."""
+    collector = _Collector(report)
+    parsed: dict[str, pd.Series] = {}
+    for column in dataset.columns:
+        parsed[column.key] = _parse(column, rows, match, collector, today=today)
+    frame = frames.coerce(pd.DataFrame(parsed), dataset)
+    _resolve_months_from_fiscal_year(frame, rows, match, dataset, collector)
+    _check_keys(frame, rows, dataset, collector)
+    _check_rules(frame, rows, match, dataset, collector)
+    collector.close()
+    return frame
+
+
+def _parse(column: Column, rows: DataRows, match: HeaderMatch, collector: _Collector, *, today: date) -> pd.Series:
+    index = match.mapping.get(column.key)
+    size = len(rows.rows)
+    if index is None:
+        return pd.Series([column.default] * size if column.default is not None else [None] * size, dtype=object)
+    cells = [row[index] if index < len(row) else None for row in rows.rows]
+    result = parse_column(cells, column.kind, today=today)
+    where = {"column": column_letter(index), "header": match.headers[index], "field": column.key}
+    for problem in result.problems:
+        if problem.code == "ambiguous-year" and column.key == "month":
+            continue  # settled from the fiscal-year column, or reported there
+        collector.add(problem.code, problem.severity, row=rows.excel_rows[problem.index], value=problem.value,
+                      **where, **problem.slots)
+    values = result.values.astype(object).where(result.values.notna(), None)
+    for position in np.flatnonzero(result.empty):
+        if column.default is not None:
+            values.iloc[position] = column.default
+            collector.add("default-filled", "warning", row=rows.excel_rows[position], default=column.default, **where)
+        elif column.required:
+            collector.add("required-missing", "error", row=rows.excel_rows[position], **where)
+    return values
+
+
+def _resolve_months_from_fiscal_year(
+    frame: pd.DataFrame, rows: DataRows, match: HeaderMatch, dataset: Dataset, collector: _Collector
+) -> None:
+    """A month written without its year ("ต.ค.") takes the year from the row's fiscal year."""
+    month_index = match.mapping.get("month")
+    if month_index is None or not isinstance(dataset.column("month").kind, Month):
+        return
+    has_fiscal_year = "fiscal_year" in frame
+    for position, row in enumerate(rows.rows):
+        if pd.notna(frame.at[position, "month"]):
+            continue
+        cell = row[month_index] if month_index < len(row) else None
+        number = parse_month_without_year(cell)
+        if number is None:
+            continue
+        fiscal_year = frame.at[position, "fiscal_year"] if has_fiscal_year else pd.NA
+        where = {"column": column_letter(month_index), "header": match.headers[month_index], "field": "month"}
+        if pd.isna(fiscal_year):
+            collector.add("ambiguous-year", "error", row=rows.excel_rows[position], value=cell, **where)
+            continue
+        # ต.ค.–ธ.ค. belong to the calendar year before the one the fiscal year ends in.
+        year = int(fiscal_year) - 543 - (1 if number >= 10 else 0)
+        frame.at[position, "month"] = pd.Timestamp(year=year, month=number, day=1)
+
+
+def _check_keys(frame: pd.DataFrame, rows: DataRows, dataset: Dataset, collector: _Collector) -> None:
+    groups = [list(dataset.primary_key)] + [[c.key] for c in dataset.columns if c.unique and [c.key] != list(dataset.primary_key)]
+    for keys in groups:
+        key_frame = frame[keys]
+        complete = key_frame.notna().all(axis=1).to_numpy()
+        duplicated = key_frame.duplicated(keep="first").to_numpy() & complete
+        if not duplicated.any():
+            continue
+        first_of = key_frame[complete].reset_index().groupby(keys, sort=False, dropna=True)["index"].first()
+        for position in np.flatnonzero(duplicated):
+            values = tuple(key_frame.iloc[position])
+            other = int(first_of.loc[values if len(values) > 1 else values[0]])
+            label = ", ".join(f"{k}={v}" for k, v in zip(keys, values, strict=True))
+            collector.add("duplicate-key", "error", row=rows.excel_rows[position], field=keys[0],
+                          other_row=rows.excel_rows[other], key=label)
+
+
+def _check_rules(frame: pd.DataFrame, rows: DataRows, match: HeaderMatch, dataset: Dataset, collector: _Collector) -> None:
+    for check in dataset.checks:
+        if not all(c in frame for c in check.columns):
+            continue
+        rule, code = checks.RULES[check.rule]
+        failing = rule(frame, check.columns)
+        first, *rest = check.columns
+        index = match.mapping.get(first)
+        other = dataset.column(rest[0]) if rest else None
+        for position in np.flatnonzero(failing):
+            slots = _rule_slots(frame, position, check.columns, dataset)
+            collector.add(code, check.severity, row=rows.excel_rows[position],
+                          column=column_letter(index) if index is not None else None,
+                          header=match.headers[index] if index is not None else dataset.column(first).label_th,
+                          field=first, value=_display(frame.at[position, first]),
+                          other_header=other.label_th if other else "", **slots)
+
+
+def _rule_slots(frame: pd.DataFrame, position: int, columns: tuple[str, ...], dataset: Dataset) -> dict[str, str]:
+    slots = {"other_value": _display(frame.at[position, columns[1]]) if len(columns) > 1 else ""}
+    if "fiscal_year" in columns:
+        slots["fiscal_year"] = _display(frame.at[position, "fiscal_year"])
+    if len(columns) == 5:
+        slots["sexes"] = _display(frame.at[position, columns[0]] + frame.at[position, columns[1]])
+        slots["bands"] = _display(sum(frame.at[position, c] for c in columns[2:]))
+    return slots
+
+
+def _display(value: object) -> str:
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d %H:%M") if (value.hour or value.minute) else value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def choice_label(column: Column, key: object) -> str:
+    """The Thai label of a choice key, for messages and previews."""
+    if isinstance(column.kind, Choice):
+        for option in column.kind.options:
+            if option.key == key:
+                return option.label_th
+    return "" if key is None else str(key)
+
+
+__all__ = ["DataRows", "build_frame", "check_columns", "choice_label", "data_rows"]
