@@ -1,0 +1,159 @@
+"""Browser harness: the real app under `streamlit run`, driven by Debian's Chromium via Playwright."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from helpers.db import sqlite_url
+from helpers.environment import missing_requirement
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = REPO_ROOT / "screenshots"
+CHROMIUM_PATH = Path("/usr/bin/chromium")
+# Quiet, deterministic Chromium: no sandbox (CI runs as root), no GPU, no background traffic.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+STARTUP_TIMEOUT_SECONDS = 90.0
+DEMO_SEED = 7
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def seed_demo_city(database_url: str) -> None:
+    """Fill the database with the demo city through the documented CLI, as an operator would.
+
+    The CLI is the contract in DESIGN.md; until data_sources/__main__.py exists the app starts
+    on an empty database.
+    """
+    if not (REPO_ROOT / "data_sources" / "__main__.py").exists():
+        return
+    command = [sys.executable, "-m", "data_sources", "demo", "--db", database_url, "--seed", str(DEMO_SEED)]
+    finished = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, check=False)
+    if finished.returncode != 0:
+        pytest.fail(f"seeding the demo city failed ({finished.returncode}):\n{finished.stderr[-3000:]}")
+
+
+def _is_healthy(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:
+            return response.status == 200 and response.read().strip() == b"ok"
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def _wait_until_healthy(server: subprocess.Popen[bytes], base_url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"streamlit exited with {server.returncode}:\n{log_path.read_text()[-3000:]}")
+        if _is_healthy(base_url):
+            return
+        time.sleep(0.25)
+    pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT_SECONDS:.0f} s:\n{log_path.read_text()[-3000:]}")
+
+
+def _stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of `streamlit run app.py` on a free local port, over a throwaway SQLite database."""
+    work_dir = tmp_path_factory.mktemp("app")
+    database_url = sqlite_url(work_dir)
+    seed_demo_city(database_url)
+    port = free_port()
+    command = [
+        *(sys.executable, "-m", "streamlit", "run", "app.py"),
+        *("--server.headless", "true", "--browser.gatherUsageStats", "false"),
+        *("--server.address", "127.0.0.1", "--server.port", str(port)),
+        # Nothing edits the code during a run; watching 10k files only costs CPU.
+        *("--server.fileWatcherType", "none"),
+    ]
+    log_path = work_dir / "streamlit.log"
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            command,
+            cwd=REPO_ROOT,
+            env={**os.environ, "CITY_DB_URL": database_url},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(server, base_url, log_path)
+        yield base_url
+    finally:
+        _stop(server)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the session (Debian's build, not Playwright's download)."""
+    if not CHROMIUM_PATH.exists():
+        missing_requirement(f"{CHROMIUM_PATH} is missing (apt-get install chromium), so browser tests cannot run")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh tab in a fresh context (no cookies or session state from other tests), Thai locale."""
+    context = browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok", viewport={"width": 1366, "height": 900})
+    context.set_default_timeout(30_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def wait_for_streamlit(page: Page) -> None:
+    """Return once the script run has finished, the network is quiet and web fonts are loaded."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.locator('[data-testid="stStatusWidgetRunningIcon"]').wait_for(state="detached")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save the settled page as screenshots/<name>.png; name it after the state it shows."""
+    wait_for_streamlit(page)
+    SCREENSHOT_DIR.mkdir(exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
