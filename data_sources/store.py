@@ -25,6 +25,7 @@ from data_sources.db import (
     dataset_heads,
     uploads,
 )
+from data_sources.errors import VersionNotFound
 from data_sources.schema import Dataset
 
 # ---------------------------------------------------------------- reading
@@ -117,7 +118,7 @@ from data_sources.writes import (  # noqa: E402
 )
 
 __all__ = [
-    "CommitResult", "UploadedFile", "append_rows", "commit", "connect", "content_hash", "load",
+    "CommitResult", "UploadedFile", "VersionNotFound", "append_rows", "commit", "connect", "content_hash", "load",
     "record_rejected", "rollback", "rollback_preview", "status", "upload_content", "upload_history",
     "version_history", "versions",
 ]
