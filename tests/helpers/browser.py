@@ -35,7 +35,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 STARTUP_TIMEOUT_SECONDS = 90.0
-DEMO_SEED = 7
 
 
 def free_port() -> int:
@@ -48,12 +47,12 @@ def free_port() -> int:
 def seed_demo_city(database_url: str) -> None:
     """Fill the database with the demo city through the documented CLI, as an operator would.
 
-    The CLI is the contract in DESIGN.md; until data_sources/__main__.py exists the app starts
-    on an empty database.
+    The CLI's default seed gives the same city the app's first start shows. Until
+    data_sources/__main__.py exists the app starts on an empty database.
     """
     if not (REPO_ROOT / "data_sources" / "__main__.py").exists():
         return
-    command = [sys.executable, "-m", "data_sources", "demo", "--db", database_url, "--seed", str(DEMO_SEED)]
+    command = [sys.executable, "-m", "data_sources", "demo", "--db", database_url]
     finished = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, check=False)
     if finished.returncode != 0:
         pytest.fail(f"seeding the demo city failed ({finished.returncode}):\n{finished.stderr[-3000:]}")
