@@ -48,3 +48,17 @@ def ensure_demo(url: str | None = None) -> sa.Engine:
     if resolved == DEFAULT_URL and is_empty(engine):
         load_demo(engine)
     return engine
+
+
+def demo_loaded(engine: sa.Engine) -> bool:
+    """True while any dataset's current version is the demo city's."""
+    from data_sources.db import dataset_heads, dataset_versions
+
+    query = (
+        sa.select(sa.func.count())
+        .select_from(dataset_heads.join(dataset_versions, sa.and_(
+            dataset_heads.c.dataset == dataset_versions.c.dataset, dataset_heads.c.version == dataset_versions.c.version)))
+        .where(dataset_versions.c.kind == "demo")
+    )
+    with engine.connect() as connection:
+        return bool(connection.scalar(query))

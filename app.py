@@ -1,0 +1,29 @@
+"""Entry point: page config, the demo city on first start, language, role → navigation."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_sources.seed import demo_loaded
+from ui.i18n import language_toggle, t
+from ui.navigation import pages_for
+from ui.session import current_role, database
+
+st.set_page_config(page_title="Yala Resilience City", page_icon=":material/location_city:", layout="wide")
+
+engine = database()
+role = current_role()
+
+with st.sidebar:
+    language_toggle()
+    st.caption(t("app.city"))
+
+sections: dict[str, list[st.Page]] = {}
+for spec in pages_for(role):
+    page = st.Page(spec.script, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path)
+    sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
+
+current = st.navigation(sections, position="sidebar", expanded=True)
+if demo_loaded(engine):
+    st.caption(f":material/science: {t('app.demo_banner')}")
+current.run()

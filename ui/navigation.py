@@ -1,0 +1,35 @@
+"""Which pages exist and which roles may open them: the one table `app.py` builds navigation from.
+
+A page a role may not use is left out of its navigation entirely, so a typed URL cannot reach it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Role = Literal["public", "staff", "executive", "admin"]
+ROLES: tuple[Role, ...] = ("public", "staff", "executive", "admin")
+Section = Literal["public", "executive", "staff", "admin"]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    script: str  # path under pages/
+    title_key: str  # i18n key of the page title
+    icon: str
+    url_path: str
+    section: Section
+    roles: tuple[Role, ...]
+
+
+EVERYONE: tuple[Role, ...] = ROLES
+STAFF_AND_UP: tuple[Role, ...] = ("staff", "executive", "admin")
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/data_status.py", "nav.data_status", ":material/database:", "data-status", "public", EVERYONE),
+)
+
+
+def pages_for(role: Role) -> list[PageSpec]:
+    return [page for page in PAGES if role in page.roles]

@@ -1,0 +1,20 @@
+"""Per-session access to the database and the signed-in role."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+import streamlit as st
+
+from data_sources.seed import ensure_demo
+from ui.navigation import Role
+
+
+@st.cache_resource(show_spinner=False)
+def database() -> sa.Engine:
+    """The city database; the embedded default gets the demo city on first start."""
+    return ensure_demo()
+
+
+def current_role() -> Role:
+    """The role of whoever is signed in; visitors are the public."""
+    return st.session_state.get("role", "public")

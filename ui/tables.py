@@ -1,0 +1,32 @@
+"""Tables shown to people: labels in the session's language, dates in its era."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ui.format import format_date
+from ui.i18n import lang, t
+
+
+def dataset_status(entries: list[dict[str, Any]]) -> None:
+    """The status of every dataset, one line each."""
+    language = lang()
+    table = pd.DataFrame(
+        {
+            t("status.dataset"): [e[f"title_{language}"] for e in entries],
+            t("status.division"): [e[f"division_{language}"] for e in entries],
+            t("status.rows"): [e["rows"] for e in entries],
+            t("status.version"): [e["version"] for e in entries],
+            t("status.last_upload"): [format_date(e["last_accepted_upload"], language) for e in entries],
+            t("status.freshness"): [t("status.fresh") if e["fresh"] else t("status.stale") for e in entries],
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={t("status.rows"): st.column_config.NumberColumn(format="localized")},
+    )
