@@ -14,7 +14,11 @@ LANGS: tuple[Lang, ...] = ("th", "en")
 
 @cache
 def strings(lang: Lang) -> dict[str, str]:
-    return json.loads((ASSETS / "i18n" / f"{lang}.json").read_text(encoding="utf-8"))
+    """Every string of `lang`: the files in assets/i18n/<lang>/, one per area of the app."""
+    merged: dict[str, str] = {}
+    for path in sorted((ASSETS / "i18n" / lang).glob("*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
 
 
 def translate(key: str, lang: Lang, **slots: object) -> str:
