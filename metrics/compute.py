@@ -1,0 +1,192 @@
+"""Every KPI for one period: value, target, score, status, previous and year-ago values, pillar and
+city scores; and a cache keyed by the dataset versions so a new upload shows at once.
+
+Community filter: with `community` set, every dataset that records a community keeps only that
+community's rows, and a KPI reading any dataset without a community column (revenue, budget,
+air, river, economy) is "no data" rather than a city-wide figure passed off as the community's.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from data_sources.schema import Pillar
+from metrics.catalogue import catalogue
+from metrics.kpi import KPI, Context, Frames
+from metrics.periods import Period
+from metrics.scoring import Status, city_score, kpi_score, pillar_scores, status
+
+
+@dataclass(frozen=True)
+class KpiResult:
+    kpi: KPI
+    value: float | None
+    target: float | None  # the target as it applies to this period
+    score: float | None
+    status: Status | None
+    previous: float | None
+    year_ago: float | None
+    previous_score: float | None
+
+    @property
+    def id(self) -> str:
+        return self.kpi.id
+
+    def change(self, *, against: str = "previous") -> float | None:
+        """Relative change of the value against the previous or year-ago value (0.12 = +12 %)."""
+        base = self.previous if against == "previous" else self.year_ago
+        if self.value is None or base is None or base == 0:
+            return None
+        return (self.value - base) / abs(base)
+
+
+@dataclass(frozen=True)
+class CityResult:
+    period: Period
+    community: str | None
+    kpis: dict[str, KpiResult]
+    pillars: dict[Pillar, float | None]
+    city_score: float | None
+    previous_pillars: dict[Pillar, float | None]
+    previous_city_score: float | None
+
+    @property
+    def city_status(self) -> Status | None:
+        return status(self.city_score)
+
+    def to_json(self, period_text: str | None = None) -> dict[str, Any]:
+        """The `python -m metrics --json` document; numbers are plain floats or None."""
+        return {
+            "period": period_text or self.period.code,
+            "kpis": [
+                {
+                    "id": r.id,
+                    "pillar": r.kpi.pillar,
+                    "value": r.value,
+                    "unit": r.kpi.unit,
+                    "target": r.target,
+                    "score": r.score,
+                    "status": r.status,
+                    "previous": r.previous,
+                    "year_ago": r.year_ago,
+                }
+                for r in self.kpis.values()
+            ],
+            "pillars": dict(self.pillars),
+            "city_score": self.city_score,
+        }
+
+
+def filter_community(frames: Frames, community: str | None) -> dict[str, pd.DataFrame]:
+    """Frames restricted to one community where they record one; unchanged when `community` is None."""
+    if community is None:
+        return dict(frames)
+    return {
+        key: frame.loc[(frame["community"] == community).fillna(False)] if "community" in frame.columns else frame
+        for key, frame in frames.items()
+    }
+
+
+def _values(
+    kpis: Mapping[str, KPI], frames: Frames, period: Period, context: Context, community: str | None
+) -> dict[str, float | None]:
+    return {
+        kpi_id: None if community is not None and not item.community_level else item.value(frames, period, context)
+        for kpi_id, item in kpis.items()
+    }
+
+
+def compute_all(
+    frames: Frames,
+    period: Period,
+    *,
+    context: Context | None = None,
+    community: str | None = None,
+    targets: Mapping[str, float] | None = None,
+) -> CityResult:
+    """Every catalogue KPI for `period` (and its previous and year-ago periods), scored."""
+    context = context or Context.build()
+    kpis = catalogue(targets)
+    selected = filter_community(frames, community)
+    now = _values(kpis, selected, period, context, community)
+    timeless = {k for k, item in kpis.items() if item.as_of_now}
+    before = {
+        k: None if k in timeless else v
+        for k, v in _values(kpis, selected, period.previous(), context, community).items()
+    }
+    year_ago = {
+        k: None if k in timeless else v
+        for k, v in _values(kpis, selected, period.year_ago(), context, community).items()
+    }
+    scores = {k: kpi_score(now[k], item.target_for(period), item.better) for k, item in kpis.items()}
+    previous_scores = {
+        k: kpi_score(before[k], item.target_for(period.previous()), item.better) for k, item in kpis.items()
+    }
+    results = {
+        k: KpiResult(
+            item,
+            now[k],
+            item.target_for(period),
+            scores[k],
+            status(scores[k]),
+            before[k],
+            year_ago[k],
+            previous_scores[k],
+        )
+        for k, item in kpis.items()
+    }
+    pillar_of = {k: item.pillar for k, item in kpis.items()}
+    pillars = pillar_scores(scores, pillar_of)
+    previous_pillars = pillar_scores(previous_scores, pillar_of)
+    return CityResult(
+        period, community, results, pillars, city_score(pillars), previous_pillars, city_score(previous_pillars)
+    )
+
+
+CacheKey = tuple[object, ...]
+_CACHE: OrderedDict[CacheKey, CityResult] = OrderedDict()
+CACHE_SIZE = 64
+
+
+def cached_compute_all(
+    versions: Mapping[str, int],
+    load: Callable[[str], pd.DataFrame],
+    period: Period,
+    *,
+    context: Context,
+    community: str | None = None,
+    targets: Mapping[str, float] | None = None,
+) -> CityResult:
+    """`compute_all`, remembered by (dataset versions, period, community, context, targets).
+
+    Pass `store.versions(engine)`: a new upload bumps its dataset's version, so the next call
+    misses the cache and reads the new rows. `load(key)` is only called on a miss. Build the
+    context with `Context.from_status(status, hourly=True)` so reruns within the hour hit.
+    """
+    key: CacheKey = (
+        tuple(sorted(versions.items())),
+        period,
+        community,
+        context,
+        tuple(sorted((targets or {}).items())),
+    )
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    needed = sorted({name for item in catalogue(targets).values() for name in item.datasets})
+    result = compute_all(
+        {name: load(name) for name in needed}, period, context=context, community=community, targets=targets
+    )
+    _CACHE[key] = result
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return result
+
+
+def clear_cache() -> None:
+    _CACHE.clear()

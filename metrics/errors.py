@@ -1,0 +1,34 @@
+"""Exceptions the metrics layer raises on purpose; the CLI and the pages catch them."""
+
+from __future__ import annotations
+
+
+class MetricsError(Exception):
+    """Base of every error this package raises on purpose; both messages are shown as they are."""
+
+    code = "metrics-error"
+
+    def __init__(self, message_th: str, message_en: str) -> None:
+        super().__init__(message_en)
+        self.message_th = message_th
+        self.message_en = message_en
+
+
+class UnknownPeriod(MetricsError):
+    code = "unknown-period"
+
+    def __init__(self, text: str) -> None:
+        accepted = "YYYY-MM, YYYY-Qn, FY2568, FY2568-Q1, last7, last30"
+        super().__init__(
+            f"ไม่เข้าใจช่วงเวลา '{text}' (รูปแบบที่ใช้ได้: {accepted})",
+            f"Cannot read the period '{text}' (accepted forms: {accepted})",
+        )
+        self.text = text
+
+
+class UnknownKPI(MetricsError):
+    code = "unknown-kpi"
+
+    def __init__(self, kpi_id: str) -> None:
+        super().__init__(f"ไม่รู้จักตัวชี้วัด '{kpi_id}'", f"Unknown KPI '{kpi_id}'")
+        self.kpi_id = kpi_id

@@ -1,0 +1,251 @@
+"""Smart Governance: complaints service, revenue and budget execution, data freshness.
+
+Complaint timing rule: the `status` column says WHETHER a ticket is resolved now, `resolved_at`
+says WHEN. A ticket counts as resolved by a moment only when its status is `resolved` and its
+`resolved_at` is at or before that moment; a `resolved` status without a time is not placed in
+any period (the upload check warns about it), and a `resolved_at` on a reopened ticket (status
+`in_progress`) does not count. Cancelled tickets count as received but never as resolved.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pandas as pd
+
+from data_sources.adapters import DATASETS
+from metrics.kpi import KPI, Context, Frames, owned_by
+from metrics.periods import Period
+from metrics.selection import fiscal_year_to_date, in_period, ratio, whole_fiscal_year
+
+DIGITAL_CHANNELS = ("line", "facebook", "web", "traffy", "chatbot")
+SERVICE_STANDARD_DAYS = 3  # the service centre's promise: most tickets closed within three days
+BACKLOG_AGE_DAYS = 15
+
+
+def _received(frames: Frames, period: Period) -> pd.DataFrame:
+    return in_period(frames["complaints"], "received_at", period)
+
+
+def _resolved_before(complaints: pd.DataFrame, moment: pd.Timestamp) -> pd.Series:
+    return (complaints["status"] == "resolved").fillna(False) & (complaints["resolved_at"] < moment).fillna(False)
+
+
+def _resolved_in(frames: Frames, period: Period) -> pd.DataFrame:
+    complaints = frames["complaints"]
+    resolved = complaints.loc[(complaints["status"] == "resolved").fillna(False)]
+    return in_period(resolved, "resolved_at", period)
+
+
+def _resolution_days(resolved: pd.DataFrame) -> pd.Series:
+    return (resolved["resolved_at"] - resolved["received_at"]).dt.total_seconds() / 86400
+
+
+def complaints_received(frames: Frames, period: Period, context: Context) -> float:
+    return float(len(_received(frames, period)))
+
+
+def complaint_resolution_rate(frames: Frames, period: Period, context: Context) -> float | None:
+    received = _received(frames, period)
+    return ratio(float(_resolved_before(received, period.end_ts).sum()), float(len(received)))
+
+
+def complaint_median_resolution_days(frames: Frames, period: Period, context: Context) -> float | None:
+    days = _resolution_days(_resolved_in(frames, period)).dropna()
+    return float(days.median()) if len(days) else None
+
+
+def citizen_satisfaction(frames: Frames, period: Period, context: Context) -> float | None:
+    ratings = _resolved_in(frames, period)["satisfaction"].dropna()
+    return float(ratings.mean()) if len(ratings) else None
+
+
+def complaints_resolved_within_standard(frames: Frames, period: Period, context: Context) -> float | None:
+    days = _resolution_days(_resolved_in(frames, period)).dropna()
+    return ratio(float((days <= SERVICE_STANDARD_DAYS).sum()), float(len(days)))
+
+
+def complaint_backlog(frames: Frames, period: Period, context: Context) -> float:
+    """Open tickets at the end of the period that were received more than 15 days before it ended."""
+    complaints = frames["complaints"]
+    old = complaints.loc[complaints["received_at"] < period.end_ts - timedelta(days=BACKLOG_AGE_DAYS)]
+    still_open = ~_resolved_before(old, period.end_ts) & (old["status"] != "cancelled").fillna(True)
+    return float(still_open.sum())
+
+
+def digital_channel_share(frames: Frames, period: Period, context: Context) -> float | None:
+    channels = _received(frames, period)["channel"].dropna()
+    return ratio(float(channels.isin(DIGITAL_CHANNELS).sum()), float(len(channels)))
+
+
+def revenue_collection_rate(frames: Frames, period: Period, context: Context) -> float | None:
+    to_date = fiscal_year_to_date(frames["revenue"], period)
+    if to_date.empty:
+        return None
+    return ratio(float(to_date["collected"].sum()), float(to_date["target"].sum()))
+
+
+def budget_disbursement_rate(frames: Frames, period: Period, context: Context) -> float | None:
+    budget = frames["budget"]
+    year = whole_fiscal_year(budget, period)
+    if year.empty:
+        return None
+    # `allocated` repeats the project's full-year allocation on every month row: take it once.
+    allocation = year.groupby(["division", "project"], observed=True)["allocated"].max().sum()
+    disbursed = fiscal_year_to_date(year, period)["disbursed"].sum()
+    return ratio(float(disbursed), float(allocation))
+
+
+def data_freshness_rate(frames: Frames, period: Period, context: Context) -> float | None:
+    """Share of all declared datasets whose last accepted upload is within their cadence of `now`.
+
+    A dataset never uploaded is not fresh. With no upload times at all the answer is "no data".
+    """
+    uploads = context.last_uploads
+    if not uploads:
+        return None
+    fresh = sum(
+        1
+        for key, declared in DATASETS.items()
+        if (last := uploads.get(key)) is not None and context.now - last <= timedelta(days=declared.cadence_days)
+    )
+    return fresh / len(DATASETS)
+
+
+_CLERK = owned_by("clerk")
+
+KPIS = (
+    KPI(
+        "complaints_received",
+        "เรื่องร้องเรียนที่รับ",
+        "Complaints received",
+        "จำนวนเรื่องร้องเรียนที่รับในช่วงเวลานี้ (ทุกสถานะ)",
+        "Complaints whose received time falls in the period (any status).",
+        "governance",
+        **_CLERK,
+        unit="count",
+        better="lower",
+        datasets=("complaints",),
+        compute=complaints_received,
+        target_basis="per_month",
+    ),
+    KPI(
+        "complaint_resolution_rate",
+        "อัตราการแก้ไขเรื่องร้องเรียน",
+        "Complaint resolution rate",
+        "สัดส่วนของเรื่องที่รับในช่วงเวลานี้ที่แก้ไขเสร็จภายในสิ้นช่วงเวลา",
+        "Of the complaints received in the period, the share resolved by the end of the period.",
+        "governance",
+        **_CLERK,
+        unit="percent",
+        better="higher",
+        datasets=("complaints",),
+        compute=complaint_resolution_rate,
+    ),
+    KPI(
+        "complaint_median_resolution_days",
+        "ระยะเวลาแก้ไขเรื่อง (มัธยฐาน)",
+        "Median days to resolve",
+        "ค่ามัธยฐานของจำนวนวันตั้งแต่รับเรื่องจนแก้ไขเสร็จ ของเรื่องที่แก้ไขเสร็จในช่วงเวลานี้",
+        "Median of (resolved − received) in days over complaints resolved within the period.",
+        "governance",
+        **_CLERK,
+        unit="days",
+        better="lower",
+        datasets=("complaints",),
+        compute=complaint_median_resolution_days,
+    ),
+    KPI(
+        "citizen_satisfaction",
+        "ความพึงพอใจของประชาชน",
+        "Citizen satisfaction",
+        "คะแนนความพึงพอใจเฉลี่ย (1–5) ของเรื่องที่แก้ไขเสร็จในช่วงเวลานี้และมีการให้คะแนน",
+        "Mean rating (1–5) of complaints resolved in the period that have one.",
+        "governance",
+        **_CLERK,
+        unit="rating",
+        better="higher",
+        datasets=("complaints",),
+        compute=citizen_satisfaction,
+    ),
+    KPI(
+        "complaints_resolved_within_3_days",
+        "เรื่องที่แก้ไขเสร็จภายใน 3 วัน",
+        "Resolved within 3 days",
+        "สัดส่วนของเรื่องที่แก้ไขเสร็จในช่วงเวลานี้ ที่ใช้เวลาไม่เกิน 3 วัน",
+        "Of the complaints resolved in the period, the share resolved within 3 days of receipt.",
+        "governance",
+        **_CLERK,
+        unit="percent",
+        better="higher",
+        datasets=("complaints",),
+        compute=complaints_resolved_within_standard,
+    ),
+    KPI(
+        "complaint_backlog_over_15_days",
+        "เรื่องค้างเกิน 15 วัน",
+        "Complaints open over 15 days",
+        "จำนวนเรื่องที่ยังไม่แล้วเสร็จ ณ สิ้นช่วงเวลา และรับเรื่องมาแล้วเกิน 15 วัน (ไม่นับเรื่องที่ยกเลิก)",
+        "Tickets still open at the end of the period that were received more than 15 days earlier (cancelled excluded).",
+        "governance",
+        **_CLERK,
+        unit="count",
+        better="lower",
+        datasets=("complaints",),
+        compute=complaint_backlog,
+    ),
+    KPI(
+        "digital_channel_share",
+        "สัดส่วนเรื่องผ่านช่องทางดิจิทัล",
+        "Digital channel share",
+        "สัดส่วนเรื่องร้องเรียนที่รับผ่าน LINE OA เฟซบุ๊ก เว็บไซต์ Traffy Fondue และแชตบอต (จากเรื่องที่ระบุช่องทาง)",
+        "Share of complaints received through LINE OA, Facebook, web, Traffy Fondue or the chatbot (of those with a channel).",
+        "governance",
+        **_CLERK,
+        unit="percent",
+        better="higher",
+        datasets=("complaints",),
+        compute=digital_channel_share,
+    ),
+    KPI(
+        "revenue_collection_rate",
+        "อัตราการจัดเก็บรายได้",
+        "Revenue collection rate",
+        "รายได้ที่จัดเก็บได้สะสมตั้งแต่ต้นปีงบประมาณ เทียบกับเป้าหมายสะสม ถึงเดือนสุดท้ายของช่วงเวลา",
+        "Fiscal-year-to-date collected / fiscal-year-to-date target, through the period's last month.",
+        "governance",
+        **owned_by("finance"),
+        unit="percent",
+        better="higher",
+        datasets=("revenue",),
+        compute=revenue_collection_rate,
+    ),
+    KPI(
+        "budget_disbursement_rate",
+        "อัตราการเบิกจ่ายงบประมาณ",
+        "Budget disbursement rate",
+        "งบประมาณที่เบิกจ่ายสะสมตั้งแต่ต้นปีงบประมาณ เทียบกับงบประมาณที่ได้รับจัดสรรทั้งปี",
+        "Fiscal-year-to-date disbursed / the fiscal year's total allocation (target pro-rated by months elapsed).",
+        "governance",
+        **owned_by("strategy"),
+        unit="percent",
+        better="higher",
+        datasets=("budget",),
+        compute=budget_disbursement_rate,
+        target_basis="fiscal_year_to_date",
+    ),
+    KPI(
+        "data_freshness_rate",
+        "ความทันสมัยของข้อมูล",
+        "Data freshness",
+        "สัดส่วนชุดข้อมูลที่นำเข้าครั้งล่าสุดภายในรอบการปรับปรุงที่กำหนด (วัด ณ ปัจจุบัน)",
+        "Share of datasets whose last accepted upload is within their refresh cadence (measured now).",
+        "governance",
+        **owned_by("strategy"),
+        unit="percent",
+        better="higher",
+        datasets=(),
+        compute=data_freshness_rate,
+        as_of_now=True,
+    ),
+)

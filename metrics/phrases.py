@@ -1,0 +1,43 @@
+"""Words the metrics layer writes (summaries, alerts, units), from assets/kpis/phrases.json."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+PHRASES_FILE = Path(__file__).resolve().parent.parent / "assets" / "kpis" / "phrases.json"
+# Decimals shown per unit: whole numbers for counts, one decimal for most measures.
+_DECIMALS = {"count": 0, "people": 0, "baht": 0, "tons": 1, "kg": 2, "ratio": 2, "percent": 1}
+
+
+@cache
+def _phrases() -> dict[str, Any]:
+    return json.loads(PHRASES_FILE.read_text(encoding="utf-8"))
+
+
+def phrase(section: str, key: str, lang: str, **slots: object) -> str:
+    """The `section.key` phrase in `lang` ("th" or "en"), with its {slots} filled in."""
+    template = _phrases()[section][key]["th" if lang == "th" else "en"]
+    return template.format(**slots) if slots else template
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """Thousands separators in both languages: 12,345.6."""
+    return f"{value:,.{decimals}f}"
+
+
+def format_value(value: float | None, unit: str, lang: str = "th") -> str:
+    """A KPI value as people read it: "87.5%", "1,234", "1.05 กก.", "no data".
+
+    >>> format_value(0.875, "percent", "en"), format_value(1234, "count", "en"), format_value(None, "days", "en")
+    ('87.5%', '1,234', 'no data')
+    """
+    if value is None:
+        return phrase("status", "none", lang)
+    if unit == "percent":
+        return f"{format_number(value * 100, 1)}%"
+    text = format_number(value, _DECIMALS.get(unit, 1))
+    word = phrase("units", unit, lang)
+    return f"{text} {word}" if word else text

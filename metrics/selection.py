@@ -1,0 +1,56 @@
+"""Row selection and arithmetic that several KPIs share: by period, fiscal year to date, population."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from metrics.periods import BE_OFFSET, Period, fiscal_year_start
+
+
+def in_period(frame: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:
+    """Rows whose `column` (date or timestamp) falls on a day of `period`."""
+    values = frame[column]
+    return frame.loc[(values >= period.start_ts) & (values < period.end_ts)]
+
+
+def fiscal_year_to_date(frame: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Rows whose `month` lies from the start of the period's fiscal year through its last month."""
+    first = pd.Timestamp(fiscal_year_start(period.fiscal_year))
+    months = frame["month"]
+    return frame.loc[(months >= first) & (months <= pd.Timestamp(period.last_month))]
+
+
+def whole_fiscal_year(frame: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Rows whose `month` lies in the fiscal year of the period's last day."""
+    first = pd.Timestamp(fiscal_year_start(period.fiscal_year))
+    months = frame["month"]
+    return frame.loc[(months >= first) & (months < first + pd.DateOffset(years=1))]
+
+
+def latest_population(population: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Population rows of the latest registration year (BE) not after the period's last day's year."""
+    eligible = population.loc[population["year"] <= period.end.year + BE_OFFSET]
+    if eligible.empty:
+        return eligible
+    return eligible.loc[eligible["year"] == eligible["year"].max()]
+
+
+def total_population(population: pd.DataFrame, period: Period) -> float | None:
+    """Residents (male + female) in the latest year ≤ the period; None when no year qualifies."""
+    rows = latest_population(population, period)
+    if rows.empty:
+        return None
+    return float(rows["male"].sum() + rows["female"].sum())
+
+
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
+    """numerator / denominator, or None when either is missing or the denominator is not positive."""
+    if numerator is None or denominator is None or pd.isna(numerator) or pd.isna(denominator) or denominator <= 0:
+        return None
+    return float(numerator) / float(denominator)
+
+
+def days_of(values: pd.Series) -> np.ndarray:
+    """The calendar day of each timestamp, as numpy datetime64[D] (cheap to group and count)."""
+    return values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")

@@ -1,0 +1,52 @@
+"""One KPI over several periods, for sparklines and drill-down trends (small frames, never raw rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from metrics.catalogue import catalogue
+from metrics.compute import filter_community
+from metrics.errors import UnknownKPI
+from metrics.kpi import Context, Frames
+from metrics.periods import Period
+from metrics.scoring import kpi_score, status
+
+SERIES_COLUMNS = ("period", "label_th", "label_en", "start", "end", "value", "target", "score", "status")
+
+
+def series(
+    kpi_id: str,
+    frames: Frames,
+    periods: Sequence[Period],
+    *,
+    context: Context | None = None,
+    community: str | None = None,
+    targets: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """One row per period (in the order given): code, labels, dates, value, target, score, status.
+
+    Use `trailing(period, 12)` for a 12-period sparkline. A value is None (shown as a gap) where a
+    period has no data, and everywhere for a KPI without history (`as_of_now`) but the last period.
+    """
+    kpis = catalogue(targets)
+    if kpi_id not in kpis:
+        raise UnknownKPI(kpi_id)
+    item = kpis[kpi_id]
+    context = context or Context.build()
+    selected = filter_community(frames, community)
+    rows = []
+    for index, period in enumerate(periods):
+        applies = (community is None or item.community_level) and (not item.as_of_now or index == len(periods) - 1)
+        value = item.value(selected, period, context) if applies else None
+        target = item.target_for(period)
+        score = kpi_score(value, target, item.better)
+        rows.append(
+            (period.code, period.label("th"), period.label("en"), pd.Timestamp(period.start), pd.Timestamp(period.end),
+             value, target, score, status(score))
+        )  # fmt: skip
+    frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
+    for column in ("value", "target", "score"):
+        frame[column] = frame[column].astype("float64")
+    return frame
