@@ -1,0 +1,100 @@
+"""Bad files are rejected with row, column and a Thai and English message; nothing changes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from helpers.workbooks import make_workbook
+
+from data_sources import store
+from data_sources.ingest import ingest
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def engine(db_url: str):  # type: ignore[no-untyped-def]
+    engine = store.connect(db_url)
+    store.commit(engine, "waste", pd.DataFrame({"date": pd.to_datetime(["2026-11-01"]), "community": ["เสรี"],
+                                                 "tons_collected": [2.0]}))
+    return engine
+
+
+def _ingest(engine, path: Path, dataset: str = "waste"):  # type: ignore[no-untyped-def]
+    return ingest(engine, path.read_bytes(), path.name, dataset, today=TODAY, user="clerk")
+
+
+def _error(result, code: str):  # type: ignore[no-untyped-def]
+    return next(i for i in result.prepared.report.errors if i.code == code)
+
+
+def test_impossible_date_names_row_column_and_value(engine, tmp_path: Path) -> None:
+    before = store.status(engine)
+    rows = [["รายงาน"], ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2569", "เสรี", 1], ["31/02/2569", "เสรี", 2]]
+    result = _ingest(engine, make_workbook(tmp_path / "w.xlsx", rows))
+    assert not result.accepted
+    issue = _error(result, "impossible-date")
+    assert (issue.row, issue.column, issue.header, issue.value) == (4, "A", "วันที่", "31/02/2569")
+    assert issue.message_th and issue.message_en
+    assert store.status(engine) == before
+
+
+def test_rejected_file_is_kept_with_its_report(engine, tmp_path: Path) -> None:
+    path = make_workbook(tmp_path / "w.xlsx", [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2569", "เสรี", "สองตัน"]])
+    result = _ingest(engine, path)
+    history = store.upload_history(engine, "waste")
+    latest = history.iloc[0]
+    assert (latest["status"], latest["uploaded_by"], latest["file_name"]) == ("rejected", "clerk", "w.xlsx")
+    assert store.upload_content(engine, int(latest["id"])) == ("w.xlsx", path.read_bytes())
+    assert _error(result, "not-a-number").value == "สองตัน"
+
+
+def test_missing_required_column_names_what_is_expected(engine, tmp_path: Path) -> None:
+    result = _ingest(engine, make_workbook(tmp_path / "w.xlsx", [["วันที่", "ชุมชน"], ["1/11/2569", "เสรี"]]))
+    issue = _error(result, "missing-column")
+    assert issue.field == "tons_collected"
+    assert "ขยะที่จัดเก็บ (ตัน)" in issue.message_th and "Collected (tons)" in issue.message_en
+
+
+def test_year_that_makes_no_sense_is_an_error_not_a_guess(engine, tmp_path: Path) -> None:
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2469", "เสรี", 1]]
+    assert _error(_ingest(engine, make_workbook(tmp_path / "w.xlsx", rows)), "date-out-of-range").row == 2
+
+
+def test_negative_in_parentheses_is_refused_where_negatives_make_no_sense(engine, tmp_path: Path) -> None:
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2569", "เสรี", "(1.5)"]]
+    issue = next(i for i in _ingest(engine, make_workbook(tmp_path / "w.xlsx", rows)).prepared.report.errors)
+    assert issue.code in {"negative-not-allowed", "below-minimum"} and issue.column == "C"
+
+
+def test_duplicate_key_points_at_the_first_row(engine, tmp_path: Path) -> None:
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2569", "เสรี", 1], ["2/11/2569", "เสรี", 1], ["1/11/2569", "เสรี", 3]]
+    issue = _error(_ingest(engine, make_workbook(tmp_path / "w.xlsx", rows)), "duplicate-key")
+    assert issue.row == 4 and "2" in issue.message_en
+
+
+def test_unknown_value_of_a_closed_list_is_an_error(engine, tmp_path: Path) -> None:
+    rows = [["เลขที่เรื่อง", "วันที่รับเรื่อง", "ประเภท", "ชุมชน", "สถานะ"], ["1/69", "1/11/2569", "ถนน", "เสรี", "หายไปแล้ว"]]
+    issue = _error(_ingest(engine, make_workbook(tmp_path / "c.xlsx", rows), "complaints"), "unknown-choice")
+    assert (issue.column, issue.value) == ("E", "หายไปแล้ว")
+    assert "เสร็จสิ้น" in issue.message_th
+
+
+def test_every_problem_is_listed_not_just_the_first(engine, tmp_path: Path) -> None:
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["31/02/2569", "เสรี", "x"], ["1/13/2569", None, -1]]
+    report = _ingest(engine, make_workbook(tmp_path / "w.xlsx", rows)).prepared.report
+    assert len(report.errors) >= 5
+    assert {(i.row, i.column) for i in report.errors} >= {(2, "A"), (2, "C"), (3, "A"), (3, "B"), (3, "C")}
+
+
+def test_not_a_spreadsheet_is_rejected_with_a_message(engine, tmp_path: Path) -> None:
+    path = tmp_path / "photo.xlsx"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    before = store.status(engine)
+    result = _ingest(engine, path)
+    assert not result.accepted
+    assert result.prepared.report.errors[0].message_th and result.prepared.report.errors[0].message_en
+    assert store.status(engine) == before
