@@ -9,7 +9,7 @@ air, river, economy) is "no data" rather than a city-wide figure passed off as t
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ import pandas as pd
 
 from data_sources.schema import Pillar
 from metrics.catalogue import catalogue
+from metrics.errors import UnknownKPI
 from metrics.kpi import KPI, Context, Frames
 from metrics.periods import Period
 from metrics.scoring import Status, city_score, kpi_score, pillar_scores, status
@@ -92,13 +93,30 @@ def filter_community(frames: Frames, community: str | None) -> dict[str, pd.Data
     }
 
 
-def _values(
-    kpis: Mapping[str, KPI], frames: Frames, period: Period, context: Context, community: str | None
-) -> dict[str, float | None]:
-    return {
-        kpi_id: None if community is not None and not item.community_level else item.value(frames, period, context)
-        for kpi_id, item in kpis.items()
-    }
+def _chosen(kpis: dict[str, KPI], only: Iterable[str] | None) -> dict[str, KPI]:
+    if only is None:
+        return kpis
+    wanted = list(only)
+    unknown = [k for k in wanted if k not in kpis]
+    if unknown:
+        raise UnknownKPI(unknown[0])
+    return {k: item for k, item in kpis.items() if k in wanted}
+
+
+Values = dict[str, "float | None"]
+
+
+def _scored(
+    kpis: Mapping[str, KPI], frames: Frames, period: Period, context: Context, community: str | None, *, history: bool
+) -> tuple[Values, Values]:
+    """Values and scores for one period; `history` marks a past comparison period, for which a
+    KPI measured only "now" has no value."""
+    values: Values = {}
+    for kpi_id, item in kpis.items():
+        skipped = (community is not None and not item.community_level) or (history and item.as_of_now)
+        values[kpi_id] = None if skipped else item.value(frames, period, context)
+    scores = {k: kpi_score(values[k], item.target_for(period), item.better) for k, item in kpis.items()}
+    return values, scores
 
 
 def compute_all(
@@ -108,41 +126,23 @@ def compute_all(
     context: Context | None = None,
     community: str | None = None,
     targets: Mapping[str, float] | None = None,
+    only: Iterable[str] | None = None,
 ) -> CityResult:
-    """Every catalogue KPI for `period` (and its previous and year-ago periods), scored."""
+    """Every catalogue KPI (or the ids in `only`) for `period` and its previous and year-ago
+    periods, scored, with pillar and city scores over the KPIs computed."""
     context = context or Context.build()
-    kpis = catalogue(targets)
+    kpis = _chosen(catalogue(targets), only)
     selected = filter_community(frames, community)
-    now = _values(kpis, selected, period, context, community)
-    timeless = {k for k, item in kpis.items() if item.as_of_now}
-    before = {
-        k: None if k in timeless else v
-        for k, v in _values(kpis, selected, period.previous(), context, community).items()
-    }
-    year_ago = {
-        k: None if k in timeless else v
-        for k, v in _values(kpis, selected, period.year_ago(), context, community).items()
-    }
-    scores = {k: kpi_score(now[k], item.target_for(period), item.better) for k, item in kpis.items()}
-    previous_scores = {
-        k: kpi_score(before[k], item.target_for(period.previous()), item.better) for k, item in kpis.items()
-    }
+    values, scores = _scored(kpis, selected, period, context, community, history=False)
+    before, before_scores = _scored(kpis, selected, period.previous(), context, community, history=True)
+    year_ago, _ = _scored(kpis, selected, period.year_ago(), context, community, history=True)
     results = {
-        k: KpiResult(
-            item,
-            now[k],
-            item.target_for(period),
-            scores[k],
-            status(scores[k]),
-            before[k],
-            year_ago[k],
-            previous_scores[k],
-        )
+        k: KpiResult(item, values[k], item.target_for(period), scores[k], status(scores[k]), before[k], year_ago[k], before_scores[k])
         for k, item in kpis.items()
-    }
+    }  # fmt: skip
     pillar_of = {k: item.pillar for k, item in kpis.items()}
     pillars = pillar_scores(scores, pillar_of)
-    previous_pillars = pillar_scores(previous_scores, pillar_of)
+    previous_pillars = pillar_scores(before_scores, pillar_of)
     return CityResult(
         period, community, results, pillars, city_score(pillars), previous_pillars, city_score(previous_pillars)
     )
@@ -161,27 +161,29 @@ def cached_compute_all(
     context: Context,
     community: str | None = None,
     targets: Mapping[str, float] | None = None,
+    only: Iterable[str] | None = None,
 ) -> CityResult:
-    """`compute_all`, remembered by (dataset versions, period, community, context, targets).
+    """`compute_all`, remembered by (dataset versions, period, community, context, targets, only).
 
     Pass `store.versions(engine)`: a new upload bumps its dataset's version, so the next call
     misses the cache and reads the new rows. `load(key)` is only called on a miss. Build the
     context with `Context.from_status(status, hourly=True)` so reruns within the hour hit.
     """
+    wanted = None if only is None else tuple(only)
     key: CacheKey = (
         tuple(sorted(versions.items())),
         period,
         community,
         context,
         tuple(sorted((targets or {}).items())),
+        wanted,
     )
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
-    needed = sorted({name for item in catalogue(targets).values() for name in item.datasets})
-    result = compute_all(
-        {name: load(name) for name in needed}, period, context=context, community=community, targets=targets
-    )
+    needed = sorted({name for item in _chosen(catalogue(targets), wanted).values() for name in item.datasets})
+    frames = {name: load(name) for name in needed}
+    result = compute_all(frames, period, context=context, community=community, targets=targets, only=wanted)
     _CACHE[key] = result
     while len(_CACHE) > CACHE_SIZE:
         _CACHE.popitem(last=False)

@@ -121,8 +121,10 @@ class KPI:
 
     @property
     def community_level(self) -> bool:
-        """True when every dataset it reads records a community, so it can be filtered by one."""
-        return all(any(c.key == "community" for c in DATASETS[key].columns) for key in self.datasets)
+        """True when it reads datasets and every one records a community, so it can be filtered by one."""
+        return bool(self.datasets) and all(
+            any(c.key == "community" for c in DATASETS[key].columns) for key in self.datasets
+        )
 
     def target_for(self, period: Period) -> float | None:
         """The declared target as it applies to `period` (see `TargetBasis`)."""
