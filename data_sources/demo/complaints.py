@@ -173,7 +173,7 @@ def _arrivals(scenario: Scenario, rng: np.random.Generator) -> tuple[np.ndarray,
     flooding = scenario.flood_activity(days + pd.Timedelta(hours=12))
     progress = np.arange(len(days)) / 365.25
     daily = TICKETS_PER_DAY * scenario.scale * (1 + _YEARLY_GROWTH * (progress - 1.5))
-    daily = daily * np.where(days.dayofweek >= 5, _WEEKEND_FACTOR, 1.0)
+    daily = daily * np.where(days.day_of_week >= 5, _WEEKEND_FACTOR, 1.0)
     expected = np.column_stack([daily * c.share * _season_factor(c.season, days, flooding) for c in _CATEGORIES])
     counts = rng.poisson(expected)
     day_index, category = np.nonzero(counts)
@@ -189,7 +189,7 @@ def _channels(scenario: Scenario, rng: np.random.Generator, day: np.ndarray) -> 
     cumulative = np.cumsum(mix / mix.sum(axis=1, keepdims=True), axis=1)
     index = (rng.random(len(day))[:, None] > cumulative).sum(axis=1)
     channel = np.array(_CHANNELS, dtype=object)[np.minimum(index, len(_CHANNELS) - 1)]
-    weekend = pd.DatetimeIndex(day).dayofweek.to_numpy() >= 5
+    weekend = pd.DatetimeIndex(day).day_of_week.to_numpy() >= 5
     # The office is shut at weekends: nobody walks in or answers the phone, people use LINE.
     channel[np.isin(channel, _OFFICE_CHANNELS) & weekend] = "line"
     return channel

@@ -67,7 +67,7 @@ def build_waste(scenario: Scenario) -> pd.DataFrame:
     factor = factor / np.sum(factor * scenario.shares)  # keeps the city total at KG_PER_PERSON_DAY
     people = np.array([population_total(y) for y in days.year + seasons.BE_OFFSET], dtype=np.float64)
     after_flood = scenario.flood_activity(days - pd.Timedelta(days=3))  # debris once the water drops
-    weekday = np.where(days.dayofweek == 6, 0.88, np.where(days.dayofweek == 0, 1.1, 1.0))
+    weekday = np.where(days.day_of_week == 6, 0.88, np.where(days.day_of_week == 0, 1.1, 1.0))
     city_tons = people * KG_PER_PERSON_DAY / 1000 * weekday * (1 + 0.12 * seasons.festival(days) + 0.35 * after_flood)
     tons = np.outer(city_tons, scenario.shares * factor) * rng.lognormal(0, 0.1, (len(days), len(zones)))
     progress = np.linspace(0, 1, len(days))[:, None]
@@ -101,10 +101,10 @@ def _haze_episodes(rng: np.random.Generator, days: pd.DatetimeIndex) -> np.ndarr
 def _city_daily_pm25(rng: np.random.Generator, days: pd.DatetimeIndex) -> np.ndarray:
     seasonal = _CLEAN_AIR_PM25 * (1 - 0.35 * seasons.monsoon(days)) + 11 * seasons.haze(days)
     wobble = np.zeros(len(days))
-    shocks = rng.normal(0, 0.2, len(days))
+    shocks = rng.normal(0, 0.15, len(days))
     for i in range(1, len(days)):  # weather lasts a few days: AR(1) in log space
         wobble[i] = 0.7 * wobble[i - 1] + shocks[i]
-    return np.maximum(seasonal * np.exp(wobble), _haze_episodes(rng, days))
+    return np.maximum(seasonal * np.exp(np.clip(wobble, -0.7, 0.6)), _haze_episodes(rng, days))
 
 
 def build_air_quality(scenario: Scenario) -> pd.DataFrame:

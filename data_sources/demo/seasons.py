@@ -71,7 +71,7 @@ def days_between(start: date, end: date) -> pd.DatetimeIndex:
 
 
 def _day_of_year(stamps: pd.DatetimeIndex) -> np.ndarray:
-    return (stamps.dayofyear + stamps.hour / 24.0).to_numpy(dtype=np.float64)
+    return (stamps.day_of_year + stamps.hour / 24.0).to_numpy(dtype=np.float64)
 
 
 def _bump(stamps: pd.DatetimeIndex, centre_day: float, width_days: float) -> np.ndarray:
