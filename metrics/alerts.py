@@ -142,6 +142,20 @@ def pm25_alerts(frames: Frames, now: datetime) -> list[Alert]:
     return [Alert("pm25", "warning", worst, th, en, {"pm25_mean_today": mean, "standard": PM25_DAILY_STANDARD})]
 
 
+def _stale_alert(key: str, names: dict[str, dict[str, str]], hours: float, cadence_days: int) -> Alert:
+    # Under two days, hours say more than "1 days".
+    if hours < 48:
+        common = {"hours": format_number(hours), "cadence": format_number(cadence_days)}
+        template = "stale_dataset_hours"
+    else:
+        common = {"days": format_number(hours // 24), "cadence": format_number(cadence_days)}
+        template = "stale_dataset"
+    th, en = _both("alerts", template, {**names["th"], **common}, {**names["en"], **common})
+    return Alert(
+        "stale_dataset", "warning", key, th, en, {"days_since": hours / 24, "cadence_days": float(cadence_days)}
+    )
+
+
 def stale_alerts(freshness: Mapping[str, datetime | None], now: datetime) -> list[Alert]:
     """A dataset never uploaded, or last uploaded longer ago than its cadence."""
     alerts = []
@@ -158,19 +172,7 @@ def stale_alerts(freshness: Mapping[str, datetime | None], now: datetime) -> lis
                 )
             )
             continue
-        days = (now - last).days
-        common = {"days": format_number(days), "cadence": format_number(declared.cadence_days)}
-        th, en = _both("alerts", "stale_dataset", {**names["th"], **common}, {**names["en"], **common})
-        alerts.append(
-            Alert(
-                "stale_dataset",
-                "warning",
-                key,
-                th,
-                en,
-                {"days_since": float(days), "cadence_days": declared.cadence_days},
-            )
-        )
+        alerts.append(_stale_alert(key, names, (now - last).total_seconds() / 3600, declared.cadence_days))
     return alerts
 
 

@@ -38,6 +38,7 @@ def format_value(value: float | None, unit: str, lang: str = "th") -> str:
         return phrase("status", "none", lang)
     if unit == "percent":
         return f"{format_number(value * 100, 1)}%"
-    text = format_number(value, _DECIMALS.get(unit, 1))
+    # A whole number (a count of days, a median of exactly 2 days) reads better without ".0".
+    text = format_number(value, 0 if float(value).is_integer() else _DECIMALS.get(unit, 1))
     word = phrase("units", unit, lang)
     return f"{text} {word}" if word else text

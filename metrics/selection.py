@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
 from metrics.periods import BE_OFFSET, Period, fiscal_year_start
 
 
-def in_period(frame: pd.DataFrame, column: str, period: Period) -> pd.DataFrame:
-    """Rows whose `column` (date or timestamp) falls on a day of `period`."""
+def in_period(frame: pd.DataFrame, column: str, period: Period, keep: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows whose `column` (date or timestamp) falls on a day of `period`.
+
+    `keep` names the columns the caller needs (`column` is always kept): copying only those is
+    what makes this fast on the large hourly datasets.
+    """
     values = frame[column]
-    return frame.loc[(values >= period.start_ts) & (values < period.end_ts)]
+    mask = (values >= period.start_ts) & (values < period.end_ts)
+    if keep is None:
+        return frame.loc[mask]
+    return frame.loc[mask, list(dict.fromkeys((column, *keep)))]
 
 
 def fiscal_year_to_date(frame: pd.DataFrame, period: Period) -> pd.DataFrame:

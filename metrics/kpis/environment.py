@@ -26,7 +26,7 @@ def daily_city_means(readings: pd.DataFrame, column: str) -> pd.Series:
 
 
 def _air_days(frames: Frames, period: Period, column: str) -> pd.Series:
-    return daily_city_means(in_period(frames["air_quality"], "measured_at", period), column)
+    return daily_city_means(in_period(frames["air_quality"], "measured_at", period, (column,)), column)
 
 
 def _days_over(frames: Frames, period: Period, column: str, standard: float) -> float | None:
@@ -50,7 +50,7 @@ def pm25_mean(frames: Frames, period: Period, context: Context) -> float | None:
 
 def recycling_rate(frames: Frames, period: Period, context: Context) -> float | None:
     """Tons recycled / tons collected; a row without a recycled figure counts as none recycled."""
-    waste = in_period(frames["waste"], "date", period)
+    waste = in_period(frames["waste"], "date", period, ("tons_collected", "tons_recycled"))
     if waste.empty or waste["tons_recycled"].isna().all():
         return None
     return ratio(float(waste["tons_recycled"].sum()), float(waste["tons_collected"].sum()))
@@ -58,7 +58,7 @@ def recycling_rate(frames: Frames, period: Period, context: Context) -> float | 
 
 def waste_kg_per_capita_day(frames: Frames, period: Period, context: Context) -> float | None:
     """Tons collected × 1000 / (residents in the latest year ≤ period × days in the period)."""
-    waste = in_period(frames["waste"], "date", period)
+    waste = in_period(frames["waste"], "date", period, ("tons_collected", "tons_recycled"))
     if waste.empty:
         return None
     residents = total_population(frames["population"], period)
@@ -66,7 +66,7 @@ def waste_kg_per_capita_day(frames: Frames, period: Period, context: Context) ->
 
 
 def waste_complaints(frames: Frames, period: Period, context: Context) -> float:
-    received = in_period(frames["complaints"], "received_at", period)
+    received = in_period(frames["complaints"], "received_at", period, ("category",))
     return float((received["category"] == "waste").sum())
 
 

@@ -23,8 +23,8 @@ SERVICE_STANDARD_DAYS = 3  # the service centre's promise: most tickets closed w
 BACKLOG_AGE_DAYS = 15
 
 
-def _received(frames: Frames, period: Period) -> pd.DataFrame:
-    return in_period(frames["complaints"], "received_at", period)
+def _received(frames: Frames, period: Period, keep: tuple[str, ...] = ()) -> pd.DataFrame:
+    return in_period(frames["complaints"], "received_at", period, keep)
 
 
 def _resolved_before(complaints: pd.DataFrame, moment: pd.Timestamp) -> pd.Series:
@@ -33,8 +33,10 @@ def _resolved_before(complaints: pd.DataFrame, moment: pd.Timestamp) -> pd.Serie
 
 def _resolved_in(frames: Frames, period: Period) -> pd.DataFrame:
     complaints = frames["complaints"]
-    resolved = complaints.loc[(complaints["status"] == "resolved").fillna(False)]
-    return in_period(resolved, "resolved_at", period)
+    resolved_at = complaints["resolved_at"]
+    in_time = (resolved_at >= period.start_ts) & (resolved_at < period.end_ts)
+    mask = in_time & (complaints["status"] == "resolved").fillna(False)
+    return complaints.loc[mask, ["received_at", "resolved_at", "satisfaction"]]
 
 
 def _resolution_days(resolved: pd.DataFrame) -> pd.Series:
@@ -46,7 +48,7 @@ def complaints_received(frames: Frames, period: Period, context: Context) -> flo
 
 
 def complaint_resolution_rate(frames: Frames, period: Period, context: Context) -> float | None:
-    received = _received(frames, period)
+    received = _received(frames, period, ("status", "resolved_at"))
     return ratio(float(_resolved_before(received, period.end_ts).sum()), float(len(received)))
 
 
@@ -68,13 +70,15 @@ def complaints_resolved_within_standard(frames: Frames, period: Period, context:
 def complaint_backlog(frames: Frames, period: Period, context: Context) -> float:
     """Open tickets at the end of the period that were received more than 15 days before it ended."""
     complaints = frames["complaints"]
-    old = complaints.loc[complaints["received_at"] < period.end_ts - timedelta(days=BACKLOG_AGE_DAYS)]
+    old = complaints.loc[
+        complaints["received_at"] < period.end_ts - timedelta(days=BACKLOG_AGE_DAYS), ["status", "resolved_at"]
+    ]
     still_open = ~_resolved_before(old, period.end_ts) & (old["status"] != "cancelled").fillna(True)
     return float(still_open.sum())
 
 
 def digital_channel_share(frames: Frames, period: Period, context: Context) -> float | None:
-    channels = _received(frames, period)["channel"].dropna()
+    channels = _received(frames, period, ("channel",))["channel"].dropna()
     return ratio(float(channels.isin(DIGITAL_CHANNELS).sum()), float(len(channels)))
 
 

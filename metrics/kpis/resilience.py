@@ -18,7 +18,7 @@ SEVERE = ("high", "critical")
 
 
 def _days_at_or_above(frames: Frames, period: Period, threshold_column: str) -> float | None:
-    readings = in_period(frames["water_level"], "measured_at", period)
+    readings = in_period(frames["water_level"], "measured_at", period, ("level_m", threshold_column))
     if readings.empty:
         return None
     reached = readings.loc[(readings["level_m"] >= readings[threshold_column]).fillna(False), "measured_at"]
@@ -34,7 +34,7 @@ def river_days_above_critical(frames: Frames, period: Period, context: Context) 
 
 
 def _incidents(frames: Frames, period: Period) -> pd.DataFrame:
-    return in_period(frames["incidents"], "occurred_at", period)
+    return in_period(frames["incidents"], "occurred_at", period, ("severity", "households_affected", "people_injured"))
 
 
 def incidents_reported(frames: Frames, period: Period, context: Context) -> float:
