@@ -173,7 +173,7 @@ WATER = typed(
     [
         level("X.40A", "2024-11-01 10:00", 7.4, 7.5, 8.5),  # below warning
         level("X.40A", "2024-11-02 10:00", 7.5, 7.5, 8.5),  # reaches warning exactly -> 2 Nov
-        level("X.40A", "2024-11-02 11:00", 7.6, 7.5, 8.5),  # same day again
+        level("X.40A", "2024-11-02 11:00", 7.3, 7.5, 8.5),  # falls back the same day
         level("X.40A", "2024-11-03 09:00", 8.6, 7.5, 8.5),  # critical -> 3 Nov
         level("YLC-01", "2024-11-03 10:00", 7.0, 6.8, 7.6),  # same day, other station
         level("YLC-01", "2024-11-04 00:00", 6.9, 6.8, 7.6),  # 4 Nov

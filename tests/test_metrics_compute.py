@@ -143,3 +143,11 @@ def test_cache_reuses_results_until_a_dataset_version_changes() -> None:
     )
     assert fresh.kpis["complaints_received"].value == 1
     assert len(loads) == 6
+
+
+def test_a_kpi_measured_now_has_no_previous_or_year_ago_value() -> None:
+    context = Context.build(now=datetime(2026, 11, 23), freshness={key: datetime(2026, 11, 22) for key in DATASETS})
+    freshness = compute_all({}, parse_period("2026-11"), context=context, only=["data_freshness_rate"]).kpis[
+        "data_freshness_rate"
+    ]
+    assert (freshness.value, freshness.previous, freshness.year_ago) == (1.0, None, None)
