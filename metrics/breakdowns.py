@@ -14,7 +14,7 @@ from data_sources.adapters import DATASETS
 from data_sources.city import profile
 from metrics.catalogue import catalogue
 from metrics.errors import UnknownKPI
-from metrics.kpi import Context, Frames
+from metrics.kpi import Context, Frames, present_datasets
 from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.kpis.governance import SERVICE_STANDARD_DAYS
 from metrics.periods import Period
@@ -39,6 +39,7 @@ def by_community(
     if not item.community_level or not item.datasets or any(k not in frames for k in item.datasets):
         return pd.DataFrame(columns=columns)
     context = context or Context.build()
+    present = present_datasets(frames)
     # Split each dataset by community once, then compute on the small pieces.
     pieces = {key: dict(tuple(frames[key].groupby("community", observed=True))) for key in item.datasets}
     english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
@@ -46,7 +47,7 @@ def by_community(
     rows = []
     for name in names:
         local = {key: groups.get(name, frames[key].iloc[0:0]) for key, groups in pieces.items()}
-        rows.append((name, english.get(name, name), item.value(local, period, context)))
+        rows.append((name, english.get(name, name), item.value(local, period, context, present=present)))
     table = pd.DataFrame(rows, columns=columns).astype({"value": "float64"})
     return table.sort_values("value", ascending=item.better == "lower", na_position="last", ignore_index=True)
 

@@ -18,7 +18,7 @@ import pandas as pd
 from data_sources.schema import Pillar
 from metrics.catalogue import catalogue
 from metrics.errors import UnknownKPI
-from metrics.kpi import KPI, Context, Frames
+from metrics.kpi import KPI, Context, Frames, present_datasets
 from metrics.periods import Period
 from metrics.scoring import Status, city_score, kpi_score, pillar_scores, status
 
@@ -107,14 +107,21 @@ Values = dict[str, "float | None"]
 
 
 def _scored(
-    kpis: Mapping[str, KPI], frames: Frames, period: Period, context: Context, community: str | None, *, history: bool
+    kpis: Mapping[str, KPI],
+    frames: Frames,
+    period: Period,
+    context: Context,
+    community: str | None,
+    *,
+    history: bool,
+    present: frozenset[str],
 ) -> tuple[Values, Values]:
     """Values and scores for one period; `history` marks a past comparison period, for which a
     KPI measured only "now" has no value."""
     values: Values = {}
     for kpi_id, item in kpis.items():
         skipped = (community is not None and not item.community_level) or (history and item.as_of_now)
-        values[kpi_id] = None if skipped else item.value(frames, period, context)
+        values[kpi_id] = None if skipped else item.value(frames, period, context, present=present)
     scores = {k: kpi_score(values[k], item.target_for(period), item.better) for k, item in kpis.items()}
     return values, scores
 
@@ -133,9 +140,12 @@ def compute_all(
     context = context or Context.build()
     kpis = _chosen(catalogue(targets), only)
     selected = filter_community(frames, community)
-    values, scores = _scored(kpis, selected, period, context, community, history=False)
-    before, before_scores = _scored(kpis, selected, period.previous(), context, community, history=True)
-    year_ago, _ = _scored(kpis, selected, period.year_ago(), context, community, history=True)
+    present = present_datasets(frames)
+    values, scores = _scored(kpis, selected, period, context, community, history=False, present=present)
+    before, before_scores = _scored(
+        kpis, selected, period.previous(), context, community, history=True, present=present
+    )
+    year_ago, _ = _scored(kpis, selected, period.year_ago(), context, community, history=True, present=present)
     results = {
         k: KpiResult(item, values[k], item.target_for(period), scores[k], status(scores[k]), before[k], year_ago[k], before_scores[k])
         for k, item in kpis.items()

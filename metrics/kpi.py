@@ -13,7 +13,7 @@ median, a mean, days over a standard) is `None` when the period has no observati
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -138,11 +138,24 @@ class KPI:
             return self.target * months_elapsed / 12
         return self.target
 
-    def value(self, frames: Frames, period: Period, context: Context) -> float | None:
-        """The KPI for `period`, or None when a dataset is missing or the period has no data."""
-        if any(key not in frames or frames[key].empty for key in self.datasets):
+    def value(
+        self, frames: Frames, period: Period, context: Context, *, present: Collection[str] | None = None
+    ) -> float | None:
+        """The KPI for `period`, or None when a dataset is missing or the period has no data.
+
+        `present` names the datasets that exist (default: those in `frames` with rows). Pass the
+        unfiltered ones when `frames` is cut to one community, so a community without any
+        complaint counts 0 complaints rather than "no data".
+        """
+        available = present if present is not None else present_datasets(frames)
+        if any(key not in available or key not in frames for key in self.datasets):
             return None
         return as_number(self.compute(frames, period, context))
+
+
+def present_datasets(frames: Frames) -> frozenset[str]:
+    """The datasets in `frames` that have at least one row."""
+    return frozenset(key for key, frame in frames.items() if not frame.empty)
 
 
 def as_number(value: object) -> float | None:

@@ -9,7 +9,7 @@ import pandas as pd
 from metrics.catalogue import catalogue
 from metrics.compute import filter_community
 from metrics.errors import UnknownKPI
-from metrics.kpi import Context, Frames
+from metrics.kpi import Context, Frames, present_datasets
 from metrics.periods import Period
 from metrics.scoring import kpi_score, status
 
@@ -36,10 +36,11 @@ def series(
     item = kpis[kpi_id]
     context = context or Context.build()
     selected = filter_community(frames, community)
+    present = present_datasets(frames)
     rows = []
     for index, period in enumerate(periods):
         applies = (community is None or item.community_level) and (not item.as_of_now or index == len(periods) - 1)
-        value = item.value(selected, period, context) if applies else None
+        value = item.value(selected, period, context, present=present) if applies else None
         target = item.target_for(period)
         score = kpi_score(value, target, item.better)
         rows.append(

@@ -151,3 +151,9 @@ def test_a_kpi_measured_now_has_no_previous_or_year_ago_value() -> None:
         "data_freshness_rate"
     ]
     assert (freshness.value, freshness.previous, freshness.year_ago) == (1.0, None, None)
+
+
+def test_a_community_without_complaints_counts_zero_not_no_data() -> None:
+    kpis = result("สามัคคี").kpis
+    assert kpis["complaints_received"].value == 0
+    assert kpis["complaint_resolution_rate"].value is None
