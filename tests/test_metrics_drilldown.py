@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import doctest
+import json
+import string
 from datetime import datetime
 
 import pandas as pd
@@ -9,11 +12,12 @@ import pytest
 
 from data_sources.adapters import DATASETS
 from data_sources.frames import coerce
+from metrics import phrases
 from metrics.breakdowns import by_category, by_community, freshness_table
 from metrics.compute import compute_all
 from metrics.kpi import Context
 from metrics.periods import parse_period, trailing
-from metrics.phrases import format_value
+from metrics.phrases import PHRASES_FILE, format_value
 from metrics.summary import summarise
 from metrics.trends import series
 
@@ -106,3 +110,17 @@ def test_summary_of_a_pillar_without_data_says_so() -> None:
 )  # fmt: skip
 def test_values_are_formatted_with_separators_and_units(number: float | None, unit: str, lang: str, text: str) -> None:
     assert format_value(number, unit, lang) == text
+
+
+def test_every_phrase_has_thai_and_english_with_the_same_slots() -> None:
+    def slots(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for section, entries in json.loads(PHRASES_FILE.read_text(encoding="utf-8")).items():
+        for key, texts in entries.items():
+            assert set(texts) == {"th", "en"}, f"{section}.{key}"
+            assert slots(texts["th"]) == slots(texts["en"]), f"{section}.{key}"
+
+
+def test_phrases_doctests_pass() -> None:
+    assert doctest.testmod(phrases).failed == 0
