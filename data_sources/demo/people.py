@@ -1,7 +1,7 @@
 """Demo population, welfare allowances and community health, all from one set of head counts.
 
 Population ≈ 60,000 and slowly falling; 60+ is about 14–15% and growing. The elderly allowance
-reaches about 71% of the 60+ (≈ 5,900–6,300 people), the disability allowance about 1,000 people;
+reaches 70% of the 60+ (≈ 5,900–6,300 people), the disability allowance about 1,000 people;
 amounts follow the national rates by age band. Dengue peaks in the June–October rains.
 """
 
@@ -18,7 +18,7 @@ from data_sources.demo.scenario import MALAY_MUSLIM_COMMUNITIES, Scenario, popul
 
 _CHILD_SHARE, _ELDERLY_SHARE_2566, _ELDERLY_YEARLY_RISE = 0.205, 0.142, 0.003
 _OLDER_COMMUNITIES = {"คุปตาสา": 0.06, "หลังโรงเรียนจีน": 0.03}  # many retirees
-_ELDERLY_COVERAGE = (0.68, 0.74)
+_ELDERLY_COVERAGE = 0.70  # city-wide; each community draws around it
 _DISABILITY_PER_PERSON = 0.0166
 # Elderly allowance (baht a month) at 60–69, 70–79, 80–89, 90+, and the usual split of recipients.
 _ELDERLY_RATES = np.array([600, 700, 800, 1000])
@@ -40,9 +40,10 @@ def head_counts(scenario: Scenario) -> pd.DataFrame:
     )
     child = _CHILD_SHARE + 0.05 * muslim + rng.normal(0, 0.008, len(zones))
     older = np.array([_OLDER_COMMUNITIES.get(z.community, 0.0) for z in zones]) - 0.015 * muslim
-    elderly = (_ELDERLY_SHARE_2566 + older + rng.normal(0, 0.008, len(zones)))[None, :] + _ELDERLY_YEARLY_RISE * (
-        years - 2566
-    )[:, None]
+    elderly = np.tile(_ELDERLY_SHARE_2566 + older + rng.normal(0, 0.008, len(zones)), (len(years), 1))
+    # Scale each year so the city as a whole ages on schedule, whatever the communities drew.
+    city_share = _ELDERLY_SHARE_2566 + _ELDERLY_YEARLY_RISE * (years - 2566)
+    elderly *= (city_share * persons.sum(axis=1) / (persons * elderly).sum(axis=1))[:, None]
     female_share = 0.515 + rng.normal(0, 0.008, len(zones))
     household_size = np.where(muslim, 3.8, 3.1) * rng.lognormal(0, 0.05, len(zones))
     age_0_14 = np.round(persons * child)
@@ -84,9 +85,11 @@ def build_welfare(scenario: Scenario) -> pd.DataFrame:
     zones = len(scenario.zones)
     # New recipients join each October, counted from the year-end list before; deaths thin it monthly.
     listed_year = seasons.fiscal_years(months) - 1
-    thinning = (1 - 0.0015 * seasons.fiscal_month_index(months))[:, None]
-    coverage = rng.uniform(*_ELDERLY_COVERAGE, zones)
-    elderly = np.round(_by_year(counts, "age_60_plus", listed_year) * coverage * thinning)
+    thinning = (1 - 0.001 * seasons.fiscal_month_index(months))[:, None]
+    sixty_plus = _by_year(counts, "age_60_plus", listed_year)
+    coverage = rng.uniform(0.64, 0.76, zones)
+    coverage *= _ELDERLY_COVERAGE * sixty_plus[0].sum() / (sixty_plus[0] * coverage).sum()
+    elderly = np.round(sixty_plus * coverage * thinning)
     persons = _by_year(counts, "male", listed_year) + _by_year(counts, "female", listed_year)
     disability_rate = _DISABILITY_PER_PERSON * rng.lognormal(0, 0.2, zones)
     disabled = np.round(persons * disability_rate * thinning)

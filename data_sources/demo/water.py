@@ -50,7 +50,10 @@ def river_anomaly(scenario: Scenario, rng: np.random.Generator, hours: pd.Dateti
     level = _add_crests(level, hours, [f for f in scenario.floods if f.households == 0])
     above = level > _SOFT_CEILING
     level[above] = _SOFT_CEILING + 0.15 * np.tanh((level[above] - _SOFT_CEILING) / 0.15)
-    return _add_crests(level, hours, [f for f in scenario.floods if f.households > 0])
+    for flood in (f for f in scenario.floods if f.households > 0):
+        # The named floods reach exactly their recorded height: rain pulses must not add to it.
+        level = np.maximum(level, flood.height * _crest(hours, flood))
+    return level
 
 
 def _add_crests(level: np.ndarray, hours: pd.DatetimeIndex, floods: list[FloodEpisode]) -> np.ndarray:
