@@ -266,3 +266,18 @@ def test_context_from_status_reads_iso_upload_times() -> None:
     context = Context.from_status(status, now=datetime(2026, 11, 23, 12, 34), hourly=True)
     assert context.last_uploads == {"complaints": datetime(2026, 11, 20, 12, 0), "waste": None}
     assert context.now == datetime(2026, 11, 23, 12, 0)
+
+
+def test_context_from_upload_history_takes_the_latest_accepted_upload() -> None:
+    history = pd.DataFrame(
+        {
+            "dataset": ["complaints", "complaints", "complaints", "waste"],
+            "status": ["accepted", "rejected", "accepted", "rejected"],
+            "uploaded_at": pd.to_datetime(
+                ["2026-11-20 09:00", "2026-11-22 09:00", "2026-11-01 09:00", "2026-11-22 09:00"]
+            ),
+        }
+    )
+    context = Context.from_upload_history(history, now=datetime(2026, 11, 23, 12, 0))
+    # the rejected upload of 22 Nov does not count; waste never had an accepted one
+    assert context.last_uploads == {"complaints": datetime(2026, 11, 20, 9, 0)}
