@@ -8,7 +8,6 @@ air, river, economy) is "no data" rather than a city-wide figure passed off as t
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -16,11 +15,14 @@ from typing import Any
 import pandas as pd
 
 from data_sources.schema import Pillar
+from metrics.cache import clear_cache, remember, versions_key
 from metrics.catalogue import catalogue
 from metrics.errors import UnknownKPI
 from metrics.kpi import KPI, Context, Frames, present_datasets
 from metrics.periods import Period
 from metrics.scoring import Status, city_score, kpi_score, pillar_scores, status
+
+__all__ = ["CityResult", "KpiResult", "cached_compute_all", "clear_cache", "compute_all", "filter_community"]
 
 
 @dataclass(frozen=True)
@@ -158,11 +160,6 @@ def compute_all(
     )
 
 
-CacheKey = tuple[object, ...]
-_CACHE: OrderedDict[CacheKey, CityResult] = OrderedDict()
-CACHE_SIZE = 64
-
-
 def cached_compute_all(
     versions: Mapping[str, int],
     load: Callable[[str], pd.DataFrame],
@@ -177,28 +174,15 @@ def cached_compute_all(
 
     Pass `store.versions(engine)`: a new upload bumps its dataset's version, so the next call
     misses the cache and reads the new rows. `load(key)` is only called on a miss. Build the
-    context with `Context.from_status(status, hourly=True)` so reruns within the hour hit.
+    context with `Context.from_upload_history(history, hourly=True)` so reruns within the hour hit.
     """
     wanted = None if only is None else tuple(only)
-    key: CacheKey = (
-        tuple(sorted(versions.items())),
-        period,
-        community,
-        context,
-        tuple(sorted((targets or {}).items())),
-        wanted,
-    )
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
-    needed = sorted({name for item in _chosen(catalogue(targets), wanted).values() for name in item.datasets})
-    frames = {name: load(name) for name in needed}
-    result = compute_all(frames, period, context=context, community=community, targets=targets, only=wanted)
-    _CACHE[key] = result
-    while len(_CACHE) > CACHE_SIZE:
-        _CACHE.popitem(last=False)
-    return result
+    targets_key = tuple(sorted((targets or {}).items()))
+    key = ("compute_all", versions_key(versions), period, community, context, targets_key, wanted)
 
+    def make() -> CityResult:
+        needed = sorted({name for item in _chosen(catalogue(targets), wanted).values() for name in item.datasets})
+        frames = {name: load(name) for name in needed}
+        return compute_all(frames, period, context=context, community=community, targets=targets, only=wanted)
 
-def clear_cache() -> None:
-    _CACHE.clear()
+    return remember(key, make)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 
+from metrics.cache import remember, versions_key
 from metrics.catalogue import catalogue
 from metrics.compute import filter_community
 from metrics.errors import UnknownKPI
 from metrics.kpi import Context, Frames, present_datasets
-from metrics.periods import Period
+from metrics.periods import Period, trailing
 from metrics.scoring import kpi_score, status
 
 SERIES_COLUMNS = ("period", "label_th", "label_en", "start", "end", "value", "target", "score", "status")
@@ -51,3 +52,45 @@ def series(
     for column in ("value", "target", "score"):
         frame[column] = frame[column].astype("float64")
     return frame
+
+
+def sparklines(
+    frames: Frames,
+    period: Period,
+    *,
+    count: int = 12,
+    context: Context | None = None,
+    community: str | None = None,
+    targets: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """Every KPI over the `count` periods ending with `period`, in one long frame: `kpi_id` then
+    the `series` columns. One call feeds the whole dashboard grid."""
+    periods = trailing(period, count)
+    parts = [
+        series(kpi_id, frames, periods, context=context, community=community, targets=targets).assign(kpi_id=kpi_id)
+        for kpi_id in catalogue(targets)
+    ]
+    return pd.concat(parts, ignore_index=True)[["kpi_id", *SERIES_COLUMNS]]
+
+
+def cached_sparklines(
+    versions: Mapping[str, int],
+    load: Callable[[str], pd.DataFrame],
+    period: Period,
+    *,
+    context: Context,
+    count: int = 12,
+    community: str | None = None,
+    targets: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """`sparklines`, remembered by dataset versions like `cached_compute_all` (do not modify the
+    returned frame: it is shared)."""
+    targets_key = tuple(sorted((targets or {}).items()))
+    key = ("sparklines", versions_key(versions), period, count, community, context, targets_key)
+
+    def make() -> pd.DataFrame:
+        needed = sorted({name for item in catalogue(targets).values() for name in item.datasets})
+        frames = {name: load(name) for name in needed}
+        return sparklines(frames, period, count=count, context=context, community=community, targets=targets)
+
+    return remember(key, make)

@@ -14,12 +14,14 @@ from data_sources.adapters import DATASETS
 from data_sources.frames import coerce
 from metrics import phrases
 from metrics.breakdowns import by_category, by_community, freshness_table
+from metrics.cache import clear_cache
+from metrics.catalogue import catalogue
 from metrics.compute import compute_all
 from metrics.kpi import Context
 from metrics.periods import parse_period, trailing
 from metrics.phrases import PHRASES_FILE, format_value
 from metrics.summary import summarise
-from metrics.trends import series
+from metrics.trends import cached_sparklines, series, sparklines
 
 CONTEXT = Context.build(now=datetime(2026, 11, 23, 12, 0))
 
@@ -124,3 +126,25 @@ def test_every_phrase_has_thai_and_english_with_the_same_slots() -> None:
 
 def test_phrases_doctests_pass() -> None:
     assert doctest.testmod(phrases).failed == 0
+
+
+def test_sparklines_give_every_kpi_its_trailing_periods() -> None:
+    grid = sparklines(FRAMES, parse_period("2026-10"), count=3, context=CONTEXT)
+    assert len(grid) == 3 * len(catalogue())
+    received = grid.loc[grid["kpi_id"] == "complaints_received", "value"].tolist()
+    assert received == [0, 4, 2]
+
+
+def test_cached_sparklines_reload_after_a_new_version() -> None:
+    clear_cache()
+    current = {"complaints": COMPLAINTS}
+
+    def load(key: str) -> pd.DataFrame:
+        return current.get(key, typed(key, []))
+
+    period = parse_period("2026-10")
+    first = cached_sparklines({"complaints": 1}, load, period, context=CONTEXT, count=2)
+    assert cached_sparklines({"complaints": 1}, load, period, context=CONTEXT, count=2) is first
+    current["complaints"] = COMPLAINTS.iloc[:1]
+    fresh = cached_sparklines({"complaints": 2}, load, period, context=CONTEXT, count=2)
+    assert fresh.loc[fresh["kpi_id"] == "complaints_received", "value"].tolist() == [1, 0]
