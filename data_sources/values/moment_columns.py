@@ -1,0 +1,37 @@
+"""The fast paths of a date column: cells the reader already typed as numbers or datetimes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from data_sources.values.cells import Batch, Collector, Packer
+from data_sources.values.dates import CITY_ZONE, Level
+from data_sources.values.serials import serials_to_datetimes
+
+
+def serial_moments(collector: Collector, positions: np.ndarray, level: Level) -> np.ndarray:
+    """Excel serial numbers as datetime64[us], with the same rules as `dates.read_moment`:
+    1–12 in a month column has no year, a number like 2567 is a year, not a day."""
+    serials = collector.raw[positions].astype(np.float64)
+    whole = serials == np.floor(serials)
+    no_year = whole & (serials >= 1) & (serials <= 12) if level == "month" else np.zeros(len(serials), bool)
+    year_like = whole & (((serials >= 1900) & (serials <= 2200)) | ((serials > 2400) & (serials <= 2800)))
+    moments, outside, leap_bug = serials_to_datetimes(serials)
+    unreadable = (outside | year_like) & ~no_year
+    collector.report_mask(positions, no_year, "ambiguous-year", {})
+    collector.report_mask(positions, unreadable, "not-a-month" if level == "month" else "not-a-date", {})
+    collector.report_mask(positions, leap_bug & ~no_year & ~year_like, "impossible-date", {})
+    moments[no_year | year_like] = np.datetime64("NaT")
+    return moments.astype("datetime64[us]")
+
+
+def typed_moments(collector: Collector, positions: np.ndarray, read_all: Batch, to_array: Packer) -> np.ndarray:
+    """Date and datetime cells as datetime64[us]; aware ones are converted to city time first."""
+    try:
+        index = pd.to_datetime(collector.raw[positions])
+    except (TypeError, ValueError, OverflowError):  # mixed time zones or odd objects: one by one
+        return collector.parse_each(positions, read_all, to_array)
+    if index.tz is not None:
+        index = index.tz_convert(CITY_ZONE).tz_localize(None)
+    return index.to_numpy().astype("datetime64[us]")
