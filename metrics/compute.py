@@ -21,6 +21,7 @@ from metrics.errors import UnknownKPI
 from metrics.kpi import KPI, Context, Frames, present_datasets
 from metrics.periods import Period
 from metrics.scoring import Status, city_score, kpi_score, pillar_scores, status
+from metrics.selection import narrow
 
 __all__ = ["CityResult", "KpiResult", "cached_compute_all", "clear_cache", "compute_all", "filter_community"]
 
@@ -141,8 +142,8 @@ def compute_all(
     periods, scored, with pillar and city scores over the KPIs computed."""
     context = context or Context.build()
     kpis = _chosen(catalogue(targets), only)
-    selected = filter_community(frames, community)
     present = present_datasets(frames)
+    selected = narrow(filter_community(frames, community), period.year_ago().start, period.end)
     values, scores = _scored(kpis, selected, period, context, community, history=False, present=present)
     before, before_scores = _scored(
         kpis, selected, period.previous(), context, community, history=True, present=present

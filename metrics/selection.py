@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -63,3 +64,26 @@ def ratio(numerator: float | None, denominator: float | None) -> float | None:
 def days_of(values: pd.Series) -> np.ndarray:
     """The calendar day of each timestamp, as numpy datetime64[D] (cheap to group and count)."""
     return values.to_numpy(dtype="datetime64[ns]").astype("datetime64[D]")
+
+
+# Datasets whose KPIs read only rows dated inside the period, with the column that dates a row.
+# A KPI that needs rows from outside its period (complaints' backlog, the budget's whole year)
+# must not read a dataset listed here, or `narrow` would hide those rows from it.
+NARROWABLE = {
+    "air_quality": "measured_at",
+    "water_level": "measured_at",
+    "waste": "date",
+    "health": "period_start",
+    "incidents": "occurred_at",
+    "economy": "month",
+}
+
+
+def narrow(frames: Mapping[str, pd.DataFrame], start: date, end: date) -> dict[str, pd.DataFrame]:
+    """`frames` with the large dated datasets cut once to the days `start`..`end`, so each of the
+    many periods computed after that filters far fewer rows."""
+    window = Period("rolling", start, end)
+    return {
+        key: in_period(frame, NARROWABLE[key], window) if key in NARROWABLE and not frame.empty else frame
+        for key, frame in frames.items()
+    }

@@ -13,6 +13,7 @@ from metrics.errors import UnknownKPI
 from metrics.kpi import Context, Frames, present_datasets
 from metrics.periods import Period, trailing
 from metrics.scoring import kpi_score, status
+from metrics.selection import narrow
 
 SERIES_COLUMNS = ("period", "label_th", "label_en", "start", "end", "value", "target", "score", "status")
 
@@ -36,8 +37,10 @@ def series(
         raise UnknownKPI(kpi_id)
     item = kpis[kpi_id]
     context = context or Context.build()
-    selected = filter_community(frames, community)
     present = present_datasets(frames)
+    selected = filter_community({k: frames[k] for k in item.datasets if k in frames}, community)
+    if periods:
+        selected = narrow(selected, min(p.start for p in periods), max(p.end for p in periods))
     rows = []
     for index, period in enumerate(periods):
         applies = (community is None or item.community_level) and (not item.as_of_now or index == len(periods) - 1)
@@ -66,6 +69,7 @@ def sparklines(
     """Every KPI over the `count` periods ending with `period`, in one long frame: `kpi_id` then
     the `series` columns. One call feeds the whole dashboard grid."""
     periods = trailing(period, count)
+    frames = narrow(frames, periods[0].start, periods[-1].end)  # once for all KPIs
     parts = [
         series(kpi_id, frames, periods, context=context, community=community, targets=targets).assign(kpi_id=kpi_id)
         for kpi_id in catalogue(targets)

@@ -7,6 +7,7 @@ import json
 import math
 from datetime import datetime
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -157,3 +158,21 @@ def test_a_community_without_complaints_counts_zero_not_no_data() -> None:
     kpis = result("สามัคคี").kpis
     assert kpis["complaints_received"].value == 0
     assert kpis["complaint_resolution_rate"].value is None
+
+
+def test_narrowing_the_large_datasets_first_changes_no_value() -> None:
+    generator = np.random.default_rng(2568)
+    hours = pd.date_range("2023-10-01", "2026-11-23", freq="7h")
+    air = typed("air_quality", [{"station": "YL-AQ1", "measured_at": t, "pm25": v, "pm10": v * 1.6}
+                                for t, v in zip(hours, generator.gamma(2.0, 12.0, len(hours)), strict=True)])  # fmt: skip
+    frames = {"air_quality": air}
+    for code in ("2025-09", "FY2568", "FY2569-Q1"):
+        period = parse_period(code)
+        outcome = compute_all(frames, period, context=CONTEXT, only=["pm25_days_over_standard", "pm25_mean"])
+        for kpi_id, item in outcome.kpis.items():
+            for when, shown in (
+                (period, item.value),
+                (period.previous(), item.previous),
+                (period.year_ago(), item.year_ago),
+            ):
+                assert shown == item.kpi.value(frames, when, CONTEXT), (code, kpi_id, when)
