@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -129,6 +131,19 @@ def resolve_url(url: str | None = None) -> str:
     return DEFAULT_URL
 
 
+_WRITE_OPTION = "city_write"
+
+
+@contextmanager
+def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction that will write: on SQLite it holds the write lock from its first statement,
+    so two writers queue (busy_timeout) instead of one failing when it upgrades a read lock."""
+    with engine.connect() as connection:
+        connection.execution_options(**{_WRITE_OPTION: True})
+        with connection.begin():
+            yield connection
+
+
 def _configure_sqlite(engine: sa.Engine) -> None:
     # pysqlite's own transaction handling defers BEGIN and cannot take the write lock up front;
     # BEGIN IMMEDIATE serialises concurrent ingests instead of failing one at commit time.
@@ -144,7 +159,9 @@ def _configure_sqlite(engine: sa.Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers take no lock (WAL lets them run beside a writer); writers take it up front.
+        immediate = connection.get_execution_options().get(_WRITE_OPTION, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 @cache
@@ -166,7 +183,7 @@ def connect(url: str | None = None) -> sa.Engine:
 
 def create_schema(engine: sa.Engine) -> None:
     metadata.create_all(engine)
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         known = set(connection.scalars(sa.select(dataset_heads.c.dataset)))
         missing = [{"dataset": key, "version": 0} for key in DATASETS if key not in known]
         if missing:

@@ -27,6 +27,7 @@ from data_sources.db import (
     dataset_heads,
     dataset_versions,
     uploads,
+    write_transaction,
 )
 from data_sources.errors import VersionNotFound
 from data_sources.schema import Dataset
@@ -108,7 +109,7 @@ def record_rejected(
     engine: sa.Engine, key: str | None, upload: UploadedFile, report: dict[str, Any], *, user: str | None, mode: str
 ) -> int:
     """Keep a rejected file and its report; no dataset row is touched."""
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         upload_id = _record_upload(
             connection, key, upload, user=user, mode=mode, rows=0, status="rejected", version=None, report=report
         )
@@ -131,7 +132,7 @@ def commit(
     """Write `incoming` (a typed, validated frame) as one new version of dataset `key`."""
     declared = dataset(key)
     incoming = frames.coerce(incoming, declared).reset_index(drop=True)
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         version = _lock_head(connection, key) + 1
         plan = plan_change(connection, declared, incoming, mode)
         _close_rows(connection, declared, plan.close_ids, version)
@@ -199,7 +200,7 @@ def rollback(engine: sa.Engine, key: str, version: int, *, user: str | None = No
     """Restore dataset `key` exactly as it was before `version`, recorded as a new version."""
     declared = dataset(key)
     table = DATASET_TABLES[key]
-    with engine.begin() as connection:
+    with write_transaction(engine) as connection:
         head = _lock_head(connection, key)
         if not 1 <= version <= head:
             raise VersionNotFound(
