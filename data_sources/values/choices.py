@@ -14,7 +14,7 @@ from functools import cache
 from data_sources.schema import Choice
 from data_sources.values.digits import clean_digits
 
-_NIKHAHIT_AA = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")  # ํ + (tone) + า -> (tone) + ำ
+_NIKHAHIT_AA = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32([\u0e48-\u0e4b]?)")  # ํ (tone) า (tone) -> (tone) ำ
 _AA_NIKHAHIT = re.compile("\u0e32\u0e4d")  # า + ํ, typed in the wrong order
 _REPEATED_MARK = re.compile("([\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])\\1+")  # a vowel or tone mark typed twice
 _IGNORED = re.compile(r"[\s.\-_/,()'\"ฯ]+")
@@ -30,7 +30,7 @@ def normalise_choice(text: str) -> str:
     ('เมืองทอง', 'walkin', 'น้ำประปา')
     """
     text = clean_digits(text).casefold().replace("เเ", "แ")
-    text = _AA_NIKHAHIT.sub("\u0e33", _NIKHAHIT_AA.sub("\\1\u0e33", text))
+    text = _AA_NIKHAHIT.sub("\u0e33", _NIKHAHIT_AA.sub("\\1\\2\u0e33", text))
     text = _IGNORED.sub("", _REPEATED_MARK.sub("\\1", text))
     if text.startswith(_COMMUNITY_WORD) and len(text) > len(_COMMUNITY_WORD):
         text = text[len(_COMMUNITY_WORD) :]

@@ -50,7 +50,7 @@ def _from_parts(parts: Parts, level: Level) -> datetime:
     if parts.day is None and level != "month":
         raise UnreadableCell("not-a-date")
     try:
-        moment = datetime(parts.year, parts.month, parts.day or 1)
+        moment = datetime(parts.year, parts.month, 1 if parts.day is None else parts.day)
     except ValueError:
         raise UnreadableCell("impossible-date") from None
     if parts.clock is not None:
