@@ -94,8 +94,10 @@ def _to_python(values: pd.Series, column: Column, dialect: str) -> Sequence[obje
 
 def from_rows(rows: Iterable[Sequence[object]], dataset: Dataset) -> pd.DataFrame:
     """A typed frame from DB-API rows in declared column order."""
-    names = [c.key for c in dataset.columns]
-    raw = pd.DataFrame.from_records(list(rows), columns=names)
-    if raw.empty:
+    rows = rows if isinstance(rows, list) else list(rows)
+    if not rows:
         return empty_frame(dataset)
+    # Column by column from plain tuples: DataFrame.from_records probes every row object.
+    columns = list(zip(*rows, strict=True))
+    raw = pd.DataFrame({c.key: pd.Series(values, dtype=object) for c, values in zip(dataset.columns, columns, strict=True)})
     return coerce(raw, dataset)
