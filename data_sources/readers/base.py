@@ -1,0 +1,115 @@
+"""What every reader shares: the raw sheet, the limits, and the errors they raise."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from data_sources.errors import UnreadableFile, UploadTooLarge
+from data_sources.readers.messages import reason_slots
+from data_sources.report import Issue, make_issue
+
+MERGE = tuple[int, int, int, int]  # (first_row, first_col, last_row, last_col), 0-based, inclusive
+
+# Excel's grid ends at XFD1048576; a reference past it is never written by a spreadsheet program.
+EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_COLUMNS = 16_384
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet as the file holds it: row 0 is spreadsheet row 1, column 0 is column A."""
+
+    name: str
+    rows: list[list[object]]  # str, int, float, bool, datetime, date, time, None; trailing empties trimmed
+    merged: tuple[MERGE, ...] = ()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much an upload may hold before it is refused unread."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_rows: int = 500_000
+    max_cells: int = 20_000_000  # extent rows x columns per sheet, declared or referenced
+    max_uncompressed: int = 500 * 1024 * 1024
+    max_ratio: float = 200.0  # per zip member, uncompressed / compressed
+    max_parts: int = 2_000
+    timeout_s: float = 60.0
+    memory_mb: int = 2_048
+
+
+class UnreadableUpload(UnreadableFile):
+    """An `UnreadableFile` carrying its `Issue`; `code` is the issue's code (e.g. "hostile-file")."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.message_th, issue.message_en)
+        self.issue = issue
+        self.code = issue.code
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Default exception pickling replays args=(message_en,); rebuild from the issue instead,
+        # so the error crosses the process boundary of run_isolated intact.
+        return (type(self), (self.issue,))
+
+
+class UploadOverLimit(UploadTooLarge):
+    """An `UploadTooLarge` carrying its `Issue`; `code` is e.g. "file-too-large" or "too-many-rows"."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.message_th, issue.message_en)
+        self.issue = issue
+        self.code = issue.code
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.issue,))
+
+
+_OVER_LIMIT_CODES = frozenset({"file-too-large", "too-many-rows", "sheet-too-large", "unpacked-too-large"})
+
+
+def file_error(code: str, *, value: object = None, **slots: object) -> UnreadableUpload | UploadOverLimit:
+    """The exception for a whole-file problem, its messages filled from assets/i18n/issues.json."""
+    issue = make_issue(code, value=value, **slots)
+    if code in _OVER_LIMIT_CODES:
+        return UploadOverLimit(issue)
+    return UnreadableUpload(issue)
+
+
+def hostile(reason: str, **slots: object) -> UnreadableUpload | UploadOverLimit:
+    """A "hostile-file" error; `reason` names a template in messages.REASONS."""
+    return file_error("hostile-file", **reason_slots(reason, **slots))
+
+
+def damaged(reason: str, **slots: object) -> UnreadableUpload | UploadOverLimit:
+    """An "unreadable-file" error (corrupt or not really a spreadsheet) with a named reason."""
+    return file_error("unreadable-file", **reason_slots(reason, **slots))
+
+
+def megabytes(size: int) -> str:
+    """A byte count as staff read it.
+
+    >>> megabytes(52_428_800)
+    '50.0 MB'
+    """
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def trim(rows: list[list[object]]) -> list[list[object]]:
+    """Rows made rectangular, without trailing empty rows and columns (empty cells are None).
+
+    >>> trim([["a", None, None], [None, 2], [None, None, None]])
+    [['a', None], [None, 2]]
+    """
+    end = len(rows)
+    while end and all(cell is None for cell in rows[end - 1]):
+        end -= 1
+    width = max((_last_filled(row) for row in rows[:end]), default=0)
+    return [row[:width] if len(row) >= width else row + [None] * (width - len(row)) for row in rows[:end]]
+
+
+def _last_filled(row: list[object]) -> int:
+    for index in range(len(row) - 1, -1, -1):
+        if row[index] is not None:
+            return index + 1
+    return 0

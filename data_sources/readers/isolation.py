@@ -1,0 +1,186 @@
+"""Run a parser in a child process that may abort, run out of memory or hang without harm.
+
+Children come from a forkserver (never a plain fork: the app server has threads) that has
+already imported pandas, calamine and this package, so a call costs a fork, not an import. Each
+child gets an address-space cap (RLIMIT_AS) and no core dumps; the parent kills it at the
+timeout. Results come back pickled with protocol 5, large buffers (DataFrame columns) out of band.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import pickle
+import resource
+import struct
+import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing import connection, spawn
+from multiprocessing.context import ForkServerProcess
+from multiprocessing.popen_forkserver import Popen as ForkServerPopen
+from typing import Any, TypeVar
+
+from data_sources.errors import DataSourceError
+from data_sources.readers.base import Limits, file_error
+
+T = TypeVar("T")
+PRELOAD = ["data_sources.readers", "pandas", "python_calamine"]
+
+_log = logging.getLogger(__name__)
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(PRELOAD)
+_launching = threading.local()
+_COUNT = struct.Struct("<I")
+
+
+def _preparation_without_main(
+    name: str, _original: Callable[[str], dict[str, Any]] = spawn.get_preparation_data
+) -> dict[str, Any]:
+    data = _original(name)
+    if getattr(_launching, "active", False):
+        # A child normally re-runs the parent's __main__ first; under Streamlit that is the page
+        # script itself. Our children need only importable top-level functions, so skip it.
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+    return data
+
+
+if not getattr(spawn.get_preparation_data, "_skips_main", False):
+    _preparation_without_main._skips_main = True  # type: ignore[attr-defined]
+    spawn.get_preparation_data = _preparation_without_main
+
+
+class _Popen(ForkServerPopen):
+    def _launch(self, process_obj: Any) -> None:
+        _launching.active = True
+        try:
+            super()._launch(process_obj)
+        finally:
+            _launching.active = False
+
+
+class _IsolatedProcess(ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj: Any) -> _Popen:  # noqa: N802 - the name multiprocessing calls
+        return _Popen(process_obj)
+
+
+def run_isolated(function: Callable[..., T], *args: object, limits: Limits) -> T:
+    """`function(*args)` in a capped child process; its result or its DataSourceError comes back.
+
+    `function` must be importable by name (defined at module top level, not in a page script).
+    A crash, MemoryError or kill raises UnreadableFile "parser-failed"; overrunning
+    `limits.timeout_s` raises UnreadableFile "parser-timeout". Other exceptions are re-raised.
+    """
+    receiver, sender = _CONTEXT.Pipe(duplex=False)
+    process = _IsolatedProcess(target=_child_main, args=(sender, function, args, limits.memory_mb), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        outcome = _receive(receiver, limits)
+    finally:
+        receiver.close()
+        _stop(process)
+    if outcome is None:
+        _log.warning("isolated %s died (exit code %s)", getattr(function, "__name__", function), process.exitcode)
+        raise file_error("parser-failed")
+    return _unwrap(outcome)
+
+
+def warm_up() -> None:
+    """Start the forkserver (importing pandas and calamine once) so the first upload is not slow."""
+    run_isolated(_nothing, limits=Limits(timeout_s=120.0))
+
+
+def _nothing() -> None:
+    return None
+
+
+def _receive(receiver: connection.Connection, limits: Limits) -> tuple[str, Any] | None:
+    if not receiver.poll(limits.timeout_s):
+        raise file_error("parser-timeout", limit=f"{limits.timeout_s:g}")
+    try:
+        count = _COUNT.unpack(receiver.recv_bytes())[0]
+        payload = receiver.recv_bytes()
+        buffers = [receiver.recv_bytes() for _ in range(count)]
+    except (EOFError, OSError):
+        return None  # the child died before or while sending
+    return pickle.loads(payload, buffers=buffers)
+
+
+def _stop(process: ForkServerProcess) -> None:
+    if process.is_alive():
+        process.kill()
+    process.join()
+    process.close()
+
+
+def _unwrap(outcome: tuple[str, Any]) -> Any:
+    status, value = outcome
+    if status == "ok":
+        return value
+    if status == "data-error":
+        raise _rebuild(*value)
+    if status == "memory":
+        raise file_error("parser-failed")
+    raise value
+
+
+def _child_main(
+    sender: connection.Connection, function: Callable[..., Any], args: tuple[object, ...], memory_mb: int
+) -> None:
+    _limit_resources(memory_mb)
+    try:
+        outcome: tuple[str, Any] = ("ok", function(*args))
+    except DataSourceError as error:
+        outcome = ("data-error", _portable(error))
+    except MemoryError:
+        outcome = ("memory", None)
+    except Exception as error:  # noqa: BLE001 - handed to the parent, which re-raises it
+        outcome = ("error", _picklable(error))
+    _send(sender, outcome)
+
+
+def _limit_resources(memory_mb: int) -> None:
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = memory_mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))  # an abort must not write gigabytes of core
+
+
+def _send(sender: connection.Connection, outcome: tuple[str, Any]) -> None:
+    buffers: list[pickle.PickleBuffer] = []
+    try:
+        payload = pickle.dumps(outcome, protocol=5, buffer_callback=buffers.append)
+    except Exception as error:  # noqa: BLE001 - an unpicklable result is a bug to report, not a crash
+        buffers = []
+        payload = pickle.dumps(("error", _picklable(error)), protocol=5)
+    sender.send_bytes(_COUNT.pack(len(buffers)))
+    sender.send_bytes(payload)
+    for buffer in buffers:
+        sender.send_bytes(buffer.raw())
+
+
+def _portable(error: DataSourceError) -> tuple[type, str, dict[str, Any]]:
+    # DataSourceError subclasses take different constructor arguments, so default exception
+    # pickling (which replays args) cannot rebuild them; send the class and the state instead.
+    return (type(error), error.message_en, dict(vars(error)))
+
+
+def _rebuild(kind: type, message_en: str, state: dict[str, Any]) -> DataSourceError:
+    error = kind.__new__(kind)
+    Exception.__init__(error, message_en)
+    error.__dict__.update(state)
+    return error
+
+
+def _picklable(error: Exception) -> Exception:
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:  # noqa: BLE001 - any pickling failure: fall back to a plain RuntimeError
+        error = RuntimeError(f"{type(error).__name__}: {error}")
+    error.add_note("in the isolated child:\n" + traceback.format_exc())
+    return error
