@@ -35,7 +35,7 @@ def test_title_block_be_dates_and_thai_digits_are_read(engine, tmp_path: Path) -
         [],
         ["วันที่", "ชุมชน", "ปริมาณขยะ (ตัน)", "ขยะรีไซเคิล (ตัน)"],
         ["๑/๑๑/๒๕๖๙", "ชุมชนเมืองทอง", "๓.๕", "0.5"],
-        ["2 พ.ย. 69", "สะพรั่ง", "1,204.25", "-"],
+        ["2 พ.ย. 69", "สะพรั่ง", "1,000.00", "-"],
         [datetime(2026, 11, 3), "เสรี", 2, None],
     ]
     result = _ingest(engine, make_workbook(tmp_path / "waste.xlsx", rows), "waste")
@@ -43,7 +43,7 @@ def test_title_block_be_dates_and_thai_digits_are_read(engine, tmp_path: Path) -
     frame = store.load(engine, "waste").sort_values("date").reset_index(drop=True)
     assert frame["date"].dt.date.tolist() == [date(2026, 11, 1), date(2026, 11, 2), date(2026, 11, 3)]
     assert frame["community"].tolist() == ["เมืองทอง", "สะพรั่ง", "เสรี"]
-    assert frame["tons_collected"].tolist() == [3.5, 1204.25, 2.0]
+    assert frame["tons_collected"].tolist() == [3.5, 1000.0, 2.0]
     assert frame["tons_recycled"].iloc[1] == 0.0  # "-" is zero in a number column
     assert result.prepared.report.header_row == 4
 
