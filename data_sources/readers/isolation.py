@@ -81,9 +81,9 @@ def run_isolated(function: Callable[..., T], *args: object, limits: Limits) -> T
         outcome = _receive(receiver, limits)
     finally:
         receiver.close()
-        _stop(process)
+        exit_code = _stop(process)
     if outcome is None:
-        _log.warning("isolated %s died (exit code %s)", getattr(function, "__name__", function), process.exitcode)
+        _log.warning("isolated %s died (exit code %s)", getattr(function, "__name__", function), exit_code)
         raise file_error("parser-failed")
     return _unwrap(outcome)
 
@@ -109,11 +109,13 @@ def _receive(receiver: connection.Connection, limits: Limits) -> tuple[str, Any]
     return pickle.loads(payload, buffers=buffers)
 
 
-def _stop(process: ForkServerProcess) -> None:
+def _stop(process: ForkServerProcess) -> int | None:
     if process.is_alive():
         process.kill()
     process.join()
+    exit_code = process.exitcode
     process.close()
+    return exit_code
 
 
 def _unwrap(outcome: tuple[str, Any]) -> Any:

@@ -72,8 +72,11 @@ def _check_directory_size(content: bytes, limits: Limits) -> None:
     if end < 0 or end + 22 > len(content):
         raise damaged("damaged-zip", detail="no end-of-archive record")
     count, size = struct.unpack_from("<HI", content, end + 10)
-    if count > limits.max_parts or size > limits.max_parts * _DIRECTORY_BYTES_PER_PART:
-        raise hostile("too-many-parts", count=f"{max(count, size // 46):,}", limit=f"{limits.max_parts:,}")
+    if count > limits.max_parts:
+        raise hostile("too-many-parts", count=f"{count:,}", limit=f"{limits.max_parts:,}")
+    if size > limits.max_parts * _DIRECTORY_BYTES_PER_PART:
+        # The entry count can understate the directory; its size cannot hide the entries.
+        raise hostile("too-many-parts", count=f"> {limits.max_parts:,}", limit=f"{limits.max_parts:,}")
 
 
 def _check_members(infos: list[zipfile.ZipInfo], limits: Limits) -> None:
