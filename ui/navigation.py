@@ -25,9 +25,18 @@ class PageSpec:
 
 EVERYONE: tuple[Role, ...] = ROLES
 STAFF_AND_UP: tuple[Role, ...] = ("staff", "executive", "admin")
+EXECUTIVES: tuple[Role, ...] = ("executive", "admin")
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/data_status.py", "nav.data_status", ":material/database:", "data-status", "public", EVERYONE),
+    PageSpec("pages/mayor_dashboard.py", "nav.mayor_dashboard", ":material/dashboard:", "mayor", "executive", EXECUTIVES),
+    PageSpec("pages/pillar_governance.py", "nav.pillar_governance", ":material/account_balance:", "governance", "executive", EXECUTIVES),
+    PageSpec("pages/pillar_living.py", "nav.pillar_living", ":material/family_restroom:", "living", "executive", EXECUTIVES),
+    PageSpec("pages/pillar_environment.py", "nav.pillar_environment", ":material/eco:", "environment", "executive", EXECUTIVES),
+    PageSpec("pages/pillar_economy.py", "nav.pillar_economy", ":material/storefront:", "economy", "executive", EXECUTIVES),
+    PageSpec("pages/pillar_resilience.py", "nav.pillar_resilience", ":material/flood:", "resilience", "executive", EXECUTIVES),
+    PageSpec("pages/city_map.py", "nav.city_map", ":material/map:", "city-map", "executive", EXECUTIVES),
+    PageSpec("pages/kpi_detail.py", "nav.kpi_detail", ":material/query_stats:", "kpi", "executive", EXECUTIVES),
 )
 
 

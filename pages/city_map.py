@@ -1,0 +1,20 @@
+"""City map: complaints, incidents, river stations, facilities and communities on one map."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import maps, results
+from ui.filters import dashboard_filters
+from ui.i18n import lang, t
+from ui.session import database
+
+st.title(t("citymap.title"))
+selection = dashboard_filters()
+with st.container(horizontal=True, vertical_alignment="bottom", key="map_controls"):
+    shown = maps.layer_toggles()
+    statuses = maps.status_choice()
+data = results.city_data(database())
+st.caption(t("citymap.caption", selection=selection.label(lang())))
+maps.city_map(results.view(data, "map", selection, statuses), shown, selection.community)
+maps.legend(shown)

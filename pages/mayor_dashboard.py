@@ -1,0 +1,23 @@
+"""Mayor Dashboard: the city's health at a glance. City and pillar scores, alerts, every KPI."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import results
+from ui.alert_panel import alerts_panel
+from ui.cards import kpis_by_pillar, score_cards
+from ui.filters import dashboard_filters
+from ui.i18n import lang, t
+from ui.session import database
+
+st.title(t("mayor.title"))
+selection = dashboard_filters()
+data = results.city_data(database())
+result = results.view(data, "result", selection)
+st.caption(t("mayor.caption", selection=selection.label(lang())))
+
+score_cards(result)
+alerts_panel(results.view(data, "alerts", selection))
+st.header(t("mayor.kpis"), anchor="kpis")
+kpis_by_pillar(result, results.view(data, "sparklines", selection))

@@ -1,0 +1,97 @@
+"""A KPI's drill-down: its card, what it measures and who owns it, its trend against the target,
+and its figures by community and by category where the data allows."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data_sources.adapters import DATASETS
+from data_sources.schema import PILLARS
+from metrics.catalogue import by_pillar, catalogue
+from metrics.compute import KpiResult
+from ui import charts, results
+from ui.cards import kpi_card
+from ui.filters import Selection
+from ui.i18n import lang, t
+from ui.kpi_text import kpi_description, kpi_name, pillar_name
+from ui.labels import community_names, localise_table
+
+VALUE_FORMATS = {"percent": ".0%", "count": ",.0f", "people": ",.0f", "baht": ",.0f", "kg": ",.2f"}
+
+
+def kpi_picker() -> str:
+    """Which KPI to open; bound to the URL (?detail_kpi=...) so each card links straight to its KPI."""
+    language = lang()
+    ids = [item.id for pillar in PILLARS for item in by_pillar()[pillar]]
+    names = {item.id: f"{pillar_name(item.pillar, language)} · {item.name_th if language == 'th' else item.name_en}"
+             for item in catalogue().values()}  # fmt: skip
+    return st.selectbox(t("kpidetail.pick"), ids, format_func=names.__getitem__, key="detail_kpi",
+                        bind="query-params", width=520)  # fmt: skip
+
+
+def _about(result: KpiResult) -> None:
+    language = lang()
+    item = result.kpi
+    st.markdown(kpi_description(result, language))
+    sources = ", ".join(DATASETS[key].title_th if language == "th" else DATASETS[key].title_en for key in item.datasets)
+    division = item.division_th if language == "th" else item.division_en
+    st.caption(t("kpidetail.owner", division=division, sources=sources or "—"))
+
+
+def _trend(result: KpiResult, data: results.CityData, selection: Selection) -> None:
+    language = lang()
+    series: pd.DataFrame = results.view(data, "kpi_trend", selection, result.id)
+    with_values = series["value"].notna()
+    st.subheader(t("kpidetail.trend"))
+    if not with_values.any():
+        st.info(t("pillars.no_data"), icon=":material/info:")
+        return
+    shown = series.loc[with_values.idxmax() :]  # from the first period that has data
+    chart = charts.kpi_trend(shown, lang=language, y_title=kpi_name(result, language),
+                             value_format=VALUE_FORMATS.get(result.kpi.unit, ",.1f"))  # fmt: skip
+    st.altair_chart(chart, alt=t("kpidetail.trend"), width="stretch")
+
+
+def _by_community(result: KpiResult, data: results.CityData, selection: Selection) -> None:
+    language = lang()
+    st.subheader(t("kpidetail.by_community"))
+    table: pd.DataFrame = results.view(data, "kpi_by_community", selection, result.id)
+    if table.empty or table["value"].isna().all():
+        st.info(t("kpidetail.not_by_community"), icon=":material/info:")
+        return
+    shown = table.assign(name=table["community"].map(community_names(language)).fillna(table["community"]))
+    item = result.kpi
+    target = item.target if item.target_basis == "period" else None
+    chart = charts.ranked_bars(shown, "name", "value", value_title=kpi_name(result, language),
+                               value_format=VALUE_FORMATS.get(item.unit, ",.1f"), target=target, better=item.better)  # fmt: skip
+    st.altair_chart(chart, alt=t("kpidetail.by_community"), width="stretch")
+
+
+def _by_category(result: KpiResult, data: results.CityData, selection: Selection) -> None:
+    language = lang()
+    st.subheader(t("kpidetail.by_category"))
+    table: pd.DataFrame = results.view(data, "kpi_by_category", selection, result.id)
+    if table.empty or not result.kpi.datasets:
+        st.info(t("pillars.no_data"), icon=":material/info:")
+        return
+    dataset = result.kpi.datasets[0]
+    shown = localise_table(table, dataset, language)
+    rates = [
+        localise_table(table[[c]].iloc[:0], dataset, language).columns[0] for c in table.columns if c.endswith("_rate")
+    ]
+    config = {name: st.column_config.NumberColumn(format="percent") for name in rates}
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+
+
+def render(kpi_id: str, data: results.CityData, selection: Selection) -> None:
+    result = results.view(data, "result", selection).kpis[kpi_id]
+    left, right = st.columns([1, 2])
+    with left:
+        kpi_card(result, results.view(data, "sparklines", selection).get(kpi_id, ()), selection.period, link=False)
+    with right:
+        _about(result)
+    _trend(result, data, selection)
+    if result.kpi.community_level:
+        _by_community(result, data, selection)
+    _by_category(result, data, selection)

@@ -1,0 +1,104 @@
+"""Words and numbers on the KPI cards, in Thai or English (pure: no Streamlit, tested directly)."""
+
+from __future__ import annotations
+
+import math
+
+from metrics.compute import KpiResult
+from metrics.dashboard import Change
+from metrics.periods import Period
+from metrics.phrases import format_value, phrase
+from metrics.scoring import Status
+from ui.format import format_number
+from ui.strings import Lang, translate
+
+# st.metric reads the arrow from the text's first character, so the minus must be ASCII "-".
+_MINUS, _PLUS = "-", "+"
+STATUS_COLOURS: dict[str, str] = {"green": "green", "amber": "orange", "red": "red", "none": "gray"}
+
+
+def _signed(amount: float, text: str) -> str:
+    return f"{_MINUS if amount < 0 else _PLUS}{text}"
+
+
+def change_text(change: Change, lang: Lang) -> str:
+    """ "+4.9 จุด" (a rate, in percentage points), "-11.9%" (relative), "+5" (from zero).
+
+    >>> change_text(Change("points", 0.049), "en"), change_text(Change("relative", -0.119), "th")
+    ('+4.9 pts', '-11.9%')
+    """
+    size = abs(change.amount)
+    if change.kind == "points":
+        return _signed(change.amount, f"{size * 100:,.1f} {translate('dash.unit.points', lang)}")
+    if change.kind == "relative":
+        return _signed(change.amount, f"{size * 100:,.1f}%")
+    return _signed(change.amount, format_number(size, decimals=0 if size == int(size) else 1))
+
+
+def is_flat(change: Change | None) -> bool:
+    """A change that rounds to nothing on the card (shown grey, without an arrow)."""
+    if change is None:
+        return False
+    return round(abs(change.amount) * (100 if change.kind != "absolute" else 1), 1) == 0
+
+
+def value_text(result: KpiResult, lang: Lang) -> str:
+    return format_value(result.value, result.kpi.unit, lang)
+
+
+def target_text(result: KpiResult, lang: Lang) -> str:
+    """ "เป้าหมาย 90.0%" / "Target ≤ 450": the sign says which side of the target is good."""
+    if result.target is None:
+        return translate("dash.card.no_target", lang)
+    side = "≥" if result.kpi.better == "higher" else "≤"
+    return translate("dash.card.target", lang, side=side, target=format_value(result.target, result.kpi.unit, lang))
+
+
+def kpi_name(result: KpiResult, lang: Lang) -> str:
+    return result.kpi.name_th if lang == "th" else result.kpi.name_en
+
+
+def kpi_description(result: KpiResult, lang: Lang) -> str:
+    return result.kpi.description_th if lang == "th" else result.kpi.description_en
+
+
+def pillar_name(pillar: str, lang: Lang) -> str:
+    return phrase("pillars", pillar, lang)
+
+
+def status_text(status: Status | None, lang: Lang) -> str:
+    return translate(f"dash.status.{status or 'none'}", lang)
+
+
+def status_colour(status: Status | None) -> str:
+    return STATUS_COLOURS[status or "none"]
+
+
+def score_text(score: float | None) -> str:
+    """A CityScore-style score: 1.00 is on target; "—" when there is no data.
+
+    Rounded down, so a score just under target (0.996, amber) never reads "1.00" beside its badge.
+
+    >>> score_text(0.996), score_text(1.2), score_text(None)
+    ('0.99', '1.20', '—')
+    """
+    if score is None:
+        return format_number(None)
+    return f"{math.floor(round(score * 100, 6)) / 100:.2f}"
+
+
+def score_change_text(score: float | None, previous: float | None) -> str | None:
+    if score is None or previous is None:
+        return None
+    return _signed(score - previous, f"{abs(score - previous):.2f}")
+
+
+def versus_previous(period: Period, lang: Lang) -> str:
+    """ "จากเดือนก่อน" / "vs last month"."""
+    return translate(f"dash.vs_previous.{period.kind}", lang)
+
+
+def year_ago_text(change: Change | None, lang: Lang) -> str:
+    if change is None:
+        return translate("dash.card.year_ago_none", lang)
+    return translate("dash.card.year_ago", lang, change=change_text(change, lang))
