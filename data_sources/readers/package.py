@@ -191,12 +191,9 @@ def _relationships(content: bytes, infos: dict[str, zipfile.ZipInfo], part: str)
 
 
 def _sheet_parts(content: bytes, infos: dict[str, zipfile.ZipInfo]) -> dict[str, str]:
-    documents = [
-        target for _, kind, target in _relationships(content, infos, "_rels/.rels") if kind.endswith(_OFFICE_DOCUMENT)
-    ]
-    if not documents or not documents[0].endswith(".xml") or documents[0] not in infos:
-        raise _not_a_workbook(documents[0] if documents else "", infos)
-    workbook = documents[0]
+    relations = _relationships(content, infos, "_rels/.rels")
+    workbook = next((target for _, kind, target in relations if kind.endswith(_OFFICE_DOCUMENT)), "")
+    _check_is_workbook(workbook, infos)
     rels_part = posixpath.join(posixpath.dirname(workbook), "_rels", posixpath.basename(workbook) + ".rels")
     targets = {rel_id: target for rel_id, _, target in _relationships(content, infos, rels_part)}
     data = _read_small(content, infos[workbook])
@@ -211,15 +208,17 @@ def _sheet_parts(content: bytes, infos: dict[str, zipfile.ZipInfo]) -> dict[str,
     return parts
 
 
-def _not_a_workbook(document: str, infos: dict[str, zipfile.ZipInfo]) -> Exception:
+def _check_is_workbook(document: str, infos: dict[str, zipfile.ZipInfo]) -> None:
     if "mimetype" in infos:
-        return file_error("unsupported-file-type", value="OpenDocument (.ods)")
+        raise file_error("unsupported-file-type", value="OpenDocument (.ods)")
     for marker, label in _OTHER_PACKAGES.items():
         if marker in document:
-            return file_error("unsupported-file-type", value=label)
+            raise file_error("unsupported-file-type", value=label)
+    if document.endswith(".xml") and document in infos:
+        return
     if "[Content_Types].xml" in infos:
-        return damaged("no-workbook")
-    return file_error("unsupported-file-type", value="ZIP")
+        raise damaged("no-workbook")
+    raise file_error("unsupported-file-type", value="ZIP")
 
 
 def _is_xml(content: bytes, info: zipfile.ZipInfo, sheet_labels: dict[str, str]) -> bool:
