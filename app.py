@@ -20,7 +20,7 @@ with st.sidebar:
 
 sections: dict[str, list[st.Page]] = {}
 for spec in pages_for(role):
-    page = st.Page(spec.script, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path)
+    page = st.Page(spec.script, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=spec.default)
     sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
 
 current = st.navigation(sections, position="sidebar", expanded=True)

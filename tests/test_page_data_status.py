@@ -28,7 +28,7 @@ def city_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 
 def test_status_page_counts_rows_of_each_dataset_in_thai(city_db: str) -> None:
-    at = open_app()
+    at = open_app(page="pages/data_status.py")
     assert not at.exception
     assert at.title[0].value == "ข้อมูลของเมืองวันนี้"
     metrics = {m.label: m.value for m in at.metric}
@@ -41,7 +41,7 @@ def test_status_page_counts_rows_of_each_dataset_in_thai(city_db: str) -> None:
 
 
 def test_status_page_switches_to_english(city_db: str) -> None:
-    at = open_app(lang="en")
+    at = open_app(lang="en", page="pages/data_status.py")
     assert not at.exception
     assert at.title[0].value == "The city's data today"
     assert "Municipal revenue" in at.dataframe[0].value["Dataset"].tolist()

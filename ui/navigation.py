@@ -21,6 +21,7 @@ class PageSpec:
     url_path: str
     section: Section
     roles: tuple[Role, ...]
+    default: bool = False  # the page a visitor lands on (exactly one)
 
 
 EVERYONE: tuple[Role, ...] = ROLES
@@ -28,6 +29,12 @@ STAFF_AND_UP: tuple[Role, ...] = ("staff", "executive", "admin")
 EXECUTIVES: tuple[Role, ...] = ("executive", "admin")
 
 PAGES: tuple[PageSpec, ...] = (
+    PageSpec("pages/citizen_dashboard.py", "nav.citizen_dashboard", ":material/location_city:", "citizen", "public", EVERYONE,
+             default=True),
+    PageSpec("pages/complaint_status.py", "nav.complaint_status", ":material/manage_search:", "complaint-status", "public", EVERYONE),
+    PageSpec("pages/services_map.py", "nav.services_map", ":material/map:", "services", "public", EVERYONE),
+    PageSpec("pages/open_data.py", "nav.open_data", ":material/download:", "open-data", "public", EVERYONE),
+    PageSpec("pages/about.py", "nav.about", ":material/info:", "about", "public", EVERYONE),
     PageSpec("pages/data_status.py", "nav.data_status", ":material/database:", "data-status", "public", EVERYONE),
     PageSpec("pages/mayor_dashboard.py", "nav.mayor_dashboard", ":material/dashboard:", "mayor", "executive", EXECUTIVES),
     PageSpec("pages/pillar_governance.py", "nav.pillar_governance", ":material/account_balance:", "governance", "executive", EXECUTIVES),

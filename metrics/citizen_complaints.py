@@ -1,0 +1,133 @@
+"""Complaints as citizens see them: totals, by category and community, the monthly trend, and the
+status of one ticket. Aggregates only; nothing here reads or returns a personal column.
+
+Totals follow the KPI catalogue's rules (metrics/kpis/governance.py): received = tickets received
+in the period; resolved = those of them resolved by the period's end; median days = over tickets
+resolved during the period. A ticket lookup shows only its status and dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from data_sources.city import profile
+from data_sources.values.digits import clean_text, from_thai_digits
+from metrics.breakdowns import complaints_by_category
+from metrics.citizen import with_labels
+from metrics.kpi import Context, Frames
+from metrics.kpis.governance import complaint_median_resolution_days, complaints_received
+from metrics.periods import Period, month
+from metrics.selection import in_period
+
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class ComplaintSummary:
+    period: Period
+    received: int
+    resolved: int  # of those received, resolved by the period's end
+    median_days: float | None  # over tickets resolved during the period
+    by_category: pd.DataFrame  # category, label_th, label_en, received, resolved, median_days, resolution_rate
+    by_community: pd.DataFrame  # community, community_en, received, resolved, resolution_rate
+    trend: pd.DataFrame  # month (datetime64), received, resolved (resolved during that month)
+
+    @property
+    def resolution_rate(self) -> float | None:
+        return self.resolved / self.received if self.received else None
+
+
+def _resolved_by(received: pd.DataFrame, moment: pd.Timestamp) -> pd.Series:
+    return (received["status"] == "resolved").fillna(False) & (received["resolved_at"] < moment).fillna(False)
+
+
+def by_community(frames: Frames, period: Period) -> pd.DataFrame:
+    """Per community: tickets received in the period and how many of them are resolved, most first."""
+    received = in_period(frames["complaints"], "received_at", period, ("community", "status", "resolved_at"))
+    table = (
+        pd.DataFrame({"community": received["community"], "resolved": _resolved_by(received, period.end_ts)})
+        .groupby("community", observed=True)
+        .agg(received=("resolved", "size"), resolved=("resolved", "sum"))
+        .reset_index()
+    )
+    english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
+    table.insert(1, "community_en", [english.get(name, name) for name in table["community"]])
+    table["resolution_rate"] = table["resolved"] / table["received"]
+    return table.sort_values(["received", "community"], ascending=[False, True], ignore_index=True)
+
+
+def monthly_trend(frames: Frames, last_month: date, *, months: int = TREND_MONTHS) -> pd.DataFrame:
+    """Tickets received and tickets resolved in each of the `months` months up to `last_month`."""
+    complaints = frames["complaints"]
+    periods = [month(last_month.year, last_month.month)]
+    while len(periods) < months:
+        periods.append(periods[-1].previous())
+    rows = []
+    for item in reversed(periods):
+        resolved_at = complaints["resolved_at"]
+        resolved = (complaints["status"] == "resolved").fillna(False) & (
+            (resolved_at >= item.start_ts) & (resolved_at < item.end_ts)
+        ).fillna(False)
+        rows.append((item.start_ts, len(in_period(complaints, "received_at", item, ())), int(resolved.sum())))
+    return pd.DataFrame(rows, columns=["month", "received", "resolved"])
+
+
+def complaint_summary(frames: Frames, period: Period, *, now: datetime | None = None) -> ComplaintSummary:
+    """Everything the complaints section of the Citizen Dashboard shows for `period`."""
+    context = Context.build(now=now)
+    received = in_period(frames["complaints"], "received_at", period, ("status", "resolved_at"))
+    categories = complaints_by_category(frames, period)
+    return ComplaintSummary(
+        period=period,
+        received=int(complaints_received(frames, period, context)),
+        resolved=int(_resolved_by(received, period.end_ts).sum()),
+        median_days=complaint_median_resolution_days(frames, period, context),
+        by_category=with_labels(categories, "complaints", "category"),
+        by_community=by_community(frames, period),
+        trend=monthly_trend(frames, period.end),
+    )
+
+
+@dataclass(frozen=True)
+class TicketStatus:
+    """What the public may know of one ticket: its number, status and dates, nothing else."""
+
+    ticket_id: str
+    status: str
+    received_on: date | None
+    resolved_on: date | None
+
+
+_SEPARATORS = re.compile(r"[\s\-/._]+")
+
+
+def ticket_key(text: str) -> str:
+    """A ticket number reduced to what identifies it: Thai digits as Arabic, no spaces, no case,
+    any run of separators (space - / . _) as one slash.
+
+    >>> ticket_key(" ๐๐๐๑/๒๕๖๘ "), ticket_key("yl68-00041"), ticket_key("YL68 / 00041")
+    ('0001/2568', 'YL68/00041', 'YL68/00041')
+    """
+    return _SEPARATORS.sub("/", from_thai_digits(clean_text(text))).strip("/").upper()
+
+
+def _day(value: object) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+def find_ticket(complaints: pd.DataFrame, text: str) -> TicketStatus | None:
+    """The status and dates of the ticket numbered `text`, or None when no ticket has that number."""
+    wanted = ticket_key(text)
+    if not wanted:
+        return None
+    keys = complaints["ticket_id"].astype("string").fillna("").map(ticket_key)
+    found = complaints.loc[keys == wanted, ["ticket_id", "status", "received_at", "resolved_at"]]
+    if found.empty:
+        return None
+    row = found.iloc[-1]
+    resolved = _day(row["resolved_at"]) if row["status"] == "resolved" else None
+    return TicketStatus(str(row["ticket_id"]), str(row["status"]), _day(row["received_at"]), resolved)

@@ -1,0 +1,49 @@
+"""Public services for the services map: where they are, when they open, their public phone.
+
+Only places a citizen goes to are listed; CCTV cameras are facilities too, but their positions
+are for staff, so they are left off the public map.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from metrics.citizen import with_labels
+from metrics.kpi import Frames
+
+# Order = legend order; each type's colour is what its dots are drawn in (RGB).
+SERVICE_COLOURS: dict[str, tuple[int, int, int]] = {
+    "health_centre": (214, 39, 40),
+    "hospital": (148, 20, 60),
+    "school": (31, 119, 180),
+    "child_centre": (108, 174, 224),
+    "shelter": (255, 127, 14),
+    "market": (44, 160, 44),
+    "office": (14, 102, 85),
+    "library": (148, 103, 189),
+    "park": (120, 170, 60),
+    "sports": (140, 86, 75),
+}
+SERVICE_TYPES: tuple[str, ...] = tuple(SERVICE_COLOURS)
+_OTHER_COLOUR = (110, 110, 110)
+_COLUMNS = ["facility_id", "name", "facility_type", "latitude", "longitude", "address", "opening_hours", "phone"]
+
+
+def services(frames: Frames, types: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Public places of the chosen `types` (default: every public type), sorted by type then name,
+    with label_th / label_en and an RGB colour per row."""
+    wanted = SERVICE_TYPES if types is None else tuple(t for t in types if t in SERVICE_TYPES)
+    facilities = frames["facilities"]
+    chosen = facilities.loc[facilities["facility_type"].isin(wanted).fillna(False), _COLUMNS]
+    chosen = chosen.dropna(subset=["latitude", "longitude"])
+    order = {key: index for index, key in enumerate(SERVICE_TYPES)}
+    chosen = chosen.assign(_order=chosen["facility_type"].map(order)).sort_values(["_order", "name"])
+    table = with_labels(chosen.drop(columns="_order").reset_index(drop=True), "facilities", "facility_type")
+    table["colour"] = [list(SERVICE_COLOURS.get(str(k), _OTHER_COLOUR)) for k in table["facility_type"]]
+    return table
+
+
+def service_counts(table: pd.DataFrame) -> dict[str, int]:
+    """How many places of each type `table` holds, in legend order."""
+    counts = table["facility_type"].value_counts()
+    return {key: int(counts[key]) for key in SERVICE_TYPES if key in counts.index}

@@ -1,0 +1,121 @@
+"""The services map and list: public places as coloured dots over the city's communities.
+
+The map draws without basemap tiles (map_provider=None): the platform runs on a city network that
+may not reach a tile server, and the dots plus community markers still say where things are.
+Names appear in tooltips (the browser renders Thai there), never as WebGL text, which cannot
+place Thai vowel marks correctly.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from data_sources.city import profile
+from metrics.citizen_services import SERVICE_COLOURS, SERVICE_TYPES
+from ui.i18n import lang, t
+
+_COMMUNITY_COLOUR = [150, 160, 158, 140]
+_ZOOM = 13.4
+
+
+def type_picker() -> tuple[str, ...]:
+    """The service types to show (pills, all chosen at first)."""
+    chosen = st.pills(
+        t("services.types"),
+        options=list(SERVICE_TYPES),
+        default=list(SERVICE_TYPES),
+        selection_mode="multi",
+        format_func=lambda key: t(f"services.type.{key}"),
+        key="services_map_types",
+    )
+    return tuple(chosen or ())
+
+
+def _service_points(places: pd.DataFrame) -> pd.DataFrame:
+    language = lang()
+    return pd.DataFrame(
+        {
+            "title": places["name"].astype("object"),
+            "subtitle": places[f"label_{language}"],
+            "detail": [
+                " · ".join(p for p in (_text(hours), _text(phone)) if p)
+                for hours, phone in zip(places["opening_hours"], places["phone"], strict=True)
+            ],
+            "lat": places["latitude"].astype("float64"),
+            "lon": places["longitude"].astype("float64"),
+            "colour": places["colour"],
+        }
+    )
+
+
+def _community_points() -> pd.DataFrame:
+    language = lang()
+    communities = profile()["communities"]
+    return pd.DataFrame(
+        {
+            "title": [c["name_th"] if language == "th" else c["name_en"] for c in communities],
+            "subtitle": t("services.community"),
+            "detail": "",
+            "lat": [c["lat"] for c in communities],
+            "lon": [c["lon"] for c in communities],
+        }
+    )
+
+
+def _text(value: object) -> str:
+    return "" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def services_deck(places: pd.DataFrame) -> pdk.Deck:
+    """Community markers (grey) under the chosen services (coloured by type)."""
+    centre = profile()["centre"]
+    communities = pdk.Layer(
+        "ScatterplotLayer", _community_points(), id="communities", get_position=["lon", "lat"],
+        get_fill_color=_COMMUNITY_COLOUR, get_radius=90, radius_min_pixels=5, pickable=True, stroked=False,
+    )  # fmt: skip
+    points = pdk.Layer(
+        "ScatterplotLayer", _service_points(places), id="services", get_position=["lon", "lat"],
+        get_fill_color="colour", get_line_color=[255, 255, 255], line_width_min_pixels=1.5, stroked=True,
+        get_radius=60, radius_min_pixels=7, radius_max_pixels=16, pickable=True,
+    )  # fmt: skip
+    tooltip = {"html": "<b>{title}</b><br/>{subtitle}<br/>{detail}", "style": {"fontFamily": "Sarabun, sans-serif"}}
+    view = pdk.ViewState(latitude=centre["lat"], longitude=centre["lon"], zoom=_ZOOM)
+    return pdk.Deck(layers=[communities, points], initial_view_state=view, map_provider=None, map_style=None,
+                    tooltip=tooltip)  # fmt: skip
+
+
+def legend(counts: dict[str, int]) -> None:
+    """Each shown type's dot colour, name and count."""
+    items = []
+    for key, count in counts.items():
+        red, green, blue = SERVICE_COLOURS[key]
+        label = html.escape(t(f"services.type.{key}"))
+        items.append(f'<span style="white-space:nowrap;margin-right:14px"><span style="color:rgb({red},{green},{blue});'
+                     f'font-size:1.2em">●</span> {label} ({count})</span>')  # fmt: skip
+    items.append(f'<span style="white-space:nowrap"><span style="color:rgb(150,160,158)">●</span> '
+                 f"{html.escape(t('services.community'))}</span>")  # fmt: skip
+    st.html(f'<div style="line-height:1.9">{"".join(items)}</div>')
+
+
+def _phone_link(phone: str) -> str:
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return f"[{phone}](tel:{digits})" if digits else phone
+
+
+def place_list(places: pd.DataFrame) -> None:
+    """One expander per type: each place with its opening hours, public phone and address."""
+    for key, group in places.groupby("facility_type", sort=False):
+        with st.expander(f"{t(f'services.type.{key}')} ({len(group)})", key=f"services_map_list_{key}"):
+            for row in group.itertuples(index=False):
+                parts = [f"**{row.name}**"]
+                if _text(row.opening_hours):
+                    parts.append(f":material/schedule: {row.opening_hours}")
+                if _text(row.phone):
+                    parts.append(f":material/call: {_phone_link(str(row.phone))}")
+                if _text(row.address):
+                    parts.append(f":material/location_on: {row.address}")
+                st.markdown("  \n".join(parts))
