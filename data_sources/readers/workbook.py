@@ -29,15 +29,26 @@ def read_workbook(content: bytes, kind: Kind, scan: WorkbookScan | None, limits:
         sheets = _read_with_calamine(content)
     except python_calamine.PasswordError:
         raise file_error("password-protected") from None
-    except (python_calamine.CalamineError, ValueError, TypeError) as error:
+    except BaseException as error:
+        if not _is_calamine_failure(error):
+            raise
         # Name the reader we fell back to, so a calamine failure stays visible in the logs.
         fallback = _read_with_openpyxl if kind == "xlsx" else _read_with_xlrd
-        _log.warning("calamine could not read the workbook (%s); trying %s", error, fallback.__name__)
+        _log.warning("calamine could not read the workbook (%r); trying %s", error, fallback.__name__)
         sheets = _guarded(fallback, content, scan)
     for sheet in sheets:
         if len(sheet.rows) > limits.max_rows:
             raise file_error("too-many-rows", value=f"{len(sheet.rows):,}", limit=f"{limits.max_rows:,}")
     return sheets
+
+
+def _is_calamine_failure(error: BaseException) -> bool:
+    # pyo3 turns a Rust panic into PanicException, which derives from BaseException and cannot be
+    # imported by name; on damaged files calamine does panic, and that means "could not read".
+    return (
+        isinstance(error, python_calamine.CalamineError | ValueError | TypeError)
+        or type(error).__name__ == "PanicException"
+    )
 
 
 def _read_with_calamine(content: bytes) -> list[Sheet]:
