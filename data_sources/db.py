@@ -77,6 +77,24 @@ audit_log = sa.Table(
     sa.Column("detail", sa.Text, nullable=True),
 )
 
+# Local sign-in accounts (data_sources/accounts.py). password_hash is argon2id; NULL for an
+# account that signs in only through single sign-on (matched by email).
+accounts = sa.Table(
+    "accounts",
+    metadata,
+    sa.Column("username", sa.String(120), primary_key=True),
+    sa.Column("display_name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),  # staff | executive | admin
+    sa.Column("division", sa.String(40), nullable=True),  # staff only; a key of accounts.DIVISIONS
+    sa.Column("email", sa.String(320), nullable=True, unique=True),
+    sa.Column("password_hash", sa.Text, nullable=True),
+    sa.Column("active", sa.Boolean, nullable=False, default=True),
+    sa.Column("failed_attempts", sa.Integer, nullable=False, default=0),
+    sa.Column("last_failed_at", sa.DateTime, nullable=True),
+    sa.Column("last_sign_in_at", sa.DateTime, nullable=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
 
 def _sql_type(column: Column) -> sa.types.TypeEngine:
     kind = column.kind
