@@ -33,7 +33,7 @@ MASK = "[ปกปิด/redacted]"
 # A Text column this long or longer is free text (the declared default is 1000 characters).
 FREE_TEXT_MIN_LENGTH = 1000
 # Thai mobiles: 06/08/09 + 8 digits, grouped any way; national IDs: 13 digits, often 1-2345-67890-12-3.
-_MOBILE = re.compile(r"(?<!\d)0[689]\d(?:[\s\-.]?\d){7}(?!\d)")
+_MOBILE = re.compile(r"(?<!\d)0[689](?:[\s\-.]?\d){8}(?!\d)")
 _NATIONAL_ID = re.compile(r"(?<!\d)\d(?:[\s\-]?\d){12}(?!\d)")
 DICTIONARY_FIELDS = ("key", "label_th", "label_en", "required", "unique", "description_th", "description_en")
 # How each kind of value is WRITTEN in an export (not how staff may type it in an upload).
