@@ -55,24 +55,32 @@ class IngestResult:
         return self.version is not None
 
 
-def _best_match(sheets: list[Sheet], declared: Dataset) -> HeaderMatch | None:
-    best = None
-    for sheet in sheets:
-        match = find_header(sheet.name, sheet.rows, sheet.merged, declared)
-        if match is not None and (best is None or match.rank(declared) > best.rank(declared)):
-            best = match
-    return best
+def _matches(sheets: list[Sheet], declared: Dataset) -> list[HeaderMatch]:
+    """The header found in each sheet that has one, best first.
+
+    A row naming a single column is not a table header (an instructions sheet lists the
+    headers one per row), so a match needs at least two columns.
+    """
+    found = [find_header(sheet.name, sheet.rows, sheet.merged, declared) for sheet in sheets]
+    tables = [m for m in found if m is not None and len(m.mapping) >= 2]
+    return sorted(tables, key=lambda m: m.rank(declared), reverse=True)
+
+
+def _coverage(match: HeaderMatch, declared: Dataset) -> float:
+    """The share of the dataset's required columns the header has."""
+    required = sum(1 for c in declared.columns if c.required)
+    return match.required_found(declared) / max(required, 1)
 
 
 def detect_dataset(sheets: list[Sheet]) -> tuple[Dataset, HeaderMatch] | None:
     """The dataset whose required columns the file's headers cover best."""
     ranked = []
     for declared in DATASETS.values():
-        match = _best_match(sheets, declared)
-        if match is None:
+        matches = _matches(sheets, declared)
+        if not matches:
             continue
-        required = sum(1 for c in declared.columns if c.required)
-        coverage = match.required_found(declared) / max(required, 1)
+        match = matches[0]
+        coverage = _coverage(match, declared)
         ranked.append((coverage, len(match.mapping), declared.key, declared, match))
     if not ranked:
         return None
@@ -106,15 +114,19 @@ def prepare(
             return Prepared(None, report, sheet_names=names)
         declared, match = found
         report.dataset = declared.key
+        matches = _matches(sheets, declared)
     else:
         declared = dataset(dataset_key)
-        match = _best_match(sheets, declared)
+        matches = _matches(sheets, declared)
+        match = matches[0] if matches else None
         if match is None:
             expected = ", ".join(c.label_th for c in declared.columns if c.required)
             report.add(make_issue("no-header-row", dataset=declared.title_th, expected=expected))
             return Prepared(declared.key, report, sheet_names=names)
     if mapping:
         _apply_mapping(match, mapping)
+    if sum(1 for m in matches if _coverage(m, declared) >= 0.5) > 1:
+        report.add(make_issue("sheet-chosen", "warning", value=match.sheet))
     return _validate(sheets, match, declared, report, today)
 
 
@@ -134,8 +146,6 @@ def _validate(sheets: list[Sheet], match: HeaderMatch, declared: Dataset, report
     report.header_row = match.header_row + 1
     report.mapping = {key: match.headers[index] for key, index in match.mapping.items()}
     names = [s.name for s in sheets]
-    if len([s for s in sheets if s.rows]) > 1:
-        report.add(make_issue("sheet-chosen", "warning", value=sheet.name))
     check_columns(match, declared, report)
     rows = data_rows(sheet.rows, match, report)
     if not rows.rows:

@@ -64,8 +64,8 @@ def test_two_row_merged_header_is_matched(engine, tmp_path: Path) -> None:
     assert frame["critical_level_m"].tolist() == [8.5, 8.5]
 
 
-def test_matching_sheet_is_chosen_and_named(engine, tmp_path: Path) -> None:
-    notes = {"คำอธิบาย": [["ไฟล์นี้ส่งโดยกองคลัง"], ["ติดต่อ 073"]]}
+def test_best_matching_sheet_is_chosen_and_named(engine, tmp_path: Path) -> None:
+    notes = {"คำอธิบาย": [["ไฟล์นี้ส่งโดยกองคลัง"]], "ปีก่อน": [["ปีงบประมาณ", "เดือน", "ประเภทรายได้"], [2568, "ต.ค. 2567", "ภาษีอากร"]]}
     rows = [["ปีงบประมาณ", "เดือน", "ประเภทรายได้", "ประมาณการ (บาท)", "จัดเก็บได้ (บาท)"],
             [2569, "ต.ค. 2568", "ภาษีอากร", "2,500,000", "2,315,000.50"]]
     result = _ingest(engine, make_workbook(tmp_path / "rev.xlsx", rows, sheet="รายได้", extra_sheets=notes), "revenue")
