@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers.workbooks import make_workbook
 
 from data_sources import store
 from data_sources.ingest import ingest
+from helpers.workbooks import make_workbook
 
 TODAY = date(2026, 11, 23)
 

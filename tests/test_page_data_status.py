@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers.apptest import open_app
 
 from data_sources import store
+from helpers.apptest import open_app
 
 
 @pytest.fixture
