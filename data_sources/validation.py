@@ -16,7 +16,7 @@ import pandas as pd
 from data_sources import checks, frames
 from data_sources.headers import HeaderMatch, normalise_header
 from data_sources.report import ValidationReport, column_letter, make_issue
-from data_sources.schema import Choice, Column, Dataset, Month
+from data_sources.schema import Choice, Column, Dataset, Decimal, Month
 from data_sources.values import parse_column, parse_month_without_year
 
 MAX_ISSUES_PER_KIND = 50  # per (code, column); the rest are counted, not listed
@@ -132,6 +132,8 @@ def _parse(column: Column, rows: DataRows, match: HeaderMatch, collector: _Colle
         collector.add(problem.code, problem.severity, row=rows.excel_rows[problem.index], value=problem.value,
                       **where, **problem.slots)
     values = result.values.astype(object).where(result.values.notna(), None)
+    if isinstance(column.kind, Decimal) and column.kind.percent:
+        values = _scale_excel_percent(cells, values, collector, where)
     for position in np.flatnonzero(result.empty):
         if column.default is not None:
             values.iloc[position] = column.default
@@ -139,6 +141,18 @@ def _parse(column: Column, rows: DataRows, match: HeaderMatch, collector: _Colle
         elif column.required:
             collector.add("required-missing", "error", row=rows.excel_rows[position], **where)
     return values
+
+
+def _scale_excel_percent(cells: list[object], values: pd.Series, collector: _Collector, where: dict) -> pd.Series:
+    """Excel stores a cell shown as "85%" as 0.85; a column of such cells means 85, not 0.85."""
+    numeric = np.array([isinstance(c, int | float) and not isinstance(c, bool) for c in cells])
+    read = pd.to_numeric(values[numeric], errors="coerce").dropna()
+    if read.empty or read.max() > 1 or read.max() <= 0:
+        return values
+    scaled = values.copy()
+    scaled[numeric] = [None if v is None else float(v) * 100 for v in values[numeric]]
+    collector.add("percent-as-fraction", "warning", **where)
+    return scaled
 
 
 def _resolve_months_from_fiscal_year(

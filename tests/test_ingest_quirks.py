@@ -152,3 +152,12 @@ def test_dataset_is_detected_from_headers(engine, tmp_path: Path) -> None:
     result = _ingest(engine, make_workbook(tmp_path / "pm.xlsx", rows), "auto")
     assert result.accepted, result.prepared.report.lines()
     assert result.prepared.dataset == "air_quality"
+
+
+def test_excel_percent_cells_read_as_percent(engine, tmp_path: Path) -> None:
+    rows = [["เดือน", "นักท่องเที่ยว (คน)", "งาน/กิจกรรม", "ธุรกิจจดทะเบียนใหม่", "อัตราการเช่าแผงตลาด (%)"],
+            ["ต.ค. 2569", 41000, 3, 30, 0.925], ["พ.ย. 2569", 48200, 4, 37, 0.9]]
+    result = _ingest(engine, make_workbook(tmp_path / "e.xlsx", rows), "economy")
+    assert result.accepted, result.prepared.report.lines()
+    assert sorted(store.load(engine, "economy")["market_occupancy_pct"]) == [90.0, 92.5]
+    assert "percent-as-fraction" in _codes(result)
