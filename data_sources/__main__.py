@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from data_sources import store
+from data_sources import accounts_cli, store
 from data_sources.adapters import DATASETS
 from data_sources.errors import DataSourceError
 from data_sources.ingest import AUTO, ingest
@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     for sub in (run, status, demo, back):
         sub.add_argument("--db", default=None, help="database URL (default: CITY_DB_URL, secrets.toml, data/city.db)")
     template.add_argument("--db", default=None, help=argparse.SUPPRESS)
+    accounts_cli.add_parser(commands)
     return parser
 
 
@@ -103,7 +104,8 @@ def _rollback(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"ingest": _ingest, "status": _status, "template": _template, "demo": _demo, "rollback": _rollback}
+    handlers = {"ingest": _ingest, "status": _status, "template": _template, "demo": _demo, "rollback": _rollback,
+                "users": accounts_cli.run}
     try:
         return handlers[args.command](args)
     except DataSourceError as error:

@@ -151,3 +151,16 @@ def _by_period(
     if "removed" not in summary:
         summary["removed"] = 0
     return [{"period": str(p), **{k: int(v) for k, v in row.items()}} for p, row in summary.iterrows()]
+
+
+def preview(engine: sa.Engine, key: str, incoming: pd.DataFrame, mode: Mode) -> dict[str, Any]:
+    """What committing `incoming` would add, update and remove (per period), on a read connection.
+
+    The upload page shows this before the staff member confirms; nothing is written or locked.
+    """
+    from data_sources.adapters import dataset
+
+    declared = dataset(key)
+    incoming = frames.coerce(incoming, declared).reset_index(drop=True)
+    with engine.connect() as connection:
+        return plan_change(connection, declared, incoming, mode).summary()

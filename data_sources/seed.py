@@ -34,6 +34,9 @@ def load_demo(engine: sa.Engine, *, seed: int = 2568, scale: float = 1.0, today:
                       report={"dataset": key, "demo": True, "seed": seed, "scale": scale},
                       kind="demo", uploaded_at=uploaded_at)
         written[key] = len(frame)
+    from data_sources.demo_accounts import ensure_demo_accounts
+
+    ensure_demo_accounts(engine)  # one account per role, listed on the sign-in page
     return written
 
 
