@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import pickle
 import resource
 import struct
 import threading
 import traceback
 from collections.abc import Callable
-from multiprocessing import connection, spawn
+from multiprocessing import connection, forkserver, spawn
 from multiprocessing.context import ForkServerProcess
 from multiprocessing.popen_forkserver import Popen as ForkServerPopen
+from pathlib import Path
 from typing import Any, TypeVar
 
 from data_sources.errors import DataSourceError
@@ -31,6 +33,8 @@ _log = logging.getLogger(__name__)
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
 _launching = threading.local()
+_server_lock = threading.Lock()
+_PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
 _COUNT = struct.Struct("<I")
 
 
@@ -73,6 +77,7 @@ def run_isolated(function: Callable[..., T], *args: object, limits: Limits) -> T
     A crash, MemoryError or kill raises UnreadableFile "parser-failed"; overrunning
     `limits.timeout_s` raises UnreadableFile "parser-timeout". Other exceptions are re-raised.
     """
+    _ensure_server()
     receiver, sender = _CONTEXT.Pipe(duplex=False)
     process = _IsolatedProcess(target=_child_main, args=(sender, function, args, limits.memory_mb), daemon=True)
     process.start()
@@ -86,6 +91,22 @@ def run_isolated(function: Callable[..., T], *args: object, limits: Limits) -> T
         _log.warning("isolated %s died (exit code %s)", getattr(function, "__name__", function), exit_code)
         raise file_error("parser-failed")
     return _unwrap(outcome)
+
+
+def _ensure_server() -> None:
+    # Python 3.11's forkserver imports its preloads without the parent's sys.path (3.13 passes
+    # it), so a parent started outside the project root would preload nothing and every child
+    # would import pandas afresh. The server inherits the environment: lend it PYTHONPATH.
+    with _server_lock:
+        previous = os.environ.get("PYTHONPATH")
+        os.environ["PYTHONPATH"] = os.pathsep.join(path for path in (_PROJECT_ROOT, previous) if path)
+        try:
+            forkserver.ensure_running()
+        finally:
+            if previous is None:
+                del os.environ["PYTHONPATH"]
+            else:
+                os.environ["PYTHONPATH"] = previous
 
 
 def warm_up() -> None:
