@@ -94,9 +94,15 @@ def _stamp(password_hash: str | None, active: bool) -> str:
 
 def _account(row: sa.RowMapping) -> Account:
     return Account(
-        username=row["username"], display_name=row["display_name"], role=row["role"], division=row["division"],
-        email=row["email"], active=bool(row["active"]), stamp=_stamp(row["password_hash"], bool(row["active"])),
-        last_sign_in_at=row["last_sign_in_at"], has_password=row["password_hash"] is not None,
+        username=row["username"],
+        display_name=row["display_name"],
+        role=row["role"],
+        division=row["division"],
+        email=row["email"],
+        active=bool(row["active"]),
+        stamp=_stamp(row["password_hash"], bool(row["active"])),
+        last_sign_in_at=row["last_sign_in_at"],
+        has_password=row["password_hash"] is not None,
     )
 
 
@@ -108,7 +114,9 @@ def _check_fields(username: str, role: str, division: str | None) -> None:
     if not username or not username.strip() or len(username) > 120:
         raise _fail("ชื่อผู้ใช้ต้องไม่ว่างและยาวไม่เกิน 120 ตัวอักษร", "The username must be 1 to 120 characters")
     if role not in ACCOUNT_ROLES:
-        raise _fail(f"บทบาท '{role}' ไม่ถูกต้อง (staff, executive, admin)", f"Unknown role '{role}' (staff, executive, admin)")
+        raise _fail(
+            f"บทบาท '{role}' ไม่ถูกต้อง (staff, executive, admin)", f"Unknown role '{role}' (staff, executive, admin)"
+        )
     if role == "staff" and division not in DIVISIONS:
         names = ", ".join(DIVISIONS)
         raise _fail(f"เจ้าหน้าที่ต้องสังกัดกอง: {names}", f"A staff account needs a division: {names}")
@@ -116,13 +124,22 @@ def _check_fields(username: str, role: str, division: str | None) -> None:
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise _fail(f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD_LENGTH} ตัวอักษร",
-                    f"The password must be at least {MIN_PASSWORD_LENGTH} characters")
+        raise _fail(
+            f"รหัสผ่านต้องยาวอย่างน้อย {MIN_PASSWORD_LENGTH} ตัวอักษร",
+            f"The password must be at least {MIN_PASSWORD_LENGTH} characters",
+        )
 
 
 def add_account(
-    engine: sa.Engine, username: str, password: str | None, role: str, *, division: str | None = None,
-    display_name: str | None = None, email: str | None = None, actor: str | None = None,
+    engine: sa.Engine,
+    username: str,
+    password: str | None,
+    role: str,
+    *,
+    division: str | None = None,
+    display_name: str | None = None,
+    email: str | None = None,
+    actor: str | None = None,
 ) -> Account:
     """Create an account; `password=None` makes one that signs in only through single sign-on."""
     username = username.strip()
@@ -130,16 +147,29 @@ def add_account(
     if password is not None:
         _check_password(password)
     row = {
-        "username": username, "display_name": (display_name or username).strip(), "role": role,
-        "division": division if role == "staff" else None, "email": (email or "").strip().lower() or None,
-        "password_hash": None if password is None else _hasher.hash(password), "active": True,
-        "failed_attempts": 0, "created_at": _now(),
+        "username": username,
+        "display_name": (display_name or username).strip(),
+        "role": role,
+        "division": division if role == "staff" else None,
+        "email": (email or "").strip().lower() or None,
+        "password_hash": None if password is None else _hasher.hash(password),
+        "active": True,
+        "failed_attempts": 0,
+        "created_at": _now(),
     }
     with write_transaction(engine) as connection:
-        taken = connection.scalar(sa.select(sa.func.count()).where(
-            sa.or_(accounts.c.username == username, sa.and_(accounts.c.email.is_not(None), accounts.c.email == row["email"]))))
+        taken = connection.scalar(
+            sa.select(sa.func.count()).where(
+                sa.or_(
+                    accounts.c.username == username,
+                    sa.and_(accounts.c.email.is_not(None), accounts.c.email == row["email"]),
+                )
+            )
+        )
         if taken:
-            raise _fail(f"มีบัญชี '{username}' หรืออีเมลนี้อยู่แล้ว", f"An account '{username}' or with this email already exists")
+            raise _fail(
+                f"มีบัญชี '{username}' หรืออีเมลนี้อยู่แล้ว", f"An account '{username}' or with this email already exists"
+            )
         connection.execute(accounts.insert().values(**row))
         audit(connection, "account_added", actor=actor, username=username, role=role, division=row["division"])
     return get_account(engine, username)  # type: ignore[return-value]
@@ -156,15 +186,25 @@ def _update(engine: sa.Engine, username: str, action: str, values: dict[str, Any
 
 def set_active(engine: sa.Engine, username: str, active: bool, *, actor: str | None = None) -> Account:
     """Disable (or enable again) an account; a disabled account's sessions end at their next step."""
-    return _update(engine, username, "account_enabled" if active else "account_disabled",
-                   {"active": active, "failed_attempts": 0}, actor=actor)
+    return _update(
+        engine,
+        username,
+        "account_enabled" if active else "account_disabled",
+        {"active": active, "failed_attempts": 0},
+        actor=actor,
+    )
 
 
 def reset_password(engine: sa.Engine, username: str, password: str, *, actor: str | None = None) -> Account:
     """Set a new password; sessions signed in with the old one end."""
     _check_password(password)
-    return _update(engine, username, "password_reset",
-                   {"password_hash": _hasher.hash(password), "failed_attempts": 0, "last_failed_at": None}, actor=actor)
+    return _update(
+        engine,
+        username,
+        "password_reset",
+        {"password_hash": _hasher.hash(password), "failed_attempts": 0, "last_failed_at": None},
+        actor=actor,
+    )
 
 
 def get_account(engine: sa.Engine, username: str) -> Account | None:
@@ -178,7 +218,9 @@ def find_by_email(engine: sa.Engine, email: str | None) -> Account | None:
     if not email:
         return None
     with engine.connect() as connection:
-        row = connection.execute(sa.select(accounts).where(accounts.c.email == email.strip().lower())).mappings().first()
+        row = (
+            connection.execute(sa.select(accounts).where(accounts.c.email == email.strip().lower())).mappings().first()
+        )
     return None if row is None else _account(row)
 
 
@@ -203,7 +245,9 @@ def wait_seconds(failed_attempts: int, last_failed_at: datetime | None, now: dat
     return max(0, int(-(-remaining // 1)))
 
 
-def verify(engine: sa.Engine, username: str, password: str, *, now: datetime | None = None, via: str = "password") -> SignIn:
+def verify(
+    engine: sa.Engine, username: str, password: str, *, now: datetime | None = None, via: str = "password"
+) -> SignIn:
     """Check a sign-in. Wrong tries are counted and logged; after three, each further try must wait."""
     now = now or _now()
     username = username.strip()
@@ -218,10 +262,19 @@ def verify(engine: sa.Engine, username: str, password: str, *, now: datetime | N
             audit(connection, "sign_in_throttled", actor=username, wait_seconds=wait, via=via)
             return SignIn("wait", wait_seconds=wait)
         if not _matches(row["password_hash"], password):
-            connection.execute(accounts.update().where(accounts.c.username == username).values(
-                failed_attempts=accounts.c.failed_attempts + 1, last_failed_at=now))
-            audit(connection, "sign_in_failed", actor=username, reason="wrong-password", via=via,
-                  failed_attempts=row["failed_attempts"] + 1)
+            connection.execute(
+                accounts.update()
+                .where(accounts.c.username == username)
+                .values(failed_attempts=accounts.c.failed_attempts + 1, last_failed_at=now)
+            )
+            audit(
+                connection,
+                "sign_in_failed",
+                actor=username,
+                reason="wrong-password",
+                via=via,
+                failed_attempts=row["failed_attempts"] + 1,
+            )
             return SignIn("wrong", wait_seconds=wait_seconds(row["failed_attempts"] + 1, now, now))
         if not row["active"]:
             audit(connection, "sign_in_failed", actor=username, reason="disabled", via=via)
@@ -237,7 +290,9 @@ def verify(engine: sa.Engine, username: str, password: str, *, now: datetime | N
 def record_single_sign_on(engine: sa.Engine, account: Account, email: str) -> None:
     """Log a sign-in through the identity provider (the provider checked the password)."""
     with write_transaction(engine) as connection:
-        connection.execute(accounts.update().where(accounts.c.username == account.username).values(last_sign_in_at=_now()))
+        connection.execute(
+            accounts.update().where(accounts.c.username == account.username).values(last_sign_in_at=_now())
+        )
         audit(connection, "sign_in", actor=account.username, via="sso", email=email)
 
 

@@ -53,8 +53,12 @@ def _password(given: str | None) -> str:
 
 def _row(account: accounts.Account) -> dict[str, object]:
     return {
-        "username": account.username, "name": account.display_name, "role": account.role,
-        "division": account.division, "email": account.email, "active": account.active,
+        "username": account.username,
+        "name": account.display_name,
+        "role": account.role,
+        "division": account.division,
+        "email": account.email,
+        "active": account.active,
         "last_sign_in": account.last_sign_in_at.isoformat() if account.last_sign_in_at else None,
     }
 
@@ -72,12 +76,22 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "add":
         password = None if args.sso_only else _password(args.password)
-        account = accounts.add_account(engine, args.username, password, args.role, division=args.division,
-                                       display_name=args.name, email=args.email, actor=args.actor)
+        account = accounts.add_account(
+            engine,
+            args.username,
+            password,
+            args.role,
+            division=args.division,
+            display_name=args.name,
+            email=args.email,
+            actor=args.actor,
+        )
     elif args.action == "reset":
         account = accounts.reset_password(engine, args.username, _password(args.password), actor=args.actor)
     else:
         account = accounts.set_active(engine, args.username, args.action == "enable", actor=args.actor)
-    print(f"OK {args.action} {account.username} ({account.role}{', ' + account.division if account.division else ''})",
-          file=sys.stdout)
+    print(
+        f"OK {args.action} {account.username} ({account.role}{', ' + account.division if account.division else ''})",
+        file=sys.stdout,
+    )
     return EXIT_OK

@@ -38,8 +38,15 @@ def ensure_demo_accounts(engine: sa.Engine) -> list[str]:
     created = []
     for demo in DEMO_ACCOUNTS:
         if accounts.get_account(engine, demo.username) is None:
-            accounts.add_account(engine, demo.username, demo.password, demo.role, division=demo.division,
-                                 display_name=demo.display_name, actor="demo")
+            accounts.add_account(
+                engine,
+                demo.username,
+                demo.password,
+                demo.role,
+                division=demo.division,
+                display_name=demo.display_name,
+                actor="demo",
+            )
             created.append(demo.username)
     return created
 
@@ -62,4 +69,6 @@ def shown_demo_accounts(engine: sa.Engine) -> list[DemoAccount]:
 
     if not _configured() or not demo_loaded(engine):
         return []
-    return [d for d in DEMO_ACCOUNTS if (found := accounts.get_account(engine, d.username)) is not None and found.active]
+    return [
+        d for d in DEMO_ACCOUNTS if (found := accounts.get_account(engine, d.username)) is not None and found.active
+    ]
