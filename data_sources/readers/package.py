@@ -60,7 +60,7 @@ def check_package(content: bytes, limits: Limits) -> WorkbookScan:
         for info in infos:
             if _is_xml(content, info, labels):
                 label = labels.get(info.filename, info.filename)
-                extent = scan_part(partial(_inflate, content, info), label)
+                extent = scan_part(partial(_inflate, content, info), label, partial(_too_big, limits=limits))
                 _check_extent(extent, label, limits)
                 extents[info.filename] = extent
     return WorkbookScan(sheet_parts, extents)
@@ -233,6 +233,10 @@ def _is_xml(content: bytes, info: zipfile.ZipInfo, sheet_labels: dict[str, str])
         except zlib.error:
             return False  # not inflatable: no parser will read it as XML either
     return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<")
+
+
+def _too_big(extent: PartExtent, *, limits: Limits) -> bool:
+    return extent.rows > limits.max_rows or extent.rows * extent.columns > limits.max_cells
 
 
 def _check_extent(extent: PartExtent, label: str, limits: Limits) -> None:

@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from xml.parsers import expat
 
-from data_sources.readers.base import MERGE, damaged, hostile
+from data_sources.readers.base import EXCEL_MAX_COLUMNS, MERGE, damaged, hostile
 from data_sources.report import column_letter
 
 OpenChunks = Callable[[], Iterator[bytes]]  # yields a part's bytes afresh on each call
+TooBig = Callable[["PartExtent"], bool]  # the caller's limits: stop scanning once this says so
 
 _MAX_TAG = 1024 * 1024
 _DOCTYPE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -95,14 +96,20 @@ def at_most_column(limit: int) -> str:
     return "(?:" + "|".join(options) + ")"
 
 
-def scan_part(open_chunks: OpenChunks, label: str) -> PartExtent:
-    """The extent of the cells in one XML part; raises "hostile-file" for a DOCTYPE/ENTITY."""
+def scan_part(open_chunks: OpenChunks, label: str, too_big: TooBig) -> PartExtent:
+    """The extent of the cells in one XML part; raises "hostile-file" for a DOCTYPE/ENTITY.
+
+    Stops early, returning the extent so far, as soon as `too_big(extent)` is true: the work
+    done on a hostile part is bounded by the limits, not by how much XML it holds.
+    """
     fast = _FastScan(label)
     for buffer, complete in _buffers(open_chunks(), label):
         fast.feed(buffer, complete)
+        if too_big(fast.extent):
+            return fast.extent
     if not fast.unusual:
         return fast.extent
-    return _exact_extent(open_chunks(), label)
+    return _exact_extent(open_chunks(), label, too_big)
 
 
 def _buffers(chunks: Iterable[bytes], label: str) -> Iterator[tuple[bytes, bool]]:
@@ -200,8 +207,12 @@ class _FastScan:
         self.extent.rows = max(self.extent.rows, max(map(int, rows)))
 
 
-def _exact_extent(chunks: Iterable[bytes], label: str) -> PartExtent:
-    tracker = _PositionTracker(label)
+class _Enough(Exception):
+    """Raised from inside expat's callbacks to stop parsing once the limits are exceeded."""
+
+
+def _exact_extent(chunks: Iterable[bytes], label: str, too_big: TooBig) -> PartExtent:
+    tracker = _PositionTracker(label, too_big)
     parser = expat.ParserCreate()
     parser.StartElementHandler = tracker.start
     parser.StartDoctypeDeclHandler = partial(_refuse_doctype, label)
@@ -212,6 +223,8 @@ def _exact_extent(chunks: Iterable[bytes], label: str) -> PartExtent:
         parser.Parse(b"", True)
     except expat.ExpatError as error:
         raise damaged("damaged-xml", part=label, detail=str(error)) from None
+    except _Enough:
+        pass
     return tracker.extent
 
 
@@ -222,8 +235,9 @@ def _refuse_doctype(label: str, *_details: object) -> None:
 class _PositionTracker:
     """Cell positions as calamine assigns them: the cell's own r, else next to the previous cell."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, too_big: TooBig) -> None:
         self.label = label
+        self.too_big = too_big
         self.extent = PartExtent()
         self.row = 0
         self.column = 0
@@ -234,6 +248,8 @@ class _PositionTracker:
         if local == "row":
             self.row = self._row_number(reference) if reference else self.row + 1
             self.column = 0
+            if self.too_big(self.extent):
+                raise _Enough
         elif local == "c":
             if reference:
                 self.row, self.column = self._position(reference)
@@ -241,6 +257,8 @@ class _PositionTracker:
                 self.column += 1
             self.extent.rows = max(self.extent.rows, self.row)
             self.extent.columns = max(self.extent.columns, self.column)
+            if self.column > EXCEL_MAX_COLUMNS:
+                raise _Enough  # a row of endless cells without references: past the grid already
         elif local == "dimension" and "ref" in attributes:
             self.extent.declared_rows, self.extent.declared_columns = self._position(attributes["ref"].split(":")[-1])
         elif local == "mergeCell" and ":" in attributes.get("ref", ""):
