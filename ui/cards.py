@@ -48,7 +48,7 @@ def _score_card(label: str, score: float | None, previous: float | None, period:
 def score_cards(result: CityResult) -> None:
     """The city score, then one card per pillar linking to its page."""
     language = lang()
-    with st.grid(6, min_column_width=170, gap="small"):
+    with st.grid(3, min_column_width=170, gap="small"):
         with st.container(border=True, height="stretch", key="mayor_city_score"):
             _score_card(t("dash.score.city"), result.city_score, result.previous_city_score, result.period,
                         t("dash.score.help"))  # fmt: skip

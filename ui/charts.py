@@ -25,12 +25,26 @@ SERIES_COLOURS = ["#0E6655", "#D68910", "#2E86C1", "#8E44AD", "#C0392B", "#7F8C8
 def _configured(chart: alt.TopLevelMixin, *, height: int | None = HEIGHT) -> alt.TopLevelMixin:
     sized = chart.properties(height=height) if height is not None else chart
     return (
-        sized.configure(font=FONT)
+        # Padding above the plot: Vega sizes text by its Latin ascent, so Thai marks above a
+        # title's consonants (บ้าน, แม่น้ำ) would be cut off at the canvas edge.
+        sized.configure(font=FONT, padding={"top": 12, "left": 5, "right": 5, "bottom": 5})
         .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12, labelLimit=180)
-        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom", labelFontSize=12, labelLimit=220)
+        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom", labelFontSize=12, labelLimit=220, columns=3)
         .configure_header(labelFont=FONT, titleFont=FONT, labelFontSize=13)
         .configure_view(stroke=None)
     )
+
+
+def y_axis(title: str, value_format: str | None = None) -> alt.Axis:
+    """A value axis whose title reads horizontally above it: rotated Thai is hard to read."""
+    extra = {"format": value_format} if value_format else {}
+    return alt.Axis(title=title, titleAngle=0, titleAlign="left", titleAnchor="end", titleY=-12, titleX=0,
+                    titleBaseline="bottom", **extra)  # fmt: skip
+
+
+def _count_axis(value_format: str) -> alt.Axis:
+    # Whole-number formats on fractional ticks would print "1 1 2 2": ticks at least 1 apart.
+    return alt.Axis(format=value_format, tickMinStep=1) if value_format == ",.0f" else alt.Axis(format=value_format)
 
 
 def short_month(moment: pd.Timestamp, lang: Lang) -> str:
@@ -65,8 +79,8 @@ def monthly_chart(
     order = list(dict.fromkeys(table.sort_values("month")["label"]))
     month_title = translate("charts.month", lang)
     base = alt.Chart(table).encode(
-        x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40)),
-        y=alt.Y("value:Q", title=y_title, stack=kind == "stacked" or None),
+        x=alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelOverlap=False)),
+        y=alt.Y("value:Q", axis=y_axis(y_title, value_format), stack=kind == "stacked" or None),
         color=alt.Color("series:N", title=None, scale=alt.Scale(range=SERIES_COLOURS), sort=list(names.values())),
         tooltip=[alt.Tooltip("label:N", title=month_title), alt.Tooltip("series:N", title=translate("charts.series", lang)),
                  alt.Tooltip("value:Q", title=y_title, format=value_format)],
@@ -95,10 +109,10 @@ def ranked_bars(
         table = table.assign(colour=[GOOD if ok else BAD for ok in meets])
     else:
         table = table.assign(colour=GOOD)
-    order = table.sort_values(value, ascending=better == "lower")[category].tolist()
+    order = table.sort_values(value, ascending=False)[category].tolist()  # largest first, whatever is better
     bars = alt.Chart(table).mark_bar().encode(
-        y=alt.Y(f"{category}:N", sort=order, title=None),
-        x=alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(format=value_format)),
+        y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False)),
+        x=alt.X(f"{value}:Q", title=value_title, axis=_count_axis(value_format)),
         color=alt.Color("colour:N", scale=None),
         tooltip=[alt.Tooltip(f"{category}:N", title=" "), alt.Tooltip(f"{value}:Q", title=value_title, format=value_format)],
     )  # fmt: skip
@@ -106,7 +120,7 @@ def ranked_bars(
     if target is not None:
         rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="#1C2B28")
         layers.append(rule.encode(x="target:Q"))
-    return _configured(alt.layer(*layers), height=max(160, 22 * len(table)))
+    return _configured(alt.layer(*layers), height=max(160, 24 * len(table)))
 
 
 def paired_bars(
@@ -122,9 +136,9 @@ def paired_bars(
     long["series"] = long["measure"].map(measures)
     order = frame.sort_values(list(measures)[0], ascending=False)[category].tolist()
     chart = alt.Chart(long).mark_bar().encode(
-        y=alt.Y(f"{category}:N", sort=order, title=None),
+        y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False)),
         yOffset=alt.YOffset("series:N", sort=list(measures.values())),
-        x=alt.X("value:Q", title=value_title, axis=alt.Axis(format=value_format)),
+        x=alt.X("value:Q", title=value_title, axis=_count_axis(value_format)),
         color=alt.Color("series:N", title=None, scale=alt.Scale(range=SERIES_COLOURS), sort=list(measures.values())),
         tooltip=[alt.Tooltip(f"{category}:N", title=" "), alt.Tooltip("series:N", title=" "),
                  alt.Tooltip("value:Q", title=value_title, format=value_format)],
@@ -140,7 +154,7 @@ def daily_chart(
                          label=[f"{d.day} {(THAI_MONTHS if lang == 'th' else ENGLISH_MONTHS)[d.month - 1]}" for d in frame["day"]])  # fmt: skip
     bars = alt.Chart(table).mark_bar().encode(
         x=alt.X("day:T", axis=day_axis(lang), scale=alt.Scale(type="utc")),
-        y=alt.Y(f"{value}:Q", title=value_title),
+        y=alt.Y(f"{value}:Q", axis=y_axis(value_title)),
         color=alt.Color("colour:N", scale=None),
         tooltip=[alt.Tooltip("label:N", title=translate("charts.day", lang)),
                  alt.Tooltip(f"{value}:Q", title=value_title, format=",.1f")],
@@ -153,28 +167,29 @@ def daily_chart(
     return _configured(alt.layer(bars, line, text))
 
 
-def river_chart(frame: pd.DataFrame, station_names: Mapping[str, str], *, lang: Lang) -> alt.TopLevelMixin:
-    """One panel per station: the daily highest level, with its warning (amber) and critical (red) levels."""
-    table = frame.assign(
-        station_name=frame["station"].map(station_names).fillna(frame["station"]),
-        label=[f"{d.day} {(THAI_MONTHS if lang == 'th' else ENGLISH_MONTHS)[d.month - 1]}" for d in frame["day"]],
-    )
-    metres = translate("charts.metres", lang)
+def river_charts(frame: pd.DataFrame, station_names: Mapping[str, str], *, lang: Lang) -> list[alt.TopLevelMixin]:
+    """One small chart per station: the daily highest level, with its warning (amber, dashed) and
+    critical (red, dotted) levels. Separate charts rather than a facet, so each fills the card's
+    width on any screen (Vega-Lite facets cannot take the container's width)."""
+    months = THAI_MONTHS if lang == "th" else ENGLISH_MONTHS
+    table = frame.assign(label=[f"{d.day} {months[d.month - 1]}" for d in frame["day"]])
     x = alt.X("day:T", axis=day_axis(lang), scale=alt.Scale(type="utc"))
-    base = alt.Chart().encode(x=x)
-    level = base.mark_line(strokeWidth=2.5, color="#2E86C1").encode(
-        y=alt.Y("level_m:Q", title=metres, scale=alt.Scale(zero=False)),
-        tooltip=[alt.Tooltip("label:N", title=translate("charts.day", lang)),
-                 alt.Tooltip("level_m:Q", title=translate("charts.highest_level", lang), format=".2f"),
-                 alt.Tooltip("warning_level_m:Q", title=translate("charts.warning_level", lang), format=".2f"),
-                 alt.Tooltip("critical_level_m:Q", title=translate("charts.critical_level", lang), format=".2f")],
-    )  # fmt: skip
-    warning = base.mark_line(strokeDash=[6, 4], color=WARN).encode(y="warning_level_m:Q")
-    critical = base.mark_line(strokeDash=[2, 3], color=BAD).encode(y="critical_level_m:Q")
-    layered = alt.layer(level, warning, critical, data=table).properties(height=150)
-    faceted = layered.facet(row=alt.Row("station_name:N", title=None, header=alt.Header(labelAngle=0, labelAlign="left",
-                                                                                       labelAnchor="start", labelOrient="top")))  # fmt: skip
-    return _configured(faceted.resolve_scale(y="independent"), height=None)
+    tooltip = [alt.Tooltip("label:N", title=translate("charts.day", lang)),
+               alt.Tooltip("level_m:Q", title=translate("charts.highest_level", lang), format=".2f"),
+               alt.Tooltip("warning_level_m:Q", title=translate("charts.warning_level", lang), format=".2f"),
+               alt.Tooltip("critical_level_m:Q", title=translate("charts.critical_level", lang), format=".2f")]  # fmt: skip
+    panels = []
+    for code, readings in table.groupby("station", sort=True):
+        base = alt.Chart(readings).encode(x=x)
+        level = base.mark_line(strokeWidth=2.5, color="#2E86C1").encode(
+            y=alt.Y("level_m:Q", axis=y_axis(translate("charts.metres", lang)), scale=alt.Scale(zero=False)),
+            tooltip=tooltip,
+        )
+        warning = base.mark_line(strokeDash=[6, 4], color=WARN).encode(y="warning_level_m:Q")
+        critical = base.mark_line(strokeDash=[2, 3], color=BAD).encode(y="critical_level_m:Q")
+        title = alt.TitleParams(station_names.get(str(code), str(code)), anchor="start", fontSize=13, font=FONT)
+        panels.append(_configured(alt.layer(level, warning, critical).properties(title=title), height=150))
+    return panels
 
 
 def kpi_trend(series: pd.DataFrame, *, lang: Lang, y_title: str, value_format: str) -> alt.TopLevelMixin:
@@ -182,9 +197,9 @@ def kpi_trend(series: pd.DataFrame, *, lang: Lang, y_title: str, value_format: s
     label = "label_th" if lang == "th" else "label_en"
     table = series.assign(label=series[label])
     order = table["label"].tolist()
-    x = alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40))
+    x = alt.X("label:N", sort=order, title=None, axis=alt.Axis(labelAngle=-40, labelOverlap="greedy"))
     value = alt.Chart(table).mark_line(point=True, strokeWidth=2.5, color=GOOD).encode(
-        x=x, y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=value_format)),
+        x=x, y=alt.Y("value:Q", axis=y_axis(y_title, value_format)),
         tooltip=[alt.Tooltip("label:N", title=translate("charts.period", lang)),
                  alt.Tooltip("value:Q", title=y_title, format=value_format),
                  alt.Tooltip("target:Q", title=translate("charts.target", lang), format=value_format)],

@@ -3,12 +3,18 @@ days, labelled in the Buddhist era in Thai) and a community filter.
 
 The filters are shared by every executive page (keys `exec_*`) and kept for the session, so a
 period picked on the Mayor Dashboard is still picked on a pillar page or the map.
+
+Each select box has one widget key per language: a Streamlit select box keeps showing the label
+it was picked with, so after ไทย → English it would still read "รายเดือน". The choice itself
+lives in a plain session (or URL) value that every language's widget starts from.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, Literal
 
 import streamlit as st
 from pythainlp.util import collate
@@ -34,6 +40,41 @@ class Selection:
         return f"{self.period.label(language)} · {place}"
 
 
+def remembered_selectbox(
+    label: str,
+    options: Sequence[Any],
+    *,
+    name: str,
+    format_func: Callable[[Any], str],
+    default: Any = None,
+    width: int | Literal["stretch"] = "stretch",
+    in_url: bool = False,
+) -> Any:
+    """A select box whose choice survives page and language switches.
+
+    The choice is kept in `st.session_state["exec_<name>"]`, or in the URL (`?<name>=...`) when
+    `in_url`, so a link can open the page on a given choice.
+    """
+    language = lang()
+    key = f"{name}_{language}" if in_url else f"exec_{name}_{language}"
+
+    def read() -> Any:
+        return st.query_params.get(name) if in_url else st.session_state.get(f"exec_{name}")
+
+    def remember() -> None:
+        if in_url:
+            st.query_params[name] = str(st.session_state[key])
+        else:
+            st.session_state[f"exec_{name}"] = st.session_state[key]
+
+    wanted = read()
+    if wanted not in options:
+        wanted = default if default in options else options[0]
+    if st.session_state.get(key) != wanted:
+        st.session_state[key] = wanted
+    return st.selectbox(label, options, format_func=format_func, key=key, on_change=remember, width=width)
+
+
 def community_label(name_th: str, language: str) -> str:
     if name_th == ALL_COMMUNITIES:
         return t("dash.filter.whole_city")
@@ -47,25 +88,23 @@ def period_picker(*, today: date | None = None) -> Period:
     """Kind of period, then which one (newest first); the rolling windows end today."""
     today = today or date.today()
     language = lang()
-    kind: MenuKind = st.selectbox(
+    kind: MenuKind = remembered_selectbox(
         t("dash.filter.period_kind"),
         MENU_KINDS,
+        name="period_kind",
         format_func=lambda k: t(f"dash.filter.kind.{k}"),
-        key="exec_period_kind",
-        persist_state="session",
         width=200,
     )
     offered = choices(kind, today)
     if len(offered) == 1:
         return offered[0]
     by_code = {p.code: p for p in offered}
-    code = st.selectbox(
+    code = remembered_selectbox(
         t("dash.filter.period"),
         list(by_code),
-        index=list(by_code).index(default_choice(kind, today).code),
+        name=f"period_{kind}",
+        default=default_choice(kind, today).code,
         format_func=lambda c: by_code[c].label(language),
-        key=f"exec_period_{kind}",
-        persist_state="session",
         width=240,
     )
     return by_code.get(code, default_choice(kind, today))
@@ -80,12 +119,11 @@ def community_picker() -> str | None:
     else:
         ordered = [c["name_th"] for c in sorted(communities, key=lambda c: c["name_en"])]
     names = [ALL_COMMUNITIES, *ordered]
-    picked = st.selectbox(
+    picked = remembered_selectbox(
         t("dash.filter.community"),
         names,
+        name="community",
         format_func=lambda name: community_label(name, language),
-        key="exec_community",
-        persist_state="session",
         width=240,
     )
     return picked or None

@@ -12,7 +12,7 @@ from metrics.catalogue import by_pillar, catalogue
 from metrics.compute import KpiResult
 from ui import charts, results
 from ui.cards import kpi_card
-from ui.filters import Selection
+from ui.filters import Selection, remembered_selectbox
 from ui.i18n import lang, t
 from ui.kpi_text import kpi_description, kpi_name, pillar_name
 from ui.labels import community_names, localise_table
@@ -21,13 +21,13 @@ VALUE_FORMATS = {"percent": ".0%", "count": ",.0f", "people": ",.0f", "baht": ",
 
 
 def kpi_picker() -> str:
-    """Which KPI to open; bound to the URL (?detail_kpi=...) so each card links straight to its KPI."""
+    """Which KPI to open; kept in the URL (?detail_kpi=...) so each card links straight to its KPI."""
     language = lang()
     ids = [item.id for pillar in PILLARS for item in by_pillar()[pillar]]
     names = {item.id: f"{pillar_name(item.pillar, language)} · {item.name_th if language == 'th' else item.name_en}"
              for item in catalogue().values()}  # fmt: skip
-    return st.selectbox(t("kpidetail.pick"), ids, format_func=names.__getitem__, key="detail_kpi",
-                        bind="query-params", width=520)  # fmt: skip
+    return remembered_selectbox(t("kpidetail.pick"), ids, name="detail_kpi", format_func=names.__getitem__,
+                                width=520, in_url=True)  # fmt: skip
 
 
 def _about(result: KpiResult) -> None:
@@ -68,6 +68,22 @@ def _by_community(result: KpiResult, data: results.CityData, selection: Selectio
     st.altair_chart(chart, alt=t("kpidetail.by_community"), width="stretch")
 
 
+def readable_figures(table: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Rates as percentages with one decimal, large amounts as whole numbers; returns the table and
+    the printf format of each changed column (for st.column_config)."""
+    shown, formats = table.copy(), {}
+    for column in shown.columns:
+        if not pd.api.types.is_float_dtype(shown[column]):
+            continue
+        if column.endswith("_rate"):
+            shown[column], formats[column] = (shown[column] * 100).round(1), "%.1f%%"
+        elif shown[column].abs().max() >= 1000:
+            shown[column], formats[column] = shown[column].round(0), "localized"
+        else:
+            formats[column] = "%.2f"
+    return shown, formats
+
+
 def _by_category(result: KpiResult, data: results.CityData, selection: Selection) -> None:
     language = lang()
     st.subheader(t("kpidetail.by_category"))
@@ -76,11 +92,10 @@ def _by_category(result: KpiResult, data: results.CityData, selection: Selection
         st.info(t("pillars.no_data"), icon=":material/info:")
         return
     dataset = result.kpi.datasets[0]
-    shown = localise_table(table, dataset, language)
-    rates = [
-        localise_table(table[[c]].iloc[:0], dataset, language).columns[0] for c in table.columns if c.endswith("_rate")
-    ]
-    config = {name: st.column_config.NumberColumn(format="percent") for name in rates}
+    figures, formats = readable_figures(table)
+    shown = localise_table(figures, dataset, language)
+    headers = dict(zip(figures.columns, shown.columns, strict=True))
+    config = {headers[c]: st.column_config.NumberColumn(format=f) for c, f in formats.items()}  # type: ignore[arg-type]
     st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
 
 

@@ -43,6 +43,9 @@ def is_flat(change: Change | None) -> bool:
 
 
 def value_text(result: KpiResult, lang: Lang) -> str:
+    """The value as the card shows it; a rating reads "4.2 / 5" (the long unit would not fit)."""
+    if result.kpi.unit == "rating" and result.value is not None:
+        return f"{result.value:.1f} / 5"
     return format_value(result.value, result.kpi.unit, lang)
 
 

@@ -3,13 +3,14 @@ status, facilities and communities, each a layer the executive can switch off; T
 
 No basemap tiles: `map_provider=None` with pydeck's default style leaves Streamlit no tile style
 to fetch (it only picks a Carto style when the deck names none), so nothing needs the network;
-the city's own outline and communities give the layers their place. An offline demo looks the
+a pale backdrop and the communities give the layers their place. An offline demo looks the
 same as an online one.
 """
 
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -29,6 +30,10 @@ RGB = {"red": (255, 75, 75), "orange": (255, 164, 33), "green": (33, 195, 84), "
        "violet": (128, 61, 245), "gray": (163, 168, 184), "yellow": (250, 202, 43)}  # fmt: skip
 SEVERITY_COLOUR = {"low": "yellow", "medium": "orange", "high": "red", "critical": "violet"}
 STATION_COLOUR = {"normal": "blue", "warning": "orange", "critical": "red", "no_data": "gray"}
+MAP_HEIGHT_PX = 560
+MAP_WIDTH_PX = 640  # a typical map width on a laptop; a phone sees the centre and can pan
+COMMUNITY_ZOOM = 14.6
+METRES_PER_PIXEL_AT_ZOOM_0 = 78_271.5  # deck.gl's 512-pixel tiles at the equator
 TOOLTIP_STYLE = {
     "fontFamily": "Sarabun, sans-serif",
     "fontSize": "14px",
@@ -136,7 +141,7 @@ def facility_layer(points: pd.DataFrame, language: Lang) -> pdk.Layer:
                  for row, cap in zip(points.itertuples(), capacity, strict=True)],
     )  # fmt: skip
     return pdk.Layer("ScatterplotLayer", table, id="facilities", get_position=["longitude", "latitude"],
-                     get_fill_color="colour", get_radius=40, radius_min_pixels=4, pickable=True)  # fmt: skip
+                     get_fill_color="colour", get_radius=30, radius_min_pixels=3, pickable=True)  # fmt: skip
 
 
 def community_layer(points: pd.DataFrame, language: Lang) -> pdk.Layer:
@@ -155,14 +160,27 @@ def community_layer(points: pd.DataFrame, language: Lang) -> pdk.Layer:
                      line_width_min_pixels=1, pickable=True)  # fmt: skip
 
 
-def outline_layer() -> pdk.Layer:
-    """The municipality's extent, so the map has a shape even with no basemap."""
+def backdrop_layer(extra_degrees: float = 0.08) -> pdk.Layer:
+    """A pale ground around the city, wider than any view of it: with no basemap, the layers
+    would otherwise float on white. It has no edge line, so it claims no boundary."""
     bounds = profile()["bounds"]
-    ring = [[bounds["lon_min"], bounds["lat_min"]], [bounds["lon_max"], bounds["lat_min"]],
-            [bounds["lon_max"], bounds["lat_max"]], [bounds["lon_min"], bounds["lat_max"]]]  # fmt: skip
-    return pdk.Layer("PolygonLayer", [{"polygon": ring}], id="outline", get_polygon="polygon",
-                     get_fill_color=[232, 238, 236, 255], get_line_color=[14, 102, 85, 160],
-                     line_width_min_pixels=2, stroked=True, pickable=False)  # fmt: skip
+    south, north = bounds["lat_min"] - extra_degrees, bounds["lat_max"] + extra_degrees
+    west, east = bounds["lon_min"] - extra_degrees, bounds["lon_max"] + extra_degrees
+    ring = [[west, south], [east, south], [east, north], [west, north]]
+    return pdk.Layer("PolygonLayer", [{"polygon": ring}], id="backdrop", get_polygon="polygon",
+                     get_fill_color=[232, 238, 236, 255], stroked=False, pickable=False)  # fmt: skip
+
+
+def city_view(margin: float = 1.25) -> pdk.ViewState:
+    """Centred on the communities, zoomed so all of them fit the map with a margin around."""
+    communities = profile()["communities"]
+    lats, lons = [c["lat"] for c in communities], [c["lon"] for c in communities]
+    centre_lat, centre_lon = (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    scale = METRES_PER_PIXEL_AT_ZOOM_0 * math.cos(math.radians(centre_lat))
+    tall_m = max((max(lats) - min(lats)) * 110_574, 500) * margin
+    wide_m = max((max(lons) - min(lons)) * 111_320 * math.cos(math.radians(centre_lat)), 500) * margin
+    zoom = min(math.log2(scale * MAP_HEIGHT_PX / tall_m), math.log2(scale * MAP_WIDTH_PX / wide_m))
+    return pdk.ViewState(latitude=centre_lat, longitude=centre_lon, zoom=round(zoom, 2), pitch=0)
 
 
 BUILDERS = {
@@ -177,21 +195,23 @@ BUILDERS = {
 def build_deck(
     tables: Mapping[str, pd.DataFrame], shown: Sequence[str], *, community: str | None, language: Lang
 ) -> pdk.Deck:
-    """The deck: the outline, then the chosen layers, drawn bottom to top in BUILDERS order."""
-    layers = [outline_layer()]
+    """The deck: the backdrop, then the chosen layers, drawn bottom to top in BUILDERS order."""
+    layers = [backdrop_layer()]
     layers += [
         build(tables[key], language) for key, build in BUILDERS.items() if key in shown and not tables[key].empty
     ]
     place = next((c for c in profile()["communities"] if c["name_th"] == community), None)
-    centre = profile()["centre"] if place is None else {"lat": place["lat"], "lon": place["lon"]}
-    view = pdk.ViewState(latitude=centre["lat"], longitude=centre["lon"], zoom=13.2 if place is None else 15, pitch=0)
+    if place is None:
+        view = city_view()
+    else:
+        view = pdk.ViewState(latitude=place["lat"], longitude=place["lon"], zoom=COMMUNITY_ZOOM, pitch=0)
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
                     tooltip={"html": "{tooltip}", "style": TOOLTIP_STYLE})  # fmt: skip
 
 
 def city_map(tables: Mapping[str, pd.DataFrame], shown: Sequence[str], community: str | None) -> None:
     deck = build_deck(tables, shown, community=community, language=lang())
-    st.pydeck_chart(deck, height=560, alt=t("citymap.alt"), key="map_deck")
+    st.pydeck_chart(deck, height=MAP_HEIGHT_PX, alt=t("citymap.alt"), key="map_deck")
 
 
 def legend(shown: Sequence[str]) -> None:

@@ -25,7 +25,8 @@ from ui.labels import community_names, label_values, option_labels
 from ui.strings import Lang, translate
 
 Span = Literal["trend", "period", "fiscal_year_to_date", "latest"]
-Draw = Callable[[pd.DataFrame, Lang], alt.TopLevelMixin]
+Draw = Callable[[pd.DataFrame, Lang], "alt.TopLevelMixin | list[alt.TopLevelMixin]"]
+MILLION = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,14 @@ def _names(lang: Lang, *measures: str) -> dict[str, str]:
     return {m: translate(f"dash.measure.{m}", lang) for m in measures}
 
 
-def _by_kpi_community(kpi_id: str) -> Callable[[Frames, Period], pd.DataFrame]:
-    return lambda frames, period: breakdowns.by_community(kpi_id, frames, period)
+def _by_kpi_community(kpi_id: str, *, recorded_only: bool = False) -> Callable[[Frames, Period], pd.DataFrame]:
+    """The KPI per community; `recorded_only` keeps communities with something to show (a count above 0)."""
+
+    def table(frames: Frames, period: Period) -> pd.DataFrame:
+        values = breakdowns.by_community(kpi_id, frames, period)
+        return values.loc[values["value"] > 0].reset_index(drop=True) if recorded_only else values
+
+    return table
 
 
 def _community_bars(frame: pd.DataFrame, lang: Lang, *, kpi_id: str, value_format: str) -> alt.TopLevelMixin:
@@ -75,6 +82,9 @@ def _incidents_monthly(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
 
 def _paired(frame: pd.DataFrame, lang: Lang, *, dataset: str, column: str, measures: tuple[str, ...], unit: str,
             value_format: str = ",.0f") -> alt.TopLevelMixin:  # fmt: skip
+    if unit == "baht":  # eight-digit baht axes are unreadable; executives think in millions
+        frame = frame.assign(**{m: frame[m] / MILLION for m in measures})
+        unit, value_format = "million_baht", ",.1f"
     return charts.paired_bars(_labelled(frame, dataset, column, lang), "name", _names(lang, *measures),
                               value_title=translate(f"charts.unit.{unit}", lang), value_format=value_format)  # fmt: skip
 
@@ -96,8 +106,8 @@ def _pm25(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
                               limit_label=translate("charts.pm25_standard", lang))  # fmt: skip
 
 
-def _river(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
-    return charts.river_chart(frame, option_labels("water_level", "station", lang), lang=lang)
+def _river(frame: pd.DataFrame, lang: Lang) -> list[alt.TopLevelMixin]:
+    return charts.river_charts(frame, option_labels("water_level", "station", lang), lang=lang)
 
 
 def _only(
@@ -140,7 +150,7 @@ CHART_LIST: tuple[PillarChart, ...] = (
                 partial(_paired, dataset="revenue", column="revenue_type", measures=("target", "collected"), unit="baht"), "fiscal_year_to_date"),
     PillarChart("river_levels", "resilience", ("water_level",), views.river_daily, _river, "period"),
     PillarChart("incidents_trend", "resilience", ("incidents",), views.incidents_monthly, _incidents_monthly, "trend"),
-    PillarChart("households_by_community", "resilience", ("incidents",), _by_kpi_community("households_affected"),
+    PillarChart("households_by_community", "resilience", ("incidents",), _by_kpi_community("households_affected", recorded_only=True),
                 partial(_community_bars, kpi_id="households_affected", value_format=",.0f"), "period"),
     PillarChart("incidents_by_type", "resilience", ("incidents",), breakdowns.incidents_by_type,
                 partial(_ranked, dataset="incidents", column="incident_type", value="incidents", unit="incidents"), "period"),

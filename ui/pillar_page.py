@@ -50,10 +50,15 @@ def chart_card(chart: PillarChart, data: results.CityData, selection: Selection)
             note = f"{note} · {t('pillars.city_wide_only')}"
         st.caption(note)
         table = results.view(data, "pillar_chart", selection, chart.key)
-        if table is None or table.empty:
+        if table is None:  # a dataset it needs has no rows at all
             st.info(t("pillars.no_data"), icon=":material/info:")
             return
-        st.altair_chart(chart.draw(table, language), alt=title, width="stretch")
+        if table.empty:  # the data exists; nothing happened in this period
+            st.info(t("pillars.nothing_recorded"), icon=":material/info:")
+            return
+        drawn = chart.draw(table, language)
+        for part in drawn if isinstance(drawn, list) else [drawn]:
+            st.altair_chart(part, alt=title, width="stretch")
 
 
 def render(pillar: Pillar) -> None:
