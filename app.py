@@ -5,13 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from data_sources.seed import demo_loaded
+from ui import auth
 from ui.i18n import language_toggle, t
 from ui.navigation import pages_for
 from ui.session import current_role, database
+from ui.sign_in import sidebar_panel
 
 st.set_page_config(page_title="Yala Resilience City", page_icon=":material/location_city:", layout="wide")
 
 engine = database()
+auth.restore(engine)  # the signed-in account, re-checked against the database on every run
 role = current_role()
 
 with st.sidebar:
@@ -20,10 +23,15 @@ with st.sidebar:
 
 sections: dict[str, list[st.Page]] = {}
 for spec in pages_for(role):
-    page = st.Page(spec.script, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=spec.default)
+    visibility = "hidden" if role in spec.hidden_for else "visible"
+    page = st.Page(spec.script, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=spec.default,
+                   visibility=visibility)
     sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
 
 current = st.navigation(sections, position="sidebar", expanded=True)
+auth.follow_redirect()  # after signing in or out: the route that sets or clears the cookie
+with st.sidebar:
+    sidebar_panel(engine)
 if demo_loaded(engine):
     st.caption(f":material/science: {t('app.demo_banner')}")
 current.run()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st  # noqa: TID251 - the server entry point, beside app.py
 
-from ui.auth_routes import ROUTES
+from ui import auth_routes
 
-app = st.App(str(Path(__file__).resolve().parent / "app.py"), routes=ROUTES)
+auth_routes.mounted = True
+app = st.App(str(Path(__file__).resolve().parent / "app.py"), routes=auth_routes.ROUTES)

@@ -15,6 +15,8 @@ from ui.auth_token import COOKIE_NAME, SESSION_SECONDS, issue, read, safe_next, 
 
 START_PATH = "/api/session/start"
 END_PATH = "/api/session/end"
+# Set by asgi_app.py when it serves these routes; without them a sign-in lasts one page load.
+mounted = False
 
 
 def _is_https(request: Request) -> bool:

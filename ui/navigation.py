@@ -22,11 +22,14 @@ class PageSpec:
     section: Section
     roles: tuple[Role, ...]
     default: bool = False  # the page a visitor lands on (exactly one)
+    hidden_for: tuple[Role, ...] = ()  # reachable by these roles, but left out of their menu
 
 
 EVERYONE: tuple[Role, ...] = ROLES
 STAFF_AND_UP: tuple[Role, ...] = ("staff", "executive", "admin")
 EXECUTIVES: tuple[Role, ...] = ("executive", "admin")
+UPLOADERS: tuple[Role, ...] = ("staff", "admin")
+ADMINS: tuple[Role, ...] = ("admin",)
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/citizen_dashboard.py", "nav.citizen_dashboard", ":material/location_city:", "citizen", "public", EVERYONE,
@@ -44,6 +47,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/pillar_resilience.py", "nav.pillar_resilience", ":material/flood:", "resilience", "executive", EXECUTIVES),
     PageSpec("pages/city_map.py", "nav.city_map", ":material/map:", "city-map", "executive", EXECUTIVES),
     PageSpec("pages/kpi_detail.py", "nav.kpi_detail", ":material/query_stats:", "kpi", "executive", EXECUTIVES),
+    # Signed-in people see who they are (and sign out) in the sidebar, so the page leaves their menu.
+    PageSpec("pages/sign_in.py", "nav.sign_in", ":material/login:", "sign-in", "public", EVERYONE, hidden_for=STAFF_AND_UP),
+    PageSpec("pages/upload.py", "nav.upload", ":material/upload_file:", "upload", "staff", UPLOADERS),
+    PageSpec("pages/upload_history.py", "nav.upload_history", ":material/history:", "upload-history", "staff", STAFF_AND_UP),
+    PageSpec("pages/catalogue.py", "nav.catalogue", ":material/menu_book:", "catalogue", "staff", STAFF_AND_UP),
+    PageSpec("pages/accounts.py", "nav.accounts", ":material/manage_accounts:", "accounts", "admin", ADMINS),
+    PageSpec("pages/audit_log.py", "nav.audit_log", ":material/policy:", "audit-log", "admin", ADMINS),
 )
 
 

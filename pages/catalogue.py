@@ -1,0 +1,15 @@
+"""Data catalogue: every dataset with its owner, cadence, freshness, columns and their meaning."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.catalogue_view import columns, overview, pick_dataset
+from ui.i18n import t
+from ui.session import database
+
+st.title(t("catalogue.title"))
+st.caption(t("catalogue.intro"))
+overview(database())
+st.subheader(t("catalogue.columns"))
+columns(pick_dataset())

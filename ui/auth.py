@@ -1,0 +1,171 @@
+"""Who is signed in: restoring a session, signing in and out, and the checks before every write.
+
+The signed-in account lives in session state (server side) and is re-read from the database on
+every run, so disabling an account or resetting its password ends its sessions at their next
+step. A reload keeps the sign-in through an HTTP-only cookie that asgi_app.py's routes set
+(ui/auth_routes.py); under plain `streamlit run app.py` a sign-in lasts one page load.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+import sqlalchemy as sa
+import streamlit as st
+
+from data_sources import accounts
+from data_sources.accounts import Account
+from ui import auth_routes
+from ui.auth_token import COOKIE_NAME, issue, read
+from ui.i18n import lang
+
+ACCOUNT_KEY = "auth_account"
+ROLE_KEY = "role"  # read by ui.session.current_role
+_VIA_KEY = "auth_via"  # password | cookie | sso
+_SIGNED_OUT_KEY = "auth_signed_out"  # ignore the cookie for the rest of this session
+_REDIRECT_KEY = "auth_redirect"
+MESSAGE_KEY = "auth_message"
+# Where each role lands after signing in (a url_path of ui/navigation.PAGES).
+LANDING = {"staff": "upload", "executive": "mayor", "admin": "mayor"}
+
+
+class PermissionDenied(Exception):
+    """A write the signed-in account may not make (checked on the server, not by the widgets)."""
+
+
+def signed_in() -> Account | None:
+    return st.session_state.get(ACCOUNT_KEY)
+
+
+def _remember(account: Account, via: str) -> None:
+    st.session_state[ACCOUNT_KEY] = account
+    st.session_state[ROLE_KEY] = account.role
+    st.session_state[_VIA_KEY] = via
+
+
+def _forget() -> None:
+    for key in (ACCOUNT_KEY, _VIA_KEY):
+        st.session_state.pop(key, None)
+    st.session_state[ROLE_KEY] = "public"
+
+
+def _valid(found: Account | None, stamp: str) -> bool:
+    return found is not None and found.active and found.stamp == stamp
+
+
+def restore(engine: sa.Engine) -> Account | None:
+    """The signed-in account for this run: from the session, the cookie, or single sign-on."""
+    account = signed_in()
+    if account is not None:
+        fresh = accounts.get_account(engine, account.username)
+        if not _valid(fresh, account.stamp):
+            _forget()
+            return None
+        _remember(fresh, st.session_state.get(_VIA_KEY, "password"))  # type: ignore[arg-type]
+        return fresh
+    if st.session_state.get(_SIGNED_OUT_KEY):
+        return None
+    claims = read(st.context.cookies.get(COOKIE_NAME), "session")
+    if claims is not None:
+        found = accounts.get_account(engine, claims.username)
+        if _valid(found, claims.stamp):
+            _remember(found, "cookie")  # type: ignore[arg-type]
+            return found
+    return _from_single_sign_on(engine)
+
+
+def single_sign_on_configured() -> bool:
+    """True when `[auth]` (OIDC for st.login) is configured in secrets.toml."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:
+        return False
+
+
+def _from_single_sign_on(engine: sa.Engine) -> Account | None:
+    if not single_sign_on_configured() or not st.user.is_logged_in:
+        return None
+    email = str(st.user.get("email") or "")
+    found = accounts.find_by_email(engine, email)
+    if found is None or not found.active:
+        st.session_state[MESSAGE_KEY] = ("not-registered", 0)
+        return None
+    accounts.record_single_sign_on(engine, found, email)
+    _remember(found, "sso")
+    return found
+
+
+def attempt(engine: sa.Engine, username: str, password: str) -> None:
+    """Check a sign-in; on success the session is signed in and the cookie is set next."""
+    result = accounts.verify(engine, username, password)
+    if result.outcome != "ok" or result.account is None:
+        st.session_state[MESSAGE_KEY] = (result.outcome, result.wait_seconds)
+        return
+    st.session_state.pop(MESSAGE_KEY, None)
+    st.session_state.pop(_SIGNED_OUT_KEY, None)
+    _remember(result.account, "password")
+    if auth_routes.mounted:
+        ticket = issue("ticket", result.account.username, result.account.stamp)
+        target = quote(f"/{LANDING[result.account.role]}?lang={lang()}", safe="")
+        st.session_state[_REDIRECT_KEY] = f"{auth_routes.START_PATH}?ticket={ticket}&next={target}"
+
+
+def sign_out(engine: sa.Engine) -> None:
+    """End the session here and, through the route, in the browser's cookie."""
+    account = signed_in()
+    via = st.session_state.get(_VIA_KEY)
+    if account is not None:
+        accounts.record_sign_out(engine, account.username)
+    _forget()
+    st.session_state[_SIGNED_OUT_KEY] = True
+    if via == "sso":
+        st.logout()
+    elif auth_routes.mounted:
+        st.session_state[_REDIRECT_KEY] = f"{auth_routes.END_PATH}?next={quote(f'/?lang={lang()}', safe='')}"
+
+
+def follow_redirect() -> bool:
+    """Send the browser to a pending cookie route (once); True when one was sent."""
+    target = st.session_state.pop(_REDIRECT_KEY, None)
+    if target is None:
+        return False
+    st.html(f"<script>window.location.replace({json.dumps(target)});</script>", unsafe_allow_javascript=True)
+    return True
+
+
+def _fresh_account(engine: sa.Engine) -> Account:
+    account = signed_in()
+    fresh = accounts.get_account(engine, account.username) if account is not None else None
+    if fresh is None or account is None or not _valid(fresh, account.stamp):
+        _forget()
+        raise PermissionDenied("not signed in")
+    return fresh
+
+
+def require_upload(engine: sa.Engine, key: str) -> Account:
+    """The account, re-read from the database, if it may upload dataset `key` right now."""
+    account = _fresh_account(engine)
+    if not account.may_upload(key):
+        raise PermissionDenied(f"{account.username} may not upload {key}")
+    return account
+
+
+def require_admin(engine: sa.Engine) -> Account:
+    """The account, re-read from the database, if it is an active admin right now."""
+    account = _fresh_account(engine)
+    if not account.may_manage:
+        raise PermissionDenied(f"{account.username} is not an admin")
+    return account
+
+
+def account_or_stop() -> Account:
+    """The signed-in account for a page that needs one; otherwise a sign-in hint and the page stops."""
+    account = signed_in()
+    if account is None:
+        from ui.i18n import t
+
+        st.info(t("auth.needed"), icon=":material/login:")
+        st.page_link("pages/sign_in.py", label=t("nav.sign_in"), icon=":material/login:")
+        st.stop()
+    return account

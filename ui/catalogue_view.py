@@ -1,0 +1,71 @@
+"""Step 7: the data catalogue — every dataset's owner, cadence, freshness, and its columns explained.
+
+Everything shown comes from the adapters' declarations (data_sources.catalogue), so the catalogue
+always says what the upload path really enforces.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import sqlalchemy as sa
+import streamlit as st
+
+from data_sources import catalogue, store
+from data_sources.adapters import DATASETS
+from ui.format import format_date
+from ui.i18n import lang, t
+from ui.upload_pick import dataset_title
+
+
+def overview(engine: sa.Engine) -> None:
+    language = lang()
+    entries = catalogue.entries(store.status(engine), datetime.now())
+    table = pd.DataFrame(
+        {
+            t("status.dataset"): [e[f"title_{language}"] for e in entries],
+            t("status.division"): [e[f"division_{language}"] for e in entries],
+            t("catalogue.pillar"): [t(f"nav.pillar_{e['pillar']}") for e in entries],
+            t("upload.cadence"): [t("upload.every_days", days=e["cadence_days"]) for e in entries],
+            t("status.rows"): [e["rows"] for e in entries],
+            t("status.last_upload"): [format_date(e["last_accepted_upload"], language) for e in entries],
+            t("status.freshness"): [t("status.fresh") if e["fresh"] else t("status.stale") for e in entries],
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={t("status.rows"): st.column_config.NumberColumn(format="localized")},
+    )
+
+
+def _yes(value: bool) -> str:
+    return t("catalogue.yes") if value else ""
+
+
+def columns(key: str) -> None:
+    """The data dictionary of one dataset: each column's name, type, rules and meaning."""
+    language = lang()
+    declared = DATASETS[key]
+    st.markdown(
+        f"**{dataset_title(key)}** — {declared.description_th if language == 'th' else declared.description_en}"
+    )
+    rows = catalogue.column_rows(declared)
+    table = pd.DataFrame(
+        {
+            t("catalogue.column"): [r[f"label_{language}"] for r in rows],
+            t("catalogue.key"): [r["key"] for r in rows],
+            t("catalogue.type"): [r[f"type_{language}"] for r in rows],
+            t("catalogue.required"): [_yes(r["required"]) for r in rows],
+            t("catalogue.unique"): [_yes(r["unique"]) for r in rows],
+            t("catalogue.personal"): [_yes(r["personal"]) for r in rows],
+            t("catalogue.meaning"): [r[f"description_{language}"] for r in rows],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def pick_dataset() -> str:
+    return st.selectbox(t("catalogue.pick"), list(DATASETS), format_func=dataset_title, key="catalogue_dataset")

@@ -1,0 +1,143 @@
+"""Step 6: each dataset's history — who uploaded what and when, the report, the original file,
+the versions, and (admins) rolling a version back after a confirmation that says what it undoes."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import sqlalchemy as sa
+import streamlit as st
+
+from data_sources import store
+from data_sources.accounts import Account
+from data_sources.adapters import DATASETS
+from data_sources.report import ValidationReport
+from ui import auth
+from ui.format import format_date, format_number
+from ui.i18n import lang, t
+from ui.upload_pick import dataset_title
+from ui.upload_report import issues_table
+
+
+def pick_dataset(account: Account) -> str:
+    """Staff see their division's datasets; executives and admins see every one."""
+    keys = account.datasets if account.role == "staff" else tuple(DATASETS)
+    return st.selectbox(t("upload.dataset"), keys, format_func=dataset_title, key="history_dataset")
+
+
+def _status(status: str) -> str:
+    return t(f"history.status_{status}")
+
+
+def _when(value: object) -> str:
+    return format_date(value, lang(), with_time=True)
+
+
+def uploads(engine: sa.Engine, key: str) -> pd.DataFrame:
+    history = store.upload_history(engine, key)
+    st.subheader(t("history.uploads"))
+    if history.empty:
+        st.info(t("history.no_uploads"))
+        return history
+    table = pd.DataFrame(
+        {
+            t("history.when"): [_when(v) for v in history["uploaded_at"]],
+            t("history.by"): history["uploaded_by"].fillna("—").tolist(),
+            t("history.file"): history["file_name"].tolist(),
+            t("history.rows"): history["rows"].tolist(),
+            t("history.status"): [t(f"history.status_{s}") for s in history["status"]],
+            t("history.version"): pd.array(history["version"], dtype="Int64"),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    return history
+
+
+def upload_detail(engine: sa.Engine, history: pd.DataFrame) -> None:
+    """One upload's report, and its original file to download."""
+    if history.empty:
+        return
+    rows = {int(r["id"]): r for r in history.to_dict("records")}
+    chosen = st.selectbox(
+        t("history.pick_upload"),
+        list(rows),
+        key="history_upload",
+        format_func=lambda i: (
+            f"{rows[i]['file_name']} · {_when(rows[i]['uploaded_at'])} · {_status(rows[i]['status'])}"
+        ),
+    )
+    row = rows[chosen]
+    st.download_button(
+        t("history.original"),
+        data=lambda: store.upload_content(engine, chosen)[1],
+        file_name=row["file_name"],
+        key=f"history_original_{chosen}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    report = json.loads(row["report"] or "{}")
+    if report.get("issues"):
+        issues_table(ValidationReport.from_dict(report), key=f"history_issues_{chosen}")
+    else:
+        st.caption(t("history.no_issues"))
+
+
+def versions(engine: sa.Engine, key: str) -> pd.DataFrame:
+    history = store.version_history(engine, key)
+    st.subheader(t("history.versions"))
+    if history.empty:
+        st.info(t("history.no_versions"))
+        return history
+    table = pd.DataFrame(
+        {
+            t("history.version"): history["version"].tolist(),
+            t("history.when"): [_when(v) for v in history["created_at"]],
+            t("history.kind"): [t(f"history.kind_{k}") for k in history["kind"]],
+            t("history.by"): history["created_by"].fillna("—").tolist(),
+            t("upload.added"): history["rows_added"].tolist(),
+            t("upload.removed"): history["rows_removed"].tolist(),
+            t("history.rows"): history["row_count"].tolist(),
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+    return history
+
+
+def rollback(engine: sa.Engine, account: Account, key: str, history: pd.DataFrame) -> None:
+    """Admins only: undo a version (and every later one) after reading what it will undo."""
+    if not account.may_manage or history.empty:
+        return
+    st.subheader(t("history.rollback"))
+    version = st.selectbox(t("history.rollback_pick"), history["version"].tolist(), key=f"history_rollback_{key}")
+    preview = store.rollback_preview(engine, key, int(version))
+    st.warning(
+        t(
+            "history.rollback_preview",
+            version=version,
+            remove=format_number(preview["remove"]),
+            restore=format_number(preview["restore"]),
+            rows=format_number(preview["rows_after"]),
+        ),
+        icon=":material/undo:",
+    )
+    sure = st.checkbox(t("history.rollback_sure"), key=f"history_rollback_sure_{key}")
+    if st.button(t("history.rollback_button"), disabled=not sure, key=f"history_rollback_go_{key}", type="primary"):
+        try:
+            admin = auth.require_admin(engine)  # re-checked on the server at the moment of writing
+        except auth.PermissionDenied:
+            st.error(t("upload.denied"))
+            return
+        result = store.rollback(engine, key, int(version), user=admin.username)
+        st.session_state["history_rolled_back"] = (key, int(version), result.version)
+        st.rerun()
+
+
+def rolled_back_notice() -> None:
+    done = st.session_state.pop("history_rolled_back", None)
+    if done is not None:
+        key, undone, version = done
+        st.success(
+            t("history.rolled_back", dataset=dataset_title(key), undone=undone, version=version),
+            icon=":material/check_circle:",
+        )

@@ -1,0 +1,80 @@
+"""Step 1 and 2 of the upload page: pick a dataset (or let the app detect it), then drop files."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import sqlalchemy as sa
+import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
+
+from data_sources import store
+from data_sources.adapters import dataset
+from data_sources.catalogue import is_fresh
+from data_sources.ingest import AUTO
+from data_sources.template import build_template
+from ui.format import format_date
+from ui.i18n import lang, t
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def dataset_title(key: str | None) -> str:
+    if key is None or key == AUTO:
+        return t("upload.auto")
+    declared = dataset(key)
+    return declared.title_th if lang() == "th" else declared.title_en
+
+
+def pick_dataset(keys: tuple[str, ...]) -> str:
+    """The dataset the files are for, or `auto` (detect from the headers)."""
+    return st.selectbox(t("upload.dataset"), [AUTO, *keys], format_func=dataset_title, key="upload_dataset")
+
+
+def last_accepted(engine: sa.Engine, key: str) -> datetime | None:
+    history = store.upload_history(engine, key)
+    accepted = history[history["status"] == "accepted"]
+    return None if accepted.empty else pd.Timestamp(accepted.iloc[0]["uploaded_at"]).to_pydatetime()
+
+
+def dataset_card(engine: sa.Engine, key: str) -> None:
+    """What the dataset holds, who owns it, how often it is due, when it last came, and its template."""
+    if key == AUTO:
+        st.caption(t("upload.auto_help"))
+        return
+    declared = dataset(key)
+    language = lang()
+    last = last_accepted(engine, key)
+    fresh = is_fresh(last, declared.cadence_days, datetime.now())
+    with st.container(border=True):
+        st.markdown(
+            f"**{dataset_title(key)}**  \n{declared.description_th if language == 'th' else declared.description_en}"
+        )
+        owner, cadence, latest = st.columns(3)
+        owner.caption(t("upload.owner"))
+        owner.write(declared.division_th if language == "th" else declared.division_en)
+        cadence.caption(t("upload.cadence"))
+        cadence.write(t("upload.every_days", days=declared.cadence_days))
+        latest.caption(t("upload.last_upload"))
+        latest.write(f"{format_date(last, language)} · {t('status.fresh') if fresh else t('status.stale')}")
+        st.download_button(
+            t("upload.template"),
+            data=lambda: build_template(key),
+            file_name=f"template-{key}.xlsx",
+            mime=XLSX_MIME,
+            key=f"upload_template_{key}",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+
+
+def drop_files() -> list[UploadedFile]:
+    files = st.file_uploader(
+        t("upload.files"),
+        type=["xlsx", "xls", "csv"],
+        accept_multiple_files=True,
+        key="upload_files",
+        help=t("upload.files_help"),
+    )
+    return list(files or [])
