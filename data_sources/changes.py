@@ -46,7 +46,7 @@ def _period_labels(frame: pd.DataFrame, declared: Dataset) -> pd.Series:
         return pd.Series("—", index=frame.index, dtype="string")
     values = frame[column]
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values.dt.strftime("%Y-%m").astype("string").fillna("—")
+        return _month_keys(values).fillna("—")
     return values.astype("string").fillna("—")
 
 
@@ -132,8 +132,11 @@ def _live_in_scope(
 
 
 def _month_keys(values: pd.Series) -> pd.Series:
+    """ "2024-10" for each date; vectorised, strftime costs a Python call per row."""
     if pd.api.types.is_datetime64_any_dtype(values):
-        return values.dt.strftime("%Y-%m")
+        months = values.to_numpy(dtype="datetime64[us]").astype("datetime64[M]")
+        text = pd.Series(np.datetime_as_string(months), index=values.index, dtype="string")
+        return text.mask(values.isna())
     return values.astype("string")
 
 

@@ -72,10 +72,10 @@ def _to_python(values: pd.Series, column: Column, dialect: str) -> Sequence[obje
         array = values.to_numpy(dtype="datetime64[us]")
         if dialect == "sqlite":
             unit = "us" if isinstance(kind, DateTime) else "D"
-            text = np.datetime_as_string(array, unit=unit).astype(object)
+            text = np.datetime_as_string(array, unit=unit)
             if isinstance(kind, DateTime):
-                text = np.array([t.replace("T", " ") for t in text], dtype=object)
-            out = text
+                text = np.strings.replace(text, "T", " ")
+            out = text.astype(object)
         else:
             out = array.astype(object)  # datetime.datetime
             if not isinstance(kind, DateTime):

@@ -35,12 +35,14 @@ def _is_blank(row: list[object]) -> bool:
 
 
 def _footer_word(row: list[object]) -> str | None:
-    texts = [c for c in row if c is not None and str(c).strip()]
-    if not texts or not isinstance(texts[0], str):
+    first = next((c for c in row if c is not None and c != ""), None)
+    if not isinstance(first, str):
         return None
-    first = normalise_header(texts[0])
-    if _TOTAL_WORDS.match(first) or (_NOTE_WORDS.match(first) and len(texts) <= 2):
-        return str(texts[0]).strip()
+    word = normalise_header(first)
+    if _TOTAL_WORDS.match(word):
+        return first.strip()
+    if _NOTE_WORDS.match(word) and sum(1 for c in row if c is not None and c != "") <= 2:
+        return first.strip()
     return None
 
 
@@ -107,9 +109,12 @@ def build_frame(
 ) -> pd.DataFrame:
     """Parse every mapped column, fill defaults, then check keys and cross-column rules."""
     collector = _Collector(report)
+    cells_by_index = _transpose(rows.rows, set(match.mapping.values()))
     parsed: dict[str, pd.Series] = {}
     for column in dataset.columns:
-        parsed[column.key] = _parse(column, rows, match, collector, today=today)
+        index = match.mapping.get(column.key)
+        cells = cells_by_index.get(index) if index is not None else None
+        parsed[column.key] = _parse(column, cells, index, rows, match, collector, today=today)
     frame = frames.coerce(pd.DataFrame(parsed), dataset)
     _resolve_months_from_fiscal_year(frame, rows, match, dataset, collector)
     _check_keys(frame, rows, dataset, collector)
@@ -118,12 +123,27 @@ def build_frame(
     return frame
 
 
-def _parse(column: Column, rows: DataRows, match: HeaderMatch, collector: _Collector, *, today: date) -> pd.Series:
-    index = match.mapping.get(column.key)
+def _transpose(rows: list[list[object]], wanted: set[int]) -> dict[int, list[object]]:
+    """The cells of each wanted file column; one pass in C when the rows are rectangular."""
+    width = max((len(r) for r in rows), default=0)
+    if rows and all(len(r) == width for r in rows):
+        return {i: list(cells) for i, cells in enumerate(zip(*rows, strict=True)) if i in wanted}
+    return {i: [row[i] if i < len(row) else None for row in rows] for i in wanted}
+
+
+def _parse(
+    column: Column,
+    cells: list[object] | None,
+    index: int | None,
+    rows: DataRows,
+    match: HeaderMatch,
+    collector: _Collector,
+    *,
+    today: date,
+) -> pd.Series:
     size = len(rows.rows)
-    if index is None:
-        return pd.Series([column.default] * size if column.default is not None else [None] * size, dtype=object)
-    cells = [row[index] if index < len(row) else None for row in rows.rows]
+    if cells is None or index is None:
+        return pd.Series([column.default] * size, dtype=frames.dtype_of(column))
     result = parse_column(cells, column.kind, today=today)
     where = {"column": column_letter(index), "header": match.headers[index], "field": column.key}
     for problem in result.problems:
@@ -131,26 +151,29 @@ def _parse(column: Column, rows: DataRows, match: HeaderMatch, collector: _Colle
             continue  # settled from the fiscal-year column, or reported there
         collector.add(problem.code, problem.severity, row=rows.excel_rows[problem.index], value=problem.value,
                       **where, **problem.slots)
-    values = result.values.astype(object).where(result.values.notna(), None)
+    values = result.values
     if isinstance(column.kind, Decimal) and column.kind.percent:
         values = _scale_excel_percent(cells, values, collector, where)
-    for position in np.flatnonzero(result.empty):
-        if column.default is not None:
-            values.iloc[position] = column.default
+    blanks = np.flatnonzero(result.empty)
+    if len(blanks) and column.default is not None:
+        values = values.copy()
+        values.iloc[blanks] = column.default
+        for position in blanks:
             collector.add("default-filled", "warning", row=rows.excel_rows[position], default=column.default, **where)
-        elif column.required:
+    elif column.required:
+        for position in blanks:
             collector.add("required-missing", "error", row=rows.excel_rows[position], **where)
     return values
 
 
 def _scale_excel_percent(cells: list[object], values: pd.Series, collector: _Collector, where: dict) -> pd.Series:
     """Excel stores a cell shown as "85%" as 0.85; a column of such cells means 85, not 0.85."""
-    numeric = np.array([isinstance(c, int | float) and not isinstance(c, bool) for c in cells])
-    read = pd.to_numeric(values[numeric], errors="coerce").dropna()
+    numeric = np.array([isinstance(c, int | float) and not isinstance(c, bool) for c in cells], dtype=bool)
+    read = values[numeric].dropna()
     if read.empty or read.max() > 1 or read.max() <= 0:
         return values
     scaled = values.copy()
-    scaled[numeric] = [None if v is None else float(v) * 100 for v in values[numeric]]
+    scaled[numeric] = values[numeric] * 100
     collector.add("percent-as-fraction", "warning", **where)
     return scaled
 
