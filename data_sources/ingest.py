@@ -170,10 +170,15 @@ def read_and_validate(
     content: bytes, file_name: str, dataset_key: str, *, mapping: dict[str, int] | None = None,
     limits: Limits | None = None, today: date | None = None,
 ) -> Prepared:
-    """`prepare` behind the guard and in a child process; a hostile file becomes a report."""
+    """`prepare` in a capped child process; a hostile or broken file becomes a report.
+
+    The guard (`check_upload`) runs inside the child, in `read_sheets`: the server only checks
+    the size, so a crafted file costs the server nothing but a refused child.
+    """
     limits = limits or Limits()
     try:
-        check_upload(content, file_name, limits)
+        if len(content) > limits.max_bytes:
+            check_upload(content, file_name, limits)  # raises "file-too-large" with its message
         task = partial(prepare, today=today, mapping=mapping, limits=limits)
         return run_isolated(task, content, file_name, dataset_key, limits=limits)
     except DataSourceError as error:

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import threading
+
 import sqlalchemy as sa
 import streamlit as st
 
+from data_sources.readers import warm_up
 from data_sources.seed import ensure_demo
 from ui.navigation import Role
 
 
 @st.cache_resource(show_spinner=False)
 def database() -> sa.Engine:
-    """The city database; the embedded default gets the demo city on first start."""
+    """The city database; the embedded default gets the demo city on first start.
+
+    Also starts the upload parser's process server in the background, so the first upload
+    does not wait for it.
+    """
+    threading.Thread(target=warm_up, name="parser-warm-up", daemon=True).start()
     return ensure_demo()
 
 
