@@ -13,8 +13,9 @@ from ui.i18n import t
 st.title(t("services.title"))
 st.caption(t("services.intro"))
 places = service_places(citizen_map.type_picker())
-st.pydeck_chart(citizen_map.services_deck(places), height=460, alt=t("services.map_alt"), key="services_map_deck")
-citizen_map.legend(service_counts(places))
+with st.container(border=True, key="services_map_frame"):
+    st.pydeck_chart(citizen_map.services_deck(places), height=460, alt=t("services.map_alt"), key="services_map_deck")
+    citizen_map.legend(service_counts(places))
 st.subheader(t("services.list"), anchor=False)
 citizen_map.place_list(places)
 st.caption(t("services.emergency_hint"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
 from helpers.apptest import open_app
 from helpers.citizen_city import EXPECTED, open_small_city
 

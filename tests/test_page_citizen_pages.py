@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
 from helpers.apptest import open_app
 from helpers.citizen_city import NAMES, PHONES, open_small_city
 
@@ -92,5 +93,5 @@ def test_about_page_gives_the_emergency_numbers(small_city: sa.Engine) -> None:
     at = open_app(lang="en", page="pages/about.py")
     assert not at.exception
     page = " ".join(m.value for m in at.markdown)
-    assert "### [1669](tel:1669) · Medical emergency, ambulance" in page
+    assert "#### [1669](tel:1669) · Medical emergency, ambulance" in page
     assert "[199](tel:199)" in page and "[191](tel:191)" in page and "[1784](tel:1784)" in page

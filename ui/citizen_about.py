@@ -17,7 +17,7 @@ def emergency_numbers() -> None:
     with st.container(border=True, key="about_emergency"):
         st.subheader(t("about.emergency.title"), anchor=False)
         for key in (k for k in EMERGENCY_ORDER if k in numbers):
-            st.markdown(f"### [{numbers[key]}](tel:{numbers[key]}) · {t(f'about.emergency.{key}')}")
+            st.markdown(f"#### [{numbers[key]}](tel:{numbers[key]}) · {t(f'about.emergency.{key}')}")
         st.caption(t("about.emergency.note"))
 
 

@@ -65,7 +65,8 @@ def ranked_bars(
     table: pd.DataFrame, label: str, value: str, value_title: str, *, colour: str = PRIMARY
 ) -> alt.TopLevelMixin:
     """Horizontal bars, largest first: incidents by type, complaints by category."""
-    height = max(120, 30 * len(table))
+    # About 34 px a bar: shorter, Vega hides labels that would touch.
+    height = max(140, 34 * len(table) + 40)
     chart = (
         alt.Chart(table)
         .mark_bar(color=colour, cornerRadiusTopRight=3, cornerRadiusBottomRight=3)

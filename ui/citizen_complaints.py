@@ -61,7 +61,6 @@ def _community_table(table: pd.DataFrame) -> None:
         {
             t("citizen.complaints.community"): table["community" if language == "th" else "community_en"],
             t("citizen.complaints.received"): table["received"],
-            t("citizen.complaints.resolved"): table["resolved"],
             t("citizen.complaints.rate"): table["resolution_rate"] * 100,
         }
     )

@@ -1,6 +1,6 @@
 """The services map and list: public places as coloured dots over the city's communities.
 
-The map draws without basemap tiles (map_provider=None): the platform runs on a city network that
+The map draws without basemap tiles: the platform runs on a city network that
 may not reach a tile server, and the dots plus community markers still say where things are.
 Names appear in tooltips (the browser renders Thai there), never as WebGL text, which cannot
 place Thai vowel marks correctly.
@@ -18,8 +18,10 @@ from data_sources.city import profile
 from metrics.citizen_services import SERVICE_COLOURS, SERVICE_TYPES
 from ui.i18n import lang, t
 
-_COMMUNITY_COLOUR = [150, 160, 158, 140]
-_ZOOM = 13.4
+_COMMUNITY_COLOUR = [150, 160, 158, 110]
+# deck.gl's zoom counts 512 px tiles: at 12.5 a pixel is about 13 m here, so the municipality's
+# places (about 4 x 5 km) fit a phone-wide (360 px), 460 px high map with a margin.
+_ZOOM = 12.5
 
 
 def type_picker() -> tuple[str, ...]:
@@ -70,12 +72,20 @@ def _text(value: object) -> str:
     return "" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
+def _centre(places: pd.DataFrame) -> tuple[float, float]:
+    """The middle of everything drawn: the communities and the places shown."""
+    communities = profile()["communities"]
+    lats = [c["lat"] for c in communities] + places["latitude"].astype("float64").tolist()
+    lons = [c["lon"] for c in communities] + places["longitude"].astype("float64").tolist()
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
 def services_deck(places: pd.DataFrame) -> pdk.Deck:
     """Community markers (grey) under the chosen services (coloured by type)."""
-    centre = profile()["centre"]
+    centre = _centre(places)
     communities = pdk.Layer(
         "ScatterplotLayer", _community_points(), id="communities", get_position=["lon", "lat"],
-        get_fill_color=_COMMUNITY_COLOUR, get_radius=90, radius_min_pixels=5, pickable=True, stroked=False,
+        get_fill_color=_COMMUNITY_COLOUR, get_radius=35, radius_min_pixels=3, pickable=True, stroked=False,
     )  # fmt: skip
     points = pdk.Layer(
         "ScatterplotLayer", _service_points(places), id="services", get_position=["lon", "lat"],
@@ -83,9 +93,10 @@ def services_deck(places: pd.DataFrame) -> pdk.Deck:
         get_radius=60, radius_min_pixels=7, radius_max_pixels=16, pickable=True,
     )  # fmt: skip
     tooltip = {"html": "<b>{title}</b><br/>{subtitle}<br/>{detail}", "style": {"fontFamily": "Sarabun, sans-serif"}}
-    view = pdk.ViewState(latitude=centre["lat"], longitude=centre["lon"], zoom=_ZOOM)
-    return pdk.Deck(layers=[communities, points], initial_view_state=view, map_provider=None, map_style=None,
-                    tooltip=tooltip)  # fmt: skip
+    view = pdk.ViewState(latitude=centre[0], longitude=centre[1], zoom=_ZOOM)
+    # map_provider=None and pydeck's own placeholder style (not map_style=None, which asks Streamlit
+    # for its default Carto tiles) is what makes the frontend draw no basemap at all.
+    return pdk.Deck(layers=[communities, points], initial_view_state=view, map_provider=None, tooltip=tooltip)
 
 
 def legend(counts: dict[str, int]) -> None:
@@ -98,7 +109,7 @@ def legend(counts: dict[str, int]) -> None:
                      f'font-size:1.2em">●</span> {label} ({count})</span>')  # fmt: skip
     items.append(f'<span style="white-space:nowrap"><span style="color:rgb(150,160,158)">●</span> '
                  f"{html.escape(t('services.community'))}</span>")  # fmt: skip
-    st.html(f'<div style="line-height:1.9">{"".join(items)}</div>')
+    st.html(f'<div style="line-height:1.9">{" ".join(items)}</div>')
 
 
 def _phone_link(phone: str) -> str:

@@ -93,11 +93,11 @@ def dictionary_table(declared: Dataset) -> None:
             t("open_data.column_values"): [r["values"] for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, key="open_data_dictionary_table")
+    st.dataframe(table, hide_index=True, placeholder="—", key="open_data_dictionary_table")
 
 
 def preview(key: str) -> None:
     """The first rows exactly as the download writes them."""
     declared = dataset(key)
     head = store.load(database(), key, include_personal=False).head(PREVIEW_ROWS)
-    st.dataframe(exports.public_frame(head, declared), hide_index=True, key="open_data_preview_table")
+    st.dataframe(exports.public_frame(head, declared), hide_index=True, placeholder="—", key="open_data_preview_table")

@@ -1,0 +1,121 @@
+"""The public pages in a real browser, at a desktop's width (1280 px) and a phone's (390 px), in
+Thai and English: they draw without errors, fit the phone's width, and Thai mode shows no English
+words of ours. One screenshot per state, named for it, to look at."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from helpers.browser import screenshot, wait_for_streamlit
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# The dashboard is the default page: it lives at the app's root, not at its url_path.
+PUBLIC_PAGES = {"": "citizen-dashboard", "complaint-status": "complaint-status", "services": "services-map",
+                "open-data": "open-data", "about": "about"}  # fmt: skip
+# Latin words that Thai readers see in Thai text too: units, formats, product and place names.
+THAI_MODE_LATIN = {"PM", "CSV", "JSON", "UTF", "BOM", "Excel", "YYYY", "MM", "DD", "HH", "SS", "LINE", "OA", "CCTV",
+                   "TK", "Park", "YALA", "Yala", "Resilience", "City", "DG", "Awards"}  # fmt: skip
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+# The language toggle writes its label into the URL (?lang=English), so that is what a shared link holds.
+ENGLISH = "lang=English"
+
+
+@pytest.fixture
+def open_page(browser: Browser) -> Iterator[object]:
+    contexts = []
+
+    def open_at(viewport: dict[str, int]) -> Page:
+        context = browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok", viewport=viewport)
+        context.set_default_timeout(60_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_at
+    for context in contexts:
+        context.close()
+
+
+def _visit(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_streamlit(page)
+    page.locator('[data-testid="stMainBlockContainer"]').first.wait_for()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.get_by_text("Page not found").count() == 0
+
+
+# Material icons are ligatures (translate="no"): their names ("search") are in the DOM, never seen.
+_VISIBLE_TEXT = """() => {
+    const main = document.querySelector('[data-testid="stMainBlockContainer"]').cloneNode(true);
+    main.querySelectorAll('[translate="no"]').forEach((icon) => icon.remove());
+    document.body.appendChild(main);
+    const text = main.innerText;
+    main.remove();
+    return text;
+}"""
+
+
+def _main_text(page: Page) -> str:
+    return page.evaluate(_VISIBLE_TEXT)
+
+
+def _english_words(text: str) -> set[str]:
+    return {word for word in _LATIN_WORD.findall(text) if word not in THAI_MODE_LATIN}
+
+
+def _shoot(page: Page, name: str) -> None:
+    """A screenshot of the whole page: Streamlit scrolls inside its main area, so the window is
+    made as tall as that area's content first (a full-page screenshot alone shows one screen)."""
+    viewport = page.viewport_size or DESKTOP
+    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], int(height))})
+    screenshot(page, name)
+    page.set_viewport_size(viewport)
+
+
+def _fits_width(page: Page, width: int) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") <= width + 1
+
+
+@pytest.mark.parametrize(("viewport", "device"), [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_public_pages_in_thai_have_no_english_and_fit(
+    open_page, app_url: str, viewport: dict[str, int], device: str
+) -> None:  # noqa: ANN001
+    page = open_page(viewport)
+    for path, name in PUBLIC_PAGES.items():
+        _visit(page, f"{app_url}/{path}")
+        assert _english_words(_main_text(page)) == set(), path
+        assert _fits_width(page, viewport["width"]), path
+        _shoot(page, f"{name}-{device}-th")
+
+
+@pytest.mark.parametrize(("viewport", "device"), [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_citizen_dashboard_in_english(open_page, app_url: str, viewport: dict[str, int], device: str) -> None:  # noqa: ANN001
+    page = open_page(viewport)
+    _visit(page, f"{app_url}/?{ENGLISH}")
+    text = _main_text(page)
+    assert "City data for citizens" in text and "Air quality today" in text
+    assert _fits_width(page, viewport["width"])
+    _shoot(page, f"citizen-dashboard-{device}-en")
+
+
+def test_visitor_finds_a_ticket_on_a_phone(open_page, app_url: str) -> None:  # noqa: ANN001
+    page = open_page(PHONE)
+    _visit(page, f"{app_url}/complaint-status")
+    page.get_by_label("เลขที่เรื่อง").fill("0001/2567")
+    page.get_by_role("button", name="ค้นหา").click()
+    wait_for_streamlit(page)
+    page.get_by_text("เรื่องเลขที่ 0001/2567").wait_for()
+    assert "วันที่รับเรื่อง" in _main_text(page)
+    _shoot(page, "complaint-status-found-phone-th")
+    page.get_by_label("เลขที่เรื่อง").fill("9999/2501")
+    page.get_by_role("button", name="ค้นหา").click()
+    wait_for_streamlit(page)
+    page.get_by_text("ไม่พบเรื่องเลขที่ 9999/2501").wait_for()
+    _shoot(page, "complaint-status-not-found-phone-th")
