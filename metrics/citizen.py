@@ -123,7 +123,9 @@ class RiverReading:
 
 
 def river_status(level: float, warning: float, critical: float) -> RiverStatus:
-    """>>> river_status(7.0, 7.5, 8.5), river_status(7.5, 7.5, 8.5), river_status(6.9, 7.5, 8.5)
+    """The river's status at `level` against its warning and critical levels (metres).
+
+    >>> river_status(7.0, 7.5, 8.5), river_status(7.5, 7.5, 8.5), river_status(6.9, 7.5, 8.5)
     ('watch', 'warning', 'normal')
     """
     if level >= critical:

@@ -103,16 +103,18 @@ class TicketStatus:
 
 
 _SEPARATORS = re.compile(r"[\s\-/._]+")
+_LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 
 
 def ticket_key(text: str) -> str:
-    """A ticket number reduced to what identifies it: Thai digits as Arabic, no spaces, no case,
-    any run of separators (space - / . _) as one slash.
+    """A ticket number reduced to what identifies it: Thai digits as Arabic, no case, any run of
+    separators (space - / . _) as one slash, no leading zeros (as the chatbot compares them).
 
-    >>> ticket_key(" ๐๐๐๑/๒๕๖๘ "), ticket_key("yl68-00041"), ticket_key("YL68 / 00041")
-    ('0001/2568', 'YL68/00041', 'YL68/00041')
+    >>> ticket_key(" ๐๐๐๑/๒๕๖๘ "), ticket_key("yl68-00041"), ticket_key("YL68 / 41")
+    ('1/2568', 'YL68/41', 'YL68/41')
     """
-    return _SEPARATORS.sub("/", from_thai_digits(clean_text(text))).strip("/").upper()
+    unified = _SEPARATORS.sub("/", from_thai_digits(clean_text(text))).strip("/").upper()
+    return _LEADING_ZEROS.sub("", unified)
 
 
 def _day(value: object) -> date | None:

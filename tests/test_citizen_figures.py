@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import doctest
 from datetime import date, datetime
 
 import pandas as pd
 import pytest
 
+from data_sources import exports
 from metrics import citizen, citizen_complaints, citizen_services
 from metrics.periods import rolling
 
@@ -154,7 +156,7 @@ def test_complaints_in_the_last_30_days_by_the_kpi_rules() -> None:
     assert trend.loc["2026-09", "received"] == 1 and trend.loc["2026-09", "resolved"] == 0
 
 
-@pytest.mark.parametrize("typed", ["0003/2569", " ๐๐๐๓/๒๕๖๙ ", "0003 / 2569", "0003-2569"])
+@pytest.mark.parametrize("typed", ["0003/2569", " ๐๐๐๓/๒๕๖๙ ", "0003 / 2569", "0003-2569", "3/2569"])
 def test_a_ticket_is_found_however_its_number_is_typed(typed: str) -> None:
     found = citizen_complaints.find_ticket(_complaints(), typed)
     assert found == citizen_complaints.TicketStatus("0003/2569", "resolved", date(2026, 11, 13), date(2026, 11, 17))
@@ -184,3 +186,9 @@ def test_services_leave_cctv_off_the_public_list() -> None:
     assert list(table["facility_id"]) == ["HC-01", "SCH-01"]  # legend order: health centres first
     assert citizen_services.service_counts(table) == {"health_centre": 1, "school": 1}
     assert list(citizen_services.services({"facilities": facilities}, ("school",))["name"]) == ["โรงเรียนเทศบาล 2"]
+
+
+@pytest.mark.parametrize("module", [citizen, citizen_complaints, exports])
+def test_docstring_examples_hold(module: object) -> None:
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.attempted > 0 and result.failed == 0
