@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from chatbot import slots
 from chatbot.answers import say
-from chatbot.text import Lang, clean
+from chatbot.text import Lang, clean, tokens
 from data_sources import frames
 from data_sources.adapters.complaints import CATEGORIES, COMPLAINTS
 from data_sources.errors import DataSourceError
@@ -27,6 +27,12 @@ from data_sources.errors import DataSourceError
 FLOW = "complaint"
 UNKNOWN_COMMUNITY = "ไม่ระบุ"
 MIN_DESCRIPTION = 5
+FIRST_MESSAGE_DETAIL = 20  # letters of detail that make a first message the description
+# Words that ask to file rather than describe: "อยากแจ้งว่า..." carries no detail by itself.
+_REQUEST_WORDS = frozenset(
+    {"อยาก", "แจ้ง", "ร้องเรียน", "เรื่อง", "ขอ", "ว่า", "ที่", "ชุมชน", "ให้", "มา", "ช่วย", "ด้วย", "หน่อย", "การ",
+     "i", "want", "to", "would", "like", "report", "file", "make", "a", "an", "the", "complaint", "about", "at", "in", "please"}
+)  # fmt: skip
 Writer = Callable[[pd.DataFrame], None]
 TicketMaker = Callable[[datetime], str]
 
@@ -63,13 +69,22 @@ def start(text: str, lang: Lang) -> FlowReply:
     """Open the conversation, keeping what the first message already told (category, community)."""
     draft: dict[str, Any] = {}
     category = slots.category(text)
+    community = slots.community(text)
     if category and category != "other":
         draft["category"] = category
-        draft["description"] = scrub(text)[:1000]  # "the road outside is full of holes" is the description
-    community = slots.community(text)
     if community:
         draft["community"], draft["place"] = community, community
-    return _next_question({"flow": FLOW, "lang": lang, "draft": draft}, lang)
+    # "the road outside the pharmacy has a hole a metre wide" is already the description;
+    # "report a broken street light at Saphrang" is not, so details are asked for.
+    detail = "".join(word for word in tokens(text) if word not in _REQUEST_WORDS)
+    detail = detail.replace((community or "").replace(" ", ""), "")
+    if category and len(detail) >= FIRST_MESSAGE_DETAIL:
+        draft["description"] = scrub(text)[:1000]
+    reply = _next_question({"flow": FLOW, "lang": lang, "draft": draft}, lang)
+    if "description" in draft:  # say what was understood, so a second description is not typed as a name
+        noted = say(lang, f"รับทราบรายละเอียด: {draft['description']}", f"Noted: {draft['description']}")
+        return FlowReply(f"{noted}\n{reply.answer}", reply.state, reply.suggestions)
+    return reply
 
 
 def advance(
@@ -215,7 +230,7 @@ def complaint_row(draft: dict[str, Any], ticket: str, now: datetime) -> pd.DataF
     """The complaints row for a confirmed draft, typed as the store expects."""
     description = draft["description"]
     place = draft.get("place")
-    if place and place != draft["community"] and place not in description:
+    if place and place.replace("ชุมชน", "").strip() != draft["community"] and place not in description:
         description = f"{description} (สถานที่: {place})"
     row = {
         "ticket_id": ticket, "received_at": pd.Timestamp(now).floor("s"), "resolved_at": pd.NaT,
