@@ -98,10 +98,10 @@ def trend(summary: ComplaintSummary) -> None:
         st.altair_chart(chart, alt=t("citizen.complaints.trend"))
 
 
-def lookup_form() -> str | None:
-    """The ticket-number form; the number typed, once submitted."""
+def lookup_form(linked: str) -> str | None:
+    """The ticket-number form (filled with a `linked` number); the number typed, once submitted."""
     with st.form("complaint_status_form", border=True):
-        number = st.text_input(t("status_lookup.ticket"), placeholder=t("status_lookup.placeholder"),
+        number = st.text_input(t("status_lookup.ticket"), value=linked, placeholder=t("status_lookup.placeholder"),
                                key="complaint_status_ticket", max_chars=40)  # fmt: skip
         submitted = st.form_submit_button(t("status_lookup.search"), icon=":material/search:", type="primary")
     return number if submitted and number and number.strip() else None
@@ -124,7 +124,9 @@ def ticket_result(typed: str, found: TicketStatus | None) -> None:
 
 
 def status_lookup(find: Callable[[str], TicketStatus | None]) -> None:
-    """The lookup form and, once a number is submitted, what `find` says about it."""
-    typed = lookup_form()
-    if typed is not None:
-        ticket_result(typed, find(typed))
+    """The lookup form and, once a number is submitted (or arrives in the link, ?ticket=, as the
+    chatbot sends it), what `find` says about it."""
+    linked = st.query_params.get("ticket", "")
+    number = lookup_form(linked) or linked
+    if number.strip():
+        ticket_result(number, find(number))

@@ -34,6 +34,7 @@ ADMINS: tuple[Role, ...] = ("admin",)
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/citizen_dashboard.py", "nav.citizen_dashboard", ":material/location_city:", "citizen", "public", EVERYONE,
              default=True),
+    PageSpec("pages/chatbot.py", "nav.chatbot", ":material/chat:", "chatbot", "public", EVERYONE),
     PageSpec("pages/complaint_status.py", "nav.complaint_status", ":material/manage_search:", "complaint-status", "public", EVERYONE),
     PageSpec("pages/services_map.py", "nav.services_map", ":material/map:", "services", "public", EVERYONE),
     PageSpec("pages/open_data.py", "nav.open_data", ":material/download:", "open-data", "public", EVERYONE),
