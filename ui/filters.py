@@ -70,9 +70,12 @@ def remembered_selectbox(
     wanted = read()
     if wanted not in options:
         wanted = default if default in options else options[0]
-    if st.session_state.get(key) != wanted:
-        st.session_state[key] = wanted
-    return st.selectbox(label, options, format_func=format_func, key=key, on_change=remember, width=width)
+    if key in st.session_state and st.session_state[key] != wanted:
+        del st.session_state[key]  # left from another page or language: start again from `wanted`
+    # `index` rather than assigning the key: a select box the browser mounts afresh after a page
+    # switch reports its `index` option back, which would otherwise overwrite the choice.
+    return st.selectbox(label, options, index=list(options).index(wanted), format_func=format_func, key=key,
+                        on_change=remember, width=width)  # fmt: skip
 
 
 def community_label(name_th: str, language: str) -> str:

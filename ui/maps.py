@@ -9,7 +9,6 @@ same as an online one.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 
@@ -47,8 +46,8 @@ def _rgba(colour: str, alpha: int = 220) -> list[int]:
 
 
 def _tip(title: str, *lines: str) -> str:
-    body = "".join(f"<br/>{html.escape(line)}" for line in lines if line)
-    return f"<b>{html.escape(title)}</b>{body}"
+    """Tooltip text, one line each. Plain text: Streamlit escapes HTML in the data it fills in."""
+    return "\n".join([title, *(line for line in lines if line)])
 
 
 def layer_toggles() -> list[str]:
@@ -206,7 +205,7 @@ def build_deck(
     else:
         view = pdk.ViewState(latitude=place["lat"], longitude=place["lon"], zoom=COMMUNITY_ZOOM, pitch=0)
     return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
-                    tooltip={"html": "{tooltip}", "style": TOOLTIP_STYLE})  # fmt: skip
+                    tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE})  # fmt: skip
 
 
 def city_map(tables: Mapping[str, pd.DataFrame], shown: Sequence[str], community: str | None) -> None:

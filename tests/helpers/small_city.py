@@ -64,11 +64,8 @@ def upload(engine: sa.Engine, key: str, frame: pd.DataFrame) -> None:
 
 def open_small_city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> sa.Engine:
     """Point the app at a new SQLite file holding only the six tickets above; returns its engine."""
-    from ui.session import database
-
     url = f"sqlite:///{tmp_path / 'city.db'}"
     monkeypatch.setenv("CITY_DB_URL", url)
     engine = store.connect(url)
     upload(engine, "complaints", complaints())
-    database.clear()  # the app caches its engine per process; this test has its own database
     return engine
