@@ -27,7 +27,7 @@ class DemoAccount:
 
 
 DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
-    DemoAccount("demo.staff", "yala-staff-2568", "staff", "health", "เจ้าหน้าที่กองสาธารณสุขฯ (ตัวอย่าง)"),
+    DemoAccount("demo.staff", "yala-staff-2568", "staff", "health", "สุนิสา ใจดี (ตัวอย่าง)"),
     DemoAccount("demo.mayor", "yala-mayor-2568", "executive", None, "นายกเทศมนตรี (ตัวอย่าง)"),
     DemoAccount("demo.admin", "yala-admin-2568", "admin", None, "ผู้ดูแลระบบ (ตัวอย่าง)"),
 )

@@ -10,7 +10,7 @@ from ui.i18n import t
 from ui.session import database
 
 engine = database()
-auth.account_or_stop()
+auth.account_or_stop(engine, "pages/accounts.py")
 
 st.title(t("accounts.title"))
 st.caption(t("accounts.intro"))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import auth
 from ui.catalogue_view import columns, overview, pick_dataset
 from ui.i18n import t
 from ui.session import database
 
+engine = database()
+auth.account_or_stop(engine, "pages/catalogue.py")
+
 st.title(t("catalogue.title"))
 st.caption(t("catalogue.intro"))
-overview(database())
+overview(engine)
 st.subheader(t("catalogue.columns"))
 columns(pick_dataset())

@@ -11,7 +11,7 @@ from ui.upload_pick import dataset_card, drop_files, pick_dataset
 from ui.upload_preview import review_all
 
 engine = database()
-account = auth.account_or_stop()
+account = auth.account_or_stop(engine, "pages/upload.py")
 
 st.title(t("upload.title"))
 st.caption(t("upload.intro"))

@@ -10,7 +10,7 @@ from ui.session import database
 from ui.upload_history import pick_dataset, rollback, rolled_back_notice, upload_detail, uploads, versions
 
 engine = database()
-account = auth.account_or_stop()
+account = auth.account_or_stop(engine, "pages/upload_history.py")
 
 st.title(t("history.title"))
 st.caption(t("history.intro"))

@@ -66,13 +66,18 @@ def restore(engine: sa.Engine) -> Account | None:
         return fresh
     if st.session_state.get(_SIGNED_OUT_KEY):
         return None
-    claims = read(st.context.cookies.get(COOKIE_NAME), "session")
+    claims = read(_cookie(), "session")
     if claims is not None:
         found = accounts.get_account(engine, claims.username)
         if _valid(found, claims.stamp):
             _remember(found, "cookie")  # type: ignore[arg-type]
             return found
     return _from_single_sign_on(engine)
+
+
+def _cookie() -> str | None:
+    """The sign-in cookie the browser sent when this session's page was loaded."""
+    return st.context.cookies.get(COOKIE_NAME)
 
 
 def single_sign_on_configured() -> bool:
@@ -159,13 +164,33 @@ def require_admin(engine: sa.Engine) -> Account:
     return account
 
 
-def account_or_stop() -> Account:
-    """The signed-in account for a page that needs one; otherwise a sign-in hint and the page stops."""
-    account = signed_in()
+def guard(engine: sa.Engine, script: str) -> Account | None:
+    """Check, inside the page itself, that the signed-in role may open `script`; stop the page if not.
+
+    app.py's navigation already leaves such pages out, but Streamlit can run a page script without
+    app.py (its old pages/ folder mode, on a server's first run and in AppTest reruns), so each of
+    our pages asks again. Returns the signed-in account (None for a visitor on a public page).
+    """
+    from ui.i18n import t
+    from ui.navigation import pages_for
+
+    account = restore(engine)
+    role = st.session_state.get(ROLE_KEY, "public")
+    if any(spec.script == script for spec in pages_for(role)):
+        return account
+    st.info(t("auth.needed"), icon=":material/login:")
+    st.page_link("pages/sign_in.py", label=t("nav.sign_in"), icon=":material/login:")
+    st.stop()
+    raise AssertionError("st.stop() returned")  # for the type checker: st.stop never returns
+
+
+def account_or_stop(engine: sa.Engine, script: str) -> Account:
+    """`guard` for a page that needs a signed-in account."""
+    account = guard(engine, script)
     if account is None:
         from ui.i18n import t
 
         st.info(t("auth.needed"), icon=":material/login:")
-        st.page_link("pages/sign_in.py", label=t("nav.sign_in"), icon=":material/login:")
         st.stop()
+        raise AssertionError("st.stop() returned")
     return account

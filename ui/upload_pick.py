@@ -28,8 +28,8 @@ def dataset_title(key: str | None) -> str:
 
 
 def pick_dataset(keys: tuple[str, ...]) -> str:
-    """The dataset the files are for, or `auto` (detect from the headers)."""
-    return st.selectbox(t("upload.dataset"), [AUTO, *keys], format_func=dataset_title, key="upload_dataset")
+    """The dataset the files are for (the division's own first), or `auto`: detect it from the headers."""
+    return st.selectbox(t("upload.dataset"), [*keys, AUTO], format_func=dataset_title, key="upload_dataset")
 
 
 def last_accepted(engine: sa.Engine, key: str) -> datetime | None:
