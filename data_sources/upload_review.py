@@ -122,6 +122,11 @@ def flagged_cells(report: ValidationReport) -> dict[tuple[int, str], Issue]:
     return flagged
 
 
+def in_reading_order(issues: list[Issue]) -> list[Issue]:
+    """Errors before warnings; file-level problems first, then by row and column as staff read a sheet."""
+    return sorted(issues, key=lambda i: (i.severity != "error", i.row or 0, column_index(i.column) if i.column else -1))
+
+
 def rows_to_show(prepared: Prepared) -> list[int]:
     """Excel rows worth showing: the first data rows, then every row with a flagged cell (capped)."""
     header = prepared.report.header_row or 0

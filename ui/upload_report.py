@@ -37,7 +37,7 @@ def issues_frame(issues: list[Issue]) -> pd.DataFrame:
 def issues_table(report: ValidationReport, *, key: str) -> None:
     if not report.issues:
         return
-    st.dataframe(issues_frame(report.errors + report.warnings), hide_index=True, width="stretch", key=key)
+    st.dataframe(issues_frame(upload_review.in_reading_order(report.issues)), hide_index=True, width="stretch", key=key)
 
 
 def _styled(rows: pd.DataFrame, flagged: dict[tuple[int, str], Issue], headers: list[str]) -> Styler:

@@ -1,0 +1,122 @@
+"""AppTest: upload history and rollback, the data catalogue, the accounts and audit log pages.
+
+The city is tests/helpers/signed_in.py's; each test adds what it needs by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
+
+from data_sources import accounts, store
+from helpers.signed_in import open_city, sign_in
+
+
+@pytest.fixture
+def city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> sa.Engine:
+    engine = open_city(tmp_path, monkeypatch)
+    # Version 2: nok sends only 3 October. Waste replaces a month at a time, so October's two
+    # earlier days give way: 1 row added, 2 removed, 1 live row left.
+    october_3 = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2026-10-03"]),
+            "community": ["เมืองทอง"],
+            "tons_collected": [4.0],
+            "tons_recycled": [None],
+        }
+    )
+    store.commit(
+        engine,
+        "waste",
+        october_3,
+        upload=store.UploadedFile("waste-3oct.xlsx", b"PK-bytes"),
+        user="nok",
+        report={"dataset": "waste", "file_name": "waste-3oct.xlsx", "issues": []},
+    )
+    return engine
+
+
+def open_page(username: str, page: str, *, lang: str = "th") -> AppTest:
+    at = sign_in(username, lang=lang)
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def test_history_lists_who_sent_what_with_its_result(city: sa.Engine) -> None:
+    at = open_page("nok", "pages/upload_history.py")
+    uploads = at.dataframe[0].value
+    assert uploads[["โดย", "ไฟล์", "จำนวนแถว", "ผล", "รุ่น"]].values.tolist() == [
+        ["nok", "waste-3oct.xlsx", 1, "บันทึกแล้ว", 2],
+        ["nok", "waste-sep.xlsx", 2, "บันทึกแล้ว", 1],
+    ]
+    versions = at.dataframe[1].value
+    assert versions[["รุ่น", "เพิ่มใหม่", "ลบออก", "จำนวนแถว"]].values.tolist() == [[2, 1, 2, 1], [1, 2, 0, 2]]
+    assert at.get("download_button")[0].label == "ดาวน์โหลดไฟล์ต้นฉบับ"
+
+
+def test_staff_history_offers_only_their_division_datasets(city: sa.Engine) -> None:
+    at = open_page("dao", "pages/upload_history.py")
+    assert at.selectbox(key="history_dataset").options == ["รายได้เทศบาล", "สถานที่และบริการสาธารณะ"]
+
+
+def test_executive_sees_history_but_cannot_roll_back(city: sa.Engine) -> None:
+    at = open_page("mayor", "pages/upload_history.py")
+    assert len(at.selectbox(key="history_dataset").options) == 12
+    assert not [b for b in at.button if b.key and b.key.startswith("history_rollback_go_")]
+
+
+def test_admin_rolls_back_a_version_after_reading_what_it_undoes(city: sa.Engine) -> None:
+    at = open_page("root", "pages/upload_history.py")
+    at.selectbox(key="history_dataset").select_index(3)  # waste: the fourth dataset
+    at.run()
+    at.selectbox(key="history_rollback_waste").set_value(2).run()
+    assert at.warning[0].value == ("การยกเลิกรุ่นที่ 2 จะลบ 1 แถว และคืน 2 แถว หลังย้อนแล้วชุดข้อมูลจะมี 2 แถว ประวัติทั้งหมดยังเก็บไว้")
+    assert at.button(key="history_rollback_go_waste").disabled  # until the admin ticks "I understand"
+    at.checkbox(key="history_rollback_sure_waste").check().run()
+    at.button(key="history_rollback_go_waste").click().run()
+    assert not at.exception
+    assert at.success[0].value == 'ย้อน "ปริมาณขยะ" แล้ว: ยกเลิกรุ่นที่ 2 บันทึกเป็นรุ่นที่ 3'
+    assert store.versions(city)["waste"] == 3
+    assert store.load(city, "waste")["tons_collected"].tolist() == [3.0, 2.0]
+
+
+def test_catalogue_explains_each_dataset_and_its_columns(city: sa.Engine) -> None:
+    at = open_page("nok", "pages/catalogue.py", lang="en")
+    overview = at.dataframe[0].value.set_index("Dataset")
+    assert (
+        overview.loc["Waste collection", "Rows"] == 1 and overview.loc["Waste collection", "Freshness"] == "Up to date"
+    )
+    assert overview.loc["Municipal revenue", "Freshness"] == "Overdue"
+    at.selectbox(key="catalogue_dataset").select_index(3).run()  # waste
+    columns = at.dataframe[1].value
+    assert columns["Column"].tolist() == ["Date", "Community", "Collected (tons)", "Recycled (tons)"]
+    assert columns["Required"].tolist() == ["✓", "✓", "✓", ""]
+
+
+def test_admin_adds_an_account_that_can_then_sign_in(city: sa.Engine) -> None:
+    at = open_page("root", "pages/accounts.py")
+    assert at.dataframe[0].value["ชื่อผู้ใช้"].tolist() == ["root", "mayor", "dao", "nok"]
+    at.text_input(key="accounts_new_username").set_value("fah")
+    at.text_input(key="accounts_new_name").set_value("ฟ้า")
+    at.selectbox(key="accounts_new_role").set_value("staff")
+    at.selectbox(key="accounts_new_division").set_value("welfare")
+    at.text_input(key="accounts_new_password").set_value("fah-password")
+    at.button(key="FormSubmitter:accounts_add-เพิ่มบัญชี").click().run()
+    assert at.success[0].value == "เพิ่มบัญชี fah แล้ว"
+    assert accounts.verify(city, "fah", "fah-password").account.datasets == ("welfare", "facilities")  # type: ignore[union-attr]
+
+
+def test_admin_disables_an_account_and_the_audit_log_shows_it(city: sa.Engine) -> None:
+    at = open_page("root", "pages/accounts.py")
+    at.selectbox(key="accounts_chosen").set_value("nok").run()
+    at.button(key="accounts_disable").click().run()
+    assert at.success[0].value == "ระงับบัญชี nok แล้ว"
+    assert not accounts.get_account(city, "nok").active  # type: ignore[union-attr]
+    at.switch_page("pages/audit_log.py").run()
+    log = at.dataframe[0].value
+    assert log.iloc[0][["ผู้ใช้", "การกระทำ", "รายละเอียด"]].tolist() == ["root", "account_disabled", "username: nok"]
+    assert "sign_in" in log["การกระทำ"].tolist()
