@@ -51,8 +51,10 @@ def _tip(title: str, *lines: str) -> str:
 
 
 def layer_toggles() -> list[str]:
+    # wrap=True: five layer names do not fit one line on a phone.
     return st.pills(t("citymap.layers"), LAYERS, selection_mode="multi", default=list(LAYERS),
-                    format_func=lambda key: t(f"citymap.layer.{key}"), key="map_layers", persist_state="session") or []  # fmt: skip
+                    format_func=lambda key: t(f"citymap.layer.{key}"), key="map_layers", persist_state="session",
+                    wrap=True) or []  # fmt: skip
 
 
 def status_choice() -> str:

@@ -25,6 +25,7 @@ from metrics.compute import CityResult, compute_all, filter_community
 from metrics.kpi import Context, Frames
 from metrics.periods import Period, parse_period, trailing
 from ui.filters import Selection
+from ui.pillar_charts import CHARTS
 
 CacheKey = tuple[str, tuple[tuple[str, int], ...], datetime]
 DETAIL_TREND_PERIODS = 24
@@ -108,8 +109,6 @@ def _map(data: CityData, period: Period, community: str | None, statuses: str) -
 
 
 def _pillar_chart(data: CityData, period: Period, community: str | None, chart_key: str) -> pd.DataFrame | None:
-    from ui.pillar_charts import CHARTS  # the declarations import ui.charts; keep this module light
-
     spec = CHARTS[chart_key]
     frames: Frames = filter_community(data.frames, community)
     if any(frames.get(key) is None or frames[key].empty for key in spec.datasets):
