@@ -14,6 +14,7 @@ from data_sources import store
 from helpers.apptest import open_app
 from helpers.citizen_city import open_small_city
 from metrics.periods import fiscal_year
+from ui import citizen_chat
 
 CHAT = "pages/chatbot.py"
 STATUS = "pages/complaint_status.py"
@@ -107,3 +108,24 @@ def test_an_english_question_gets_an_english_answer_and_restart_clears(small_cit
     assert _last_answer(at).caption[0].value.startswith("Source: dataset Air quality")
     at.button(key="chatbot_restart").click().run()
     assert [m.name for m in at.chat_message] == ["assistant"]  # only the welcome
+
+
+def test_answer_text_keeps_its_line_breaks_and_ends_lists_where_they_end() -> None:
+    text = "ระดับ: ดีมาก\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\nเหมาะกับกิจกรรมกลางแจ้ง\n\nย่อหน้าใหม่\nบรรทัดสอง"
+    assert citizen_chat.as_markdown(text) == (
+        "ระดับ: ดีมาก\n\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\n\nเหมาะกับกิจกรรมกลางแจ้ง\n\nย่อหน้าใหม่  \nบรรทัดสอง"
+    )
+
+
+def test_the_source_paragraph_is_split_off_only_when_it_closes_the_answer() -> None:
+    assert citizen_chat.split_source("ค่าฝุ่น 8.9\n\nที่มา: ชุดข้อมูลคุณภาพอากาศ") == (
+        "ค่าฝุ่น 8.9", "ที่มา: ชุดข้อมูลคุณภาพอากาศ",
+    )  # fmt: skip
+    assert citizen_chat.split_source("ที่มา: ไม่ใช่ย่อหน้าท้าย\n\nคำตอบ") == ("ที่มา: ไม่ใช่ย่อหน้าท้าย\n\nคำตอบ", "")
+
+
+def test_a_bare_ticket_or_number_is_answered_in_the_pages_language() -> None:
+    assert citizen_chat.message_lang("CB70-00001", "th") == "th"
+    assert citizen_chat.message_lang("2", "th") == "th"
+    assert citizen_chat.message_lang("is the river high?", "th") == "en"
+    assert citizen_chat.message_lang("ฝุ่นวันนี้", "en") == "th"

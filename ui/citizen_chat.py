@@ -8,6 +8,7 @@ chatbot_pending (a suggestion clicked, sent as the next message).
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 import sqlalchemy as sa
@@ -24,6 +25,7 @@ MESSAGES, STATE, PENDING = "chatbot_messages", "chatbot_state", "chatbot_pending
 STATUS_PAGE = "pages/complaint_status.py"
 MAX_CHARS = MAX_MESSAGE
 _SOURCE_STARTS = ("ที่มา:", "Source:")
+_NUMBERED = re.compile(r"\d{1,2}\. ")
 
 
 @dataclass
@@ -97,13 +99,34 @@ def take_turn(typed: str | None) -> None:
         send(text.strip())
 
 
-def _markdown(text: str) -> str:
-    # Single line breaks matter in answers (lists of numbers, steps); markdown would join them.
-    return text.replace("\n", "  \n")
+def _is_list_line(line: str) -> bool:
+    return line.startswith("- ") or _NUMBERED.match(line) is not None
+
+
+def as_markdown(text: str) -> str:
+    r"""Plain answer text as markdown that looks the same: every line break kept, and "- " or
+    "1. " lines drawn as a list that ends where they end (markdown would run the next line on).
+
+    >>> as_markdown("ระดับ: ดีมาก\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\nเหมาะกับกิจกรรมกลางแจ้ง")
+    'ระดับ: ดีมาก\n\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\n\nเหมาะกับกิจกรรมกลางแจ้ง'
+    """
+    out: list[str] = []
+    previous: bool | None = None  # whether the last non-blank line was a list line
+    blank = False
+    for line in text.split("\n"):
+        if not line.strip():
+            blank = True
+            continue
+        listed = _is_list_line(line)
+        if previous is not None:
+            out.append("\n\n" if blank or listed != previous else ("\n" if listed else "  \n"))
+        out.append(line)
+        previous, blank = listed, False
+    return "".join(out)
 
 
 def _assistant(message: dict[str, object]) -> None:
-    body = _markdown(str(message["text"]))
+    body = as_markdown(str(message["text"]))
     if message["intent"] == "emergency":
         st.error(body, icon=":material/emergency:")
     else:
@@ -120,7 +143,7 @@ def history() -> None:
     said = st.session_state.get(MESSAGES, [])
     if not said:
         with st.chat_message("assistant"):
-            st.markdown(_markdown(t("chat.welcome")))
+            st.markdown(as_markdown(t("chat.welcome")))
     for message in said:
         with st.chat_message(str(message["role"])):
             if message["role"] == "user":
