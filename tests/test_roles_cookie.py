@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import doctest
 import importlib
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 import pytest
@@ -89,7 +90,10 @@ def _call(handler, path: str, **query: str) -> Response:  # type: ignore[no-unty
         "scheme": "http",
         "server": ("127.0.0.1", 8501),
     }
-    return asyncio.run(handler(Request(scope)))
+    # A thread of its own: Playwright's session-wide browser keeps an event loop running in the
+    # main thread, and asyncio.run refuses to start inside it.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, handler(Request(scope))).result()
 
 
 def _set_cookie(response: Response) -> str:
