@@ -25,8 +25,8 @@ SERIES_COLOURS = ["#0E6655", "#D68910", "#2E86C1", "#8E44AD", "#C0392B", "#7F8C8
 def _configured(chart: alt.TopLevelMixin, *, height: int | None = HEIGHT) -> alt.TopLevelMixin:
     sized = chart.properties(height=height) if height is not None else chart
     return (
-        # Padding above the plot: Vega sizes text by its Latin ascent, so Thai marks above a
-        # title's consonants (บ้าน, แม่น้ำ) would be cut off at the canvas edge.
+        # Room above the plot for the value axis's title, written level above it (see y_axis),
+        # with its Thai marks (ระดับน้ำ); charts carry no Vega title (see river_charts).
         sized.configure(font=FONT, padding={"top": 12, "left": 5, "right": 5, "bottom": 5})
         .configure_axis(labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=12, labelLimit=180)
         .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom", labelFontSize=12, labelLimit=220, columns=3)
@@ -167,10 +167,14 @@ def daily_chart(
     return _configured(alt.layer(bars, line, text))
 
 
-def river_charts(frame: pd.DataFrame, station_names: Mapping[str, str], *, lang: Lang) -> list[alt.TopLevelMixin]:
-    """One small chart per station: the daily highest level, with its warning (amber, dashed) and
-    critical (red, dotted) levels. Separate charts rather than a facet, so each fills the card's
-    width on any screen (Vega-Lite facets cannot take the container's width)."""
+def river_charts(
+    frame: pd.DataFrame, station_names: Mapping[str, str], *, lang: Lang
+) -> list[tuple[str, alt.TopLevelMixin]]:
+    """(station name, chart) per station: the daily highest level, with its warning (amber, dashed)
+    and critical (red, dotted) levels. Separate charts rather than a facet, so each fills the
+    card's width on any screen (Vega-Lite facets cannot take the container's width). The name is
+    for the page to write above the chart: a Vega title cuts off Thai marks above the line
+    (บ้าน, แม่น้ำ) whatever the padding."""
     months = THAI_MONTHS if lang == "th" else ENGLISH_MONTHS
     table = frame.assign(label=[f"{d.day} {months[d.month - 1]}" for d in frame["day"]])
     x = alt.X("day:T", axis=day_axis(lang), scale=alt.Scale(type="utc"))
@@ -187,8 +191,8 @@ def river_charts(frame: pd.DataFrame, station_names: Mapping[str, str], *, lang:
         )
         warning = base.mark_line(strokeDash=[6, 4], color=WARN).encode(y="warning_level_m:Q")
         critical = base.mark_line(strokeDash=[2, 3], color=BAD).encode(y="critical_level_m:Q")
-        title = alt.TitleParams(station_names.get(str(code), str(code)), anchor="start", fontSize=13, font=FONT)
-        panels.append(_configured(alt.layer(level, warning, critical).properties(title=title), height=150))
+        name = station_names.get(str(code), str(code))
+        panels.append((name, _configured(alt.layer(level, warning, critical), height=150)))
     return panels
 
 

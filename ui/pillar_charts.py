@@ -25,7 +25,8 @@ from ui.labels import community_names, label_values, option_labels
 from ui.strings import Lang, translate
 
 Span = Literal["trend", "period", "fiscal_year_to_date", "latest"]
-Draw = Callable[[pd.DataFrame, Lang], "alt.TopLevelMixin | list[alt.TopLevelMixin]"]
+# One chart, or several named ones (the river: one per station).
+Draw = Callable[[pd.DataFrame, Lang], "alt.TopLevelMixin | list[tuple[str, alt.TopLevelMixin]]"]
 MILLION = 1_000_000
 
 
@@ -106,7 +107,7 @@ def _pm25(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
                               limit_label=translate("charts.pm25_standard", lang))  # fmt: skip
 
 
-def _river(frame: pd.DataFrame, lang: Lang) -> list[alt.TopLevelMixin]:
+def _river(frame: pd.DataFrame, lang: Lang) -> list[tuple[str, alt.TopLevelMixin]]:
     return charts.river_charts(frame, option_labels("water_level", "station", lang), lang=lang)
 
 

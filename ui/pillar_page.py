@@ -57,8 +57,12 @@ def chart_card(chart: PillarChart, data: results.CityData, selection: Selection)
             st.info(t("pillars.nothing_recorded"), icon=":material/info:")
             return
         drawn = chart.draw(table, language)
-        for part in drawn if isinstance(drawn, list) else [drawn]:
-            st.altair_chart(part, alt=title, width="stretch")
+        if not isinstance(drawn, list):
+            st.altair_chart(drawn, alt=title, width="stretch")
+            return
+        for name, part in drawn:
+            st.markdown(f"**{name}**")
+            st.altair_chart(part, alt=f"{title}: {name}", width="stretch")
 
 
 def render(pillar: Pillar) -> None:
