@@ -17,6 +17,7 @@ import streamlit as st
 from data_sources.city import profile
 from metrics.citizen_services import SERVICE_COLOURS, SERVICE_TYPES
 from ui.i18n import lang, t
+from ui.maps import TOOLTIP_STYLE, backdrop_layer
 
 _COMMUNITY_COLOUR = [150, 160, 158, 110]
 # deck.gl's zoom counts 512 px tiles: at 12.5 a pixel is about 13 m here, so the municipality's
@@ -39,14 +40,15 @@ def type_picker() -> tuple[str, ...]:
 
 def _service_points(places: pd.DataFrame) -> pd.DataFrame:
     language = lang()
+    tooltips = [
+        "\n".join(part for part in (_text(name), _text(kind), _text(hours), _text(phone)) if part)
+        for name, kind, hours, phone in zip(
+            places["name"], places[f"label_{language}"], places["opening_hours"], places["phone"], strict=True
+        )
+    ]
     return pd.DataFrame(
         {
-            "title": places["name"].astype("object"),
-            "subtitle": places[f"label_{language}"],
-            "detail": [
-                " · ".join(p for p in (_text(hours), _text(phone)) if p)
-                for hours, phone in zip(places["opening_hours"], places["phone"], strict=True)
-            ],
+            "tooltip": tooltips,
             "lat": places["latitude"].astype("float64"),
             "lon": places["longitude"].astype("float64"),
             "colour": places["colour"],
@@ -59,9 +61,9 @@ def _community_points() -> pd.DataFrame:
     communities = profile()["communities"]
     return pd.DataFrame(
         {
-            "title": [c["name_th"] if language == "th" else c["name_en"] for c in communities],
-            "subtitle": t("services.community"),
-            "detail": "",
+            "tooltip": [
+                f"{t('services.community')} {c['name_th'] if language == 'th' else c['name_en']}" for c in communities
+            ],  # fmt: skip
             "lat": [c["lat"] for c in communities],
             "lon": [c["lon"] for c in communities],
         }
@@ -81,7 +83,8 @@ def _centre(places: pd.DataFrame) -> tuple[float, float]:
 
 
 def services_deck(places: pd.DataFrame) -> pdk.Deck:
-    """Community markers (grey) under the chosen services (coloured by type)."""
+    """Community markers (grey) under the chosen services (coloured by type), on the city map's
+    pale backdrop (ui/maps.py), so the dots do not float on white."""
     centre = _centre(places)
     communities = pdk.Layer(
         "ScatterplotLayer", _community_points(), id="communities", get_position=["lon", "lat"],
@@ -92,11 +95,13 @@ def services_deck(places: pd.DataFrame) -> pdk.Deck:
         get_fill_color="colour", get_line_color=[255, 255, 255], line_width_min_pixels=1.5, stroked=True,
         get_radius=60, radius_min_pixels=7, radius_max_pixels=16, pickable=True,
     )  # fmt: skip
-    tooltip = {"html": "<b>{title}</b><br/>{subtitle}<br/>{detail}", "style": {"fontFamily": "Sarabun, sans-serif"}}
+    # Plain-text tooltips, styled as the city map's: Streamlit escapes the data it fills in.
+    tooltip = {"text": "{tooltip}", "style": TOOLTIP_STYLE}
     view = pdk.ViewState(latitude=centre[0], longitude=centre[1], zoom=_ZOOM)
     # map_provider=None and pydeck's own placeholder style (not map_style=None, which asks Streamlit
     # for its default Carto tiles) is what makes the frontend draw no basemap at all.
-    return pdk.Deck(layers=[communities, points], initial_view_state=view, map_provider=None, tooltip=tooltip)
+    return pdk.Deck(layers=[backdrop_layer(), communities, points], initial_view_state=view, map_provider=None,
+                    tooltip=tooltip)  # fmt: skip
 
 
 def legend(counts: dict[str, int]) -> None:
