@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 from zoneinfo import ZoneInfo
@@ -123,7 +123,12 @@ class Chatbot:
         text = (text or "").strip()[:MAX_MESSAGE]
         lang = lang or detect_language(text) or (state or {}).get("lang") or self.lang_default
         if is_emergency(text):
-            return self._service("emergency", text, lang, Prediction("emergency", 1.0, (), by_rule=True), state)
+            emergency = self._service("emergency", text, lang, Prediction("emergency", 1.0, (), by_rule=True), state)
+            return (
+                self._emergency_while_filing(emergency, text, lang, state)
+                if complaint_flow.is_active(state)
+                else emergency
+            )
         if complaint_flow.is_active(state):
             return self._continue_filing(text, lang, state or {})
         text = self._menu_choice(text, lang, state)
@@ -259,6 +264,14 @@ class Chatbot:
         found = {"ticket": step.ticket} if step.ticket else {}
         sources = ("complaints",) if step.ticket else ()
         return Reply("complaint_new", step.answer, sources, found, 1.0, step.suggestions, step.state, lang)
+
+    def _emergency_while_filing(self, emergency: Reply, text: str, lang: Lang, state: dict[str, Any] | None) -> Reply:
+        """The emergency numbers first, then the filing goes on: a description that mentions an
+        accident ("รถชนเสาไฟบ่อย") must not block the complaint for ever."""
+        step = self._continue_filing(text, lang, state or {})
+        return replace(
+            emergency, answer=f"{emergency.answer}\n\n{step.answer}", state=step.state, suggestions=step.suggestions
+        )
 
     def _store_writer(self, frame: pd.DataFrame) -> None:
         from data_sources import store

@@ -104,8 +104,19 @@ def test_emergency_answers_first_even_while_filing_a_complaint(bot: Chatbot) -> 
     assert filing.state and filing.state["step"] == "category"
     emergency = bot.reply("ไฟไหม้บ้านข้างๆ", state=filing.state)
     assert emergency.intent == "emergency"
+    assert emergency.answer.startswith("เหตุฉุกเฉิน โทรทันที")
     assert "199" in emergency.answer and "1669" in emergency.answer
-    assert emergency.state == filing.state  # the filing can go on afterwards
+    assert emergency.state and emergency.state["step"] == "category"  # the filing goes on afterwards
+
+
+def test_a_description_mentioning_an_accident_still_files_the_complaint(bot: Chatbot) -> None:
+    reply = bot.reply("ไฟถนนดับที่ชุมชนสะพรั่ง")
+    reply = bot.reply("มืดมาก รถชนเสาไฟบ่อยตอนกลางคืน", state=reply.state)
+    assert reply.intent == "emergency" and "1669" in reply.answer  # the numbers come first...
+    assert reply.state and reply.state["step"] == "contact"  # ...and the description was taken
+    for text in ("ข้าม", "ยืนยัน"):
+        reply = bot.reply(text, state=reply.state)
+    assert reply.slots == {"ticket": "CB68-00008"}
 
 
 def test_filing_through_the_bot_numbers_the_ticket_after_the_last_one(data: FrameData) -> None:
