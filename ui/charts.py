@@ -101,15 +101,18 @@ def ranked_bars(
     value_format: str = ",.0f",
     target: float | None = None,
     better: str = "higher",
+    in_given_order: bool = False,
 ) -> alt.TopLevelMixin:
-    """Horizontal bars, best first; with a target, bars that miss it are red and a dashed line marks it."""
+    """Horizontal bars, largest first (or in the frame's order, for categories that have one,
+    such as age groups); with a target, bars that miss it are red and a dashed line marks it."""
     table = frame[[category, value]].dropna()
     if target is not None:
         meets = table[value] >= target if better == "higher" else table[value] <= target
         table = table.assign(colour=[GOOD if ok else BAD for ok in meets])
     else:
         table = table.assign(colour=GOOD)
-    order = table.sort_values(value, ascending=False)[category].tolist()  # largest first, whatever is better
+    ranked = table if in_given_order else table.sort_values(value, ascending=False)  # largest first, whatever is better
+    order = ranked[category].tolist()
     bars = alt.Chart(table).mark_bar().encode(
         y=alt.Y(f"{category}:N", sort=order, title=None, axis=alt.Axis(labelOverlap=False)),
         x=alt.X(f"{value}:Q", title=value_title, axis=_count_axis(value_format)),

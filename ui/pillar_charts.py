@@ -98,7 +98,8 @@ def _ranked(frame: pd.DataFrame, lang: Lang, *, dataset: str, column: str, value
 
 def _age_bands(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
     table = frame.assign(name=[translate(f"dash.measure.{band}", lang) for band in frame["band"]])
-    return charts.ranked_bars(table, "name", "people", value_title=translate("charts.unit.people", lang))
+    return charts.ranked_bars(table, "name", "people", value_title=translate("charts.unit.people", lang),
+                              in_given_order=True)  # fmt: skip
 
 
 def _pm25(frame: pd.DataFrame, lang: Lang) -> alt.TopLevelMixin:
