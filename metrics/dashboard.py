@@ -1,4 +1,5 @@
-"""Figures the Mayor Dashboard's cards show besides the value: changes and 12-period sparklines.
+"""Figures the Mayor Dashboard's cards show besides the value: changes, and sparkline values
+(from `trends.sparklines`, which computes every KPI over 12 periods).
 
 A change is read the way an executive reads it: a rate (unit "percent") moves in percentage
 points (84.9% after 80.0% is "+4.9 points", not "+6.1%"); anything else moves relative to its
@@ -8,18 +9,14 @@ something (5 after 0 is "+5").
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from metrics.catalogue import catalogue
+import pandas as pd
+
 from metrics.compute import KpiResult
-from metrics.kpi import Context, Frames
-from metrics.periods import Period, trailing
-from metrics.trends import series
 
 ChangeKind = Literal["points", "relative", "absolute"]
-SPARKLINE_PERIODS = 12
 
 
 @dataclass(frozen=True)
@@ -53,22 +50,11 @@ def changes(result: KpiResult) -> tuple[Change | None, Change | None]:
     return change(result.value, result.previous, unit), change(result.value, result.year_ago, unit)
 
 
-def sparklines(
-    frames: Frames,
-    period: Period,
-    *,
-    context: Context,
-    community: str | None = None,
-    count: int = SPARKLINE_PERIODS,
-    targets: Mapping[str, float] | None = None,
-) -> dict[str, list[float]]:
-    """Per KPI id, its values over the `count` periods ending with `period`, oldest first, keeping
-    only the periods that have data (a sparkline draws evenly spaced values and has no gaps).
-    """
-    periods = trailing(period, count)
-    lines = {}
-    for kpi_id in catalogue(targets):
-        values = series(kpi_id, frames, periods, context=context, community=community, targets=targets)["value"]
-        points = [float(v) for v in values if v == v]  # NaN (no data) is not v == v
-        lines[kpi_id] = points
+def sparkline_values(grid: pd.DataFrame) -> dict[str, list[float]]:
+    """Per KPI id, the values of `trends.sparklines` oldest first, keeping only the periods with
+    data: a card's sparkline draws evenly spaced values and cannot show a gap."""
+    with_values = grid.loc[grid["value"].notna()]
+    lines: dict[str, list[float]] = {kpi_id: [] for kpi_id in dict.fromkeys(grid["kpi_id"])}
+    for kpi_id, values in with_values.groupby("kpi_id", sort=False)["value"]:
+        lines[str(kpi_id)] = [float(v) for v in values]
     return lines

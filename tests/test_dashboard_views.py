@@ -15,10 +15,11 @@ from data_sources import frames as typed
 from data_sources.adapters import dataset
 from data_sources.city import profile
 from metrics import map_layers, pillar_views
-from metrics.dashboard import Change, change, sparklines
+from metrics.dashboard import Change, change, sparkline_values
 from metrics.kpi import Context
 from metrics.period_menu import choices, default_choice
 from metrics.periods import month, parse_period
+from metrics.trends import sparklines
 
 TODAY = date(2026, 11, 23)
 OCTOBER = month(2026, 10)
@@ -95,7 +96,8 @@ def test_sparkline_keeps_only_periods_with_data_oldest_first() -> None:
         ticket(2, "2026-10-05 09:00", resolved="2026-10-06 09:00"),
         ticket(3, "2026-10-07 09:00", status="in_progress"),
     ])  # fmt: skip
-    lines = sparklines({"complaints": complaints}, OCTOBER, context=Context.build(now=datetime(2026, 11, 23)), count=3)
+    grid = sparklines({"complaints": complaints}, OCTOBER, context=Context.build(now=datetime(2026, 11, 23)), count=3)
+    lines = sparkline_values(grid)
     # Resolution rate: Aug 1 of 1 = 1.0; Sep no ticket (no data, dropped); Oct 1 of 2 = 0.5.
     assert lines["complaint_resolution_rate"] == [1.0, 0.5]
     # A count is 0 in a month without tickets once the dataset exists: Aug 1, Sep 0, Oct 2.

@@ -46,16 +46,16 @@ def _frames(url: str, versions: tuple[tuple[str, int], ...], _engine: sa.Engine)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
-def _status(url: str, versions: tuple[tuple[str, int], ...], _engine: sa.Engine) -> dict[str, Any]:
-    # status() hashes every dataset's rows (seconds at scale); its upload times only change with a version.
-    return store.status(_engine)
+def _upload_history(url: str, versions: tuple[tuple[str, int], ...], _engine: sa.Engine) -> pd.DataFrame:
+    # Upload times only change with an accepted upload, which bumps a version.
+    return store.upload_history(_engine)
 
 
 def city_data(engine: sa.Engine) -> CityData:
     """The frames and KPI context for this rerun; cheap once cached."""
     url = engine.url.render_as_string(hide_password=True)
     versions = tuple(sorted(store.versions(engine).items()))
-    context = Context.from_status(_status(url, versions, engine), hourly=True)
+    context = Context.from_upload_history(_upload_history(url, versions, engine), hourly=True)
     return CityData((url, versions, context.now), _frames(url, versions, engine), context)
 
 
@@ -75,7 +75,8 @@ def _result(data: CityData, period: Period, community: str | None, extra: str) -
 
 
 def _sparklines(data: CityData, period: Period, community: str | None, extra: str) -> dict[str, list[float]]:
-    return dashboard.sparklines(data.frames, period, context=data.context, community=community)
+    grid = trends.sparklines(data.frames, period, context=data.context, community=community)
+    return dashboard.sparkline_values(grid)
 
 
 def _alerts(data: CityData, period: Period, community: str | None, extra: str) -> list[alert_rules.Alert]:
