@@ -22,6 +22,7 @@ from chatbot.answers import say
 from chatbot.text import Lang, clean, tokens
 from data_sources import frames
 from data_sources.adapters.complaints import CATEGORIES, COMPLAINTS
+from data_sources.city import profile
 from data_sources.errors import DataSourceError
 
 FLOW = "complaint"
@@ -185,7 +186,7 @@ def _summary(draft: dict[str, Any], lang: Lang) -> str:
     contact = draft.get("contact_phone") or draft.get("contact_name")
     place = draft.get("place", draft["community"])
     if draft["community"] not in (UNKNOWN_COMMUNITY, place):
-        place = f"{place} ({say(lang, 'ชุมชน', 'community ')}{draft['community']})"
+        place = f"{place} ({say(lang, 'ชุมชน' + draft['community'], _english_name(draft['community']) + ' community')})"
     lines = [
         say(lang, "ตรวจสอบก่อนส่งเรื่อง:", "Please check before sending:"),
         say(lang, f"- ประเภท: {category}", f"- Kind: {category}"),
@@ -196,6 +197,10 @@ def _summary(draft: dict[str, Any], lang: Lang) -> str:
         say(lang, "ยืนยันส่งเรื่องไหม? พิมพ์ \"ยืนยัน\" หรือ \"ยกเลิก\"", "Send it? Type \"confirm\" or \"cancel\"."),
     ]  # fmt: skip
     return "\n".join(lines)
+
+
+def _english_name(community: str) -> str:
+    return next((c["name_en"] for c in profile()["communities"] if c["name_th"] == community), community)
 
 
 def _confirm(
