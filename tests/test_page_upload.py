@@ -69,15 +69,16 @@ def waste_tons(engine: sa.Engine) -> list[tuple[str, float]]:
 
 def test_good_file_previews_what_changes_then_confirm_writes_one_version(city: sa.Engine) -> None:
     at = drop(upload_page(), "waste-oct.xlsx", workbook(GOOD))
-    assert metrics(at) == {
-        "แถวที่อ่านได้": "3",
-        "ชีตและแถวหัวตาราง": "ขยะ · แถว 3",
-        "ช่วงเวลาของข้อมูล": "1 ต.ค. 2569 – 3 ต.ค. 2569",
-        "เพิ่มใหม่": "1",
-        "ปรับปรุง": "1",
-        "ลบออก": "0",
-        "ไม่เปลี่ยน": "1",
-    }
+    assert metrics(at) == {"เพิ่มใหม่": "1", "ปรับปรุง": "1", "ลบออก": "0", "ไม่เปลี่ยน": "1"}
+    facts = [m.value for m in at.markdown]
+    assert "**3**" in facts and "**ขยะ · แถว 3**" in facts and "**1 ต.ค. 2569 – 3 ต.ค. 2569**" in facts
+    preview = at.dataframe[2].value  # [0] the header mapping, [1] the note about the total row
+    assert preview.fillna(-1).values.tolist() == [
+        ["1 ต.ค. 2569", "เมืองทอง", 3.0, 0.5],
+        ["2 ต.ค. 2569", "เมืองทอง", 2.5, -1],
+        ["3 ต.ค. 2569", "เมืองทอง", 4.0, 1.0],
+    ]
+    assert list(preview.columns) == ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)", "ขยะรีไซเคิล (ตัน)"]
     assert at.info[0].value.startswith("มีข้อสังเกต 1 รายการ")
     assert store.versions(city)["waste"] == 1  # the preview wrote nothing
 
@@ -146,6 +147,7 @@ def test_duplicate_header_is_settled_by_choosing_the_column_then_accepted(city: 
     assert not at.exception and not at.error
     # The file covers October, so October's other two days give way to it (replace by period).
     assert metrics(at)["เพิ่มใหม่"] == "1" and metrics(at)["ลบออก"] == "2"
+    assert at.warning[-1].value.startswith("ข้อมูลเดิม 2 แถวในงวดเดียวกับไฟล์นี้ไม่มีอยู่ในไฟล์ จึงจะถูกลบ")
     button_starting(at, "upload_confirm_").click().run()
     assert waste_tons(city) == [("2026-10-03", 4.0)]
 

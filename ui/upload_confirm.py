@@ -112,7 +112,10 @@ def confirm(
         return
     st.markdown(f"**{t('upload.what_changes')}**")
     mode = _mode(account, upload)
-    _changes_table(changes.preview(engine, prepared.dataset, prepared.frame, mode))  # type: ignore[arg-type]
+    summary = changes.preview(engine, prepared.dataset, prepared.frame, mode)  # type: ignore[arg-type]
+    _changes_table(summary)
+    if summary["removed"]:
+        st.warning(t(f"upload.removes_{mode}", removed=format_number(summary["removed"])), icon=":material/warning:")
     if st.button(
         t("upload.confirm"), type="primary", key=f"upload_confirm_{upload.file_id}", icon=":material/cloud_upload:"
     ):

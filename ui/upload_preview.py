@@ -3,8 +3,10 @@ where it is unclear), the first rows after normalisation, the period covered, an
 
 from __future__ import annotations
 
+import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from data_sources import upload_review
@@ -12,8 +14,10 @@ from data_sources.accounts import Account
 from data_sources.adapters import dataset
 from data_sources.ingest import AUTO, Prepared, read_and_validate
 from data_sources.report import column_letter
+from data_sources.schema import Choice, Date, DateTime, Month
 from ui.format import format_date, format_month, format_number
 from ui.i18n import lang, t
+from ui.labels import label_values
 from ui.upload_confirm import confirm
 from ui.upload_pick import dataset_title
 from ui.upload_report import feedback_download, file_rows, issues_table
@@ -115,19 +119,42 @@ def _period_text(period: upload_review.Period | None) -> str:
     return f"{show(period.first, lang())} – {show(period.last, lang())}"
 
 
+def _fact(column: DeltaGenerator, label: str, value: str) -> None:
+    column.caption(label)
+    column.markdown(f"**{value}**")
+
+
 def _summary(prepared: Prepared) -> None:
     report = prepared.report
     rows, sheet, period = st.columns(3)
-    rows.metric(t("upload.rows_read"), format_number(report.stats.get("rows")))
-    sheet.metric(t("upload.sheet"), f"{report.sheet or '—'} · {t('report.row')} {report.header_row or '—'}")
-    period.metric(t("upload.period"), _period_text(upload_review.period_covered(prepared)))
+    _fact(rows, t("upload.rows_read"), format_number(report.stats.get("rows")))
+    _fact(sheet, t("upload.sheet"), f"{report.sheet or '—'} · {t('report.row')} {report.header_row or '—'}")
+    _fact(period, t("upload.period"), _period_text(upload_review.period_covered(prepared)))
+
+
+def display_frame(frame: pd.DataFrame, dataset_key: str) -> pd.DataFrame:
+    """The first rows as people read them: headers, list labels and dates in the session's language."""
+    language = lang()
+    declared = dataset(dataset_key)
+    shown = frame.head(PREVIEW_ROWS).astype(object)
+    for column in declared.columns:
+        kind = column.kind
+        if isinstance(kind, Month):
+            shown[column.key] = [format_month(v, language) for v in shown[column.key]]
+        elif isinstance(kind, Date | DateTime):
+            timed = isinstance(kind, DateTime)
+            shown[column.key] = [format_date(v, language, with_time=timed) for v in shown[column.key]]
+        elif isinstance(kind, Choice):
+            shown[column.key] = label_values(shown[column.key], dataset_key, column.key, language)
+    shown = shown.astype(object).where(shown.notna(), None)  # None: an empty cell in every column type
+    return shown.rename(columns={c.key: _field_label(c.key, dataset_key) for c in declared.columns})
 
 
 def review(engine: sa.Engine, account: Account, upload: UploadedFile, chosen: str) -> None:
     """Everything about one dropped file, down to the confirm button when it is clean."""
     prepared = prepare(upload, chosen)
     content = upload.getvalue()
-    st.subheader(f"{upload.name} → {dataset_title(prepared.dataset)}")
+    st.markdown(f":material/description: **{upload.name}** → {dataset_title(prepared.dataset)}")
     if prepared.dataset is not None and not account.may_upload(prepared.dataset):
         st.error(t("upload.not_yours", dataset=dataset_title(prepared.dataset)), icon=":material/block:")
         return
@@ -145,9 +172,8 @@ def review(engine: sa.Engine, account: Account, upload: UploadedFile, chosen: st
         issues_table(prepared.report, key=f"upload_issues_{upload.file_id}")
         feedback_download(content, upload.name, prepared.report, key=f"upload_feedback_{upload.file_id}")
     st.caption(t("upload.normalised", rows=min(PREVIEW_ROWS, len(prepared.frame))))  # type: ignore[arg-type]
-    st.dataframe(
-        prepared.frame.head(PREVIEW_ROWS), hide_index=True, width="stretch", key=f"upload_frame_{upload.file_id}"
-    )  # type: ignore[union-attr]
+    st.dataframe(display_frame(prepared.frame, prepared.dataset), hide_index=True, width="stretch")  # type: ignore[arg-type]
+
     mapping = st.session_state.get(_state_key(upload, "mapping"), {})
     confirm(engine, account, upload, prepared, mapping)
 
