@@ -26,7 +26,7 @@ def engine(tmp_path: Path) -> sa.Engine:
             "ticket_id": ["0001/2569", "0002/2569", "0003/2569"],
             "received_at": pd.to_datetime(["2026-11-01 09:30", "2026-11-02 10:00", "2026-11-03 11:15"]),
             "resolved_at": pd.to_datetime(["2026-11-02 15:00", None, None]),
-            "category": ["road", "waste", "other"],
+            "category": ['=HYPERLINK("http://evil.example","คลิก")', "waste", "+ถนนพัง"],
             "community": ["เมืองทอง", "สะพรั่ง", "เสรี"],
             "status": ["resolved", "in_progress", "received"],
             "description": ['=HYPERLINK("http://evil.example","คลิก")', "ขยะล้น โทร 081-000-1234 ได้เลย", "+ถนนพัง"],
@@ -93,11 +93,13 @@ def test_csv_has_a_bom_and_no_personal_column(engine: sa.Engine) -> None:
         assert secret not in text
 
 
-def test_csv_cells_are_neutralised_and_masked(engine: sa.Engine) -> None:
+def test_csv_cells_are_neutralised_and_free_text_stays_internal(engine: sa.Engine) -> None:
     rows = {row["ticket_id"]: row for row in _csv_rows(exports.dataset_csv(engine, "complaints"))}
-    assert rows["0001/2569"]["description"] == '\'=HYPERLINK("http://evil.example","คลิก")'
-    assert rows["0002/2569"]["description"] == f"ขยะล้น โทร {exports.MASK} ได้เลย"
-    assert rows["0003/2569"]["description"] == "'+ถนนพัง"
+    assert rows["0001/2569"]["category"] == '\'=HYPERLINK("http://evil.example","คลิก")'
+    assert rows["0002/2569"]["category"] == "waste"
+    assert rows["0003/2569"]["category"] == "'+ถนนพัง"
+    # Citizens type names and numbers into the description, so it is never exported.
+    assert "description" not in rows["0002/2569"]
 
 
 def test_csv_writes_dates_as_iso_and_missing_as_empty(engine: sa.Engine) -> None:
@@ -121,7 +123,7 @@ def test_json_holds_public_rows_dictionary_and_version(engine: sa.Engine) -> Non
     assert [c["key"] for c in document["columns"]] == [c.key for c in COMPLAINTS.columns if not c.personal]
     first = document["rows"][0]
     assert set(first) == {c.key for c in COMPLAINTS.columns if not c.personal}
-    assert first["description"].startswith("'=")
+    assert first["category"].startswith("'=") and "description" not in first
     assert first["satisfaction"] is None and first["latitude"] is None
     assert document["rows"][1]["resolved_at"] is None
     raw = exports.dataset_json(engine, "complaints").decode("utf-8")

@@ -106,8 +106,9 @@ COMPLAINTS = Dataset(
         Column("status", STATUSES, "สถานะ", "Status", ("สถานะเรื่อง", "ผลการดำเนินการ", "state"), example="เสร็จสิ้น"),
         Column("satisfaction", Integer(minimum=1, maximum=5), "ความพึงพอใจ (1-5)", "Satisfaction (1-5)",
                ("ความพึงพอใจ", "คะแนนความพึงพอใจ", "satisfaction", "rating"), required=False, example=5),
+        # Citizens write names and numbers into the free text, so it stays internal like a name.
         Column("description", Text(), "รายละเอียด", "Description", ("รายละเอียดเรื่อง", "เรื่องที่ร้องเรียน", "details"),
-               required=False, example="ถนนหน้าบ้านเป็นหลุมลึก"),
+               required=False, personal=True, example="ถนนหน้าบ้านเป็นหลุมลึก"),
         Column("complainant_name", Text(max_length=200), "ชื่อผู้ร้องเรียน", "Complainant name",
                ("ผู้ร้องเรียน", "ชื่อ-สกุล", "ชื่อ-นามสกุล", "ชื่อผู้แจ้ง", "name"), required=False, personal=True),
         Column("complainant_phone", Text(max_length=40), "เบอร์โทรผู้ร้องเรียน", "Complainant phone",
