@@ -41,3 +41,9 @@ class UnreadableFile(DataSourceError):
 
 class VersionNotFound(DataSourceError):
     code = "version-not-found"
+
+
+class KeyExists(DataSourceError):
+    """An entry meant to add a row named a key that is already there."""
+
+    code = "key-exists"

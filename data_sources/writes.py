@@ -29,7 +29,7 @@ from data_sources.db import (
     uploads,
     write_transaction,
 )
-from data_sources.errors import VersionNotFound
+from data_sources.errors import KeyExists, VersionNotFound
 from data_sources.schema import Dataset
 
 _CHUNK = 500
@@ -128,13 +128,21 @@ def commit(
     report: dict[str, Any] | None = None,
     kind: str = "upload",
     uploaded_at: datetime | None = None,
+    insert_only: bool = False,
 ) -> CommitResult:
-    """Write `incoming` (a typed, validated frame) as one new version of dataset `key`."""
+    """Write `incoming` (a typed, validated frame) as one new version of dataset `key`.
+
+    `insert_only` refuses, and writes nothing, when any incoming key already exists.
+    """
     declared = dataset(key)
     incoming = frames.coerce(incoming, declared).reset_index(drop=True)
     with write_transaction(engine) as connection:
         version = _lock_head(connection, key) + 1
         plan = plan_change(connection, declared, incoming, mode)
+        if insert_only and (plan.updated or plan.unchanged):
+            raise KeyExists(
+                f"มีเลขที่นี้ในชุดข้อมูล {key} แล้ว จึงไม่บันทึกทับ", f"That key already exists in {key}; nothing was overwritten"
+            )
         _close_rows(connection, declared, plan.close_ids, version)
         _insert_rows(connection, declared, incoming.iloc[plan.insert_positions], version)
         upload_id = None
@@ -247,8 +255,11 @@ def rollback_preview(engine: sa.Engine, key: str, version: int) -> dict[str, int
 
 
 def append_rows(engine: sa.Engine, key: str, rows: pd.DataFrame, *, user: str | None) -> CommitResult:
-    """Add rows (e.g. a complaint filed through the chatbot) as one new version."""
-    return commit(engine, key, rows, mode="append", user=user, kind="entry")
+    """Add new rows (e.g. a complaint filed through the chatbot) as one new version.
+
+    Never overwrites: two entries racing for one ticket number cannot both land.
+    """
+    return commit(engine, key, rows, mode="append", user=user, kind="entry", insert_only=True)
 
 
 def version_history(engine: sa.Engine, key: str) -> pd.DataFrame:

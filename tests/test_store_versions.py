@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from data_sources import store
 from data_sources.db import DATASET_TABLES
+from data_sources.errors import KeyExists
 
 
 def _complaints(*rows: tuple[str, str, str]) -> pd.DataFrame:
@@ -135,3 +136,12 @@ def test_load_without_personal_columns_drops_them(db_url: str) -> None:
     public = store.load(engine, "complaints", include_personal=False)
     assert "complainant_phone" not in public and "complainant_name" not in public
     assert store.load(engine, "complaints")["complainant_phone"].tolist() == ["081-234-5678"]
+
+
+def test_append_rows_never_overwrites_an_existing_key(db_url: str) -> None:
+    engine = store.connect(db_url)
+    store.append_rows(engine, "complaints", _complaints(("CB69-00001", "2026-11-01", "received")), user="chatbot")
+    with pytest.raises(KeyExists):
+        store.append_rows(engine, "complaints", _complaints(("CB69-00001", "2026-11-02", "received")), user="chatbot")
+    assert store.load(engine, "complaints")["received_at"].tolist() == [pd.Timestamp("2026-11-01")]
+    assert store.versions(engine)["complaints"] == 1
