@@ -20,7 +20,7 @@ def t(key: str, **slots: object) -> str:
 
 
 def language_toggle() -> None:
-    """ไทย / English switch, kept for the session and in the URL (?lang=en), so a reload keeps it."""
+    """ไทย / English switch, kept for the session and in the URL (?lang=English), so a reload keeps it."""
     st.segmented_control(
         translate("app.language", lang()),
         options=list(LANGS),
