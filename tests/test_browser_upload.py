@@ -287,3 +287,17 @@ def test_sign_in_page_lists_the_demo_accounts(
         page.get_by_text("Demo accounts").wait_for()
         wait_for_streamlit(page)
         shoot(page, f"sign-in{suffix}-en")
+
+
+@pytest.mark.parametrize(("viewport", "suffix"), [(DESKTOP, ""), (PHONE, "-phone")])
+def test_admin_pages_render_in_thai_and_english(
+    browser: Browser, served: str, viewport: dict[str, int], suffix: str
+) -> None:
+    with _context(browser, viewport) as context:
+        page = sign_in(context.new_page(), served, "admin")
+        for path in ("upload-history", "catalogue", "accounts", "audit-log"):
+            _open(page, f"{served}/{path}")
+            shoot(page, f"{path}{suffix}-th")
+            _switch_language(page, "English")
+            assert page.locator('[data-testid="stException"]').count() == 0
+            shoot(page, f"{path}{suffix}-en")

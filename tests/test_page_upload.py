@@ -46,12 +46,17 @@ def upload_page(username: str = "nok", *, lang: str = "th") -> AppTest:
 
 
 def drop(at: AppTest, name: str, content: bytes, *, dataset: str = "waste") -> AppTest:
-    picker = at.selectbox(key="upload_dataset")
+    picker = chooser(at, "upload_dataset")
     # By position: the options are labels in the page's language, the values dataset keys.
     picker.select_index(["waste", "air_quality", "health", "facilities", "auto"].index(dataset))
     at.file_uploader(key="upload_files").upload(name, content).run()
     assert not at.exception
     return at
+
+
+def chooser(at: AppTest, base: str):  # type: ignore[no-untyped-def]
+    """The selectbox drawn for the page's language (its key ends in _th or _en)."""
+    return next(box for box in at.selectbox if box.key and box.key.rsplit("_", 1)[0] == base)
 
 
 def button_starting(at: AppTest, prefix: str):  # type: ignore[no-untyped-def]
@@ -167,14 +172,14 @@ def test_unknown_header_is_mapped_to_the_missing_column_then_accepted(city: sa.E
 
 
 def test_staff_see_only_their_division_datasets(city: sa.Engine) -> None:
-    assert upload_page("nok").selectbox(key="upload_dataset").options == [
+    assert chooser(upload_page("nok"), "upload_dataset").options == [
         "ปริมาณขยะ",
         "คุณภาพอากาศ",
         "สุขภาพชุมชน",
         "สถานที่และบริการสาธารณะ",
         "ให้ระบบตรวจจากหัวคอลัมน์",
     ]
-    assert upload_page("dao").selectbox(key="upload_dataset").options == [
+    assert chooser(upload_page("dao"), "upload_dataset").options == [
         "รายได้เทศบาล",
         "สถานที่และบริการสาธารณะ",
         "ให้ระบบตรวจจากหัวคอลัมน์",
@@ -183,7 +188,7 @@ def test_staff_see_only_their_division_datasets(city: sa.Engine) -> None:
 
 def test_staff_cannot_upload_another_division_file_through_detection(city: sa.Engine) -> None:
     at = upload_page("dao")  # finance: revenue and facilities only
-    at.selectbox(key="upload_dataset").select_index(2)  # finance's list: revenue, facilities, auto
+    chooser(at, "upload_dataset").select_index(2)  # finance's list: revenue, facilities, auto
     at.file_uploader(key="upload_files").upload("waste-oct.xlsx", workbook(GOOD)).run()
     assert at.error[0].value.startswith('ไฟล์นี้เป็นข้อมูล "ปริมาณขยะ" ซึ่งไม่ใช่ชุดข้อมูลของกองคุณ')
     assert not [b for b in at.button if b.key and b.key.startswith("upload_confirm_")]
@@ -196,3 +201,13 @@ def test_an_account_disabled_after_the_preview_cannot_confirm(city: sa.Engine) -
     button_starting(at, "upload_confirm_").click().run()
     assert store.versions(city)["waste"] == 1
     assert not at.success
+
+
+def test_the_chosen_dataset_survives_a_switch_to_english(city: sa.Engine) -> None:
+    at = upload_page()
+    chooser(at, "upload_dataset").select_index(1).run()  # คุณภาพอากาศ
+    at.session_state["lang"] = "en"  # what the sidebar toggle sets
+    at.run()
+    english = chooser(at, "upload_dataset")
+    assert english.key == "upload_dataset_en" and english.value == "air_quality"
+    assert english.options[1] == "Air quality"

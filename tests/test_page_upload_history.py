@@ -60,18 +60,18 @@ def test_history_lists_who_sent_what_with_its_result(city: sa.Engine) -> None:
 
 def test_staff_history_offers_only_their_division_datasets(city: sa.Engine) -> None:
     at = open_page("dao", "pages/upload_history.py")
-    assert at.selectbox(key="history_dataset").options == ["รายได้เทศบาล", "สถานที่และบริการสาธารณะ"]
+    assert at.selectbox(key="history_dataset_th").options == ["รายได้เทศบาล", "สถานที่และบริการสาธารณะ"]
 
 
 def test_executive_sees_history_but_cannot_roll_back(city: sa.Engine) -> None:
     at = open_page("mayor", "pages/upload_history.py")
-    assert len(at.selectbox(key="history_dataset").options) == 12
+    assert len(at.selectbox(key="history_dataset_th").options) == 12
     assert not [b for b in at.button if b.key and b.key.startswith("history_rollback_go_")]
 
 
 def test_admin_rolls_back_a_version_after_reading_what_it_undoes(city: sa.Engine) -> None:
     at = open_page("root", "pages/upload_history.py")
-    at.selectbox(key="history_dataset").select_index(3)  # waste: the fourth dataset
+    at.selectbox(key="history_dataset_th").select_index(3)  # waste: the fourth dataset
     at.run()
     at.selectbox(key="history_rollback_waste").set_value(2).run()
     assert at.warning[0].value == ("การยกเลิกรุ่นที่ 2 จะลบ 1 แถว และคืน 2 แถว หลังย้อนแล้วชุดข้อมูลจะมี 2 แถว ประวัติทั้งหมดยังเก็บไว้")
@@ -91,7 +91,7 @@ def test_catalogue_explains_each_dataset_and_its_columns(city: sa.Engine) -> Non
         overview.loc["Waste collection", "Rows"] == 1 and overview.loc["Waste collection", "Freshness"] == "Up to date"
     )
     assert overview.loc["Municipal revenue", "Freshness"] == "Overdue"
-    at.selectbox(key="catalogue_dataset").select_index(3).run()  # waste
+    at.selectbox(key="catalogue_dataset_en").select_index(3).run()  # waste
     columns = at.dataframe[1].value
     assert columns["Column"].tolist() == ["Date", "Community", "Collected (tons)", "Recycled (tons)"]
     assert columns["Required"].tolist() == ["✓", "✓", "✓", ""]
@@ -102,8 +102,8 @@ def test_admin_adds_an_account_that_can_then_sign_in(city: sa.Engine) -> None:
     assert at.dataframe[0].value["ชื่อผู้ใช้"].tolist() == ["root", "mayor", "dao", "nok"]
     at.text_input(key="accounts_new_username").set_value("fah")
     at.text_input(key="accounts_new_name").set_value("ฟ้า")
-    at.selectbox(key="accounts_new_role").set_value("staff")
-    at.selectbox(key="accounts_new_division").set_value("welfare")
+    at.selectbox(key="accounts_new_role_th").set_value("staff")
+    at.selectbox(key="accounts_new_division_th").set_value("welfare")
     at.text_input(key="accounts_new_password").set_value("fah-password")
     at.button(key="FormSubmitter:accounts_add-เพิ่มบัญชี").click().run()
     assert at.success[0].value == "เพิ่มบัญชี fah แล้ว"

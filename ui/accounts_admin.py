@@ -72,8 +72,8 @@ def _add(engine: sa.Engine) -> None:
             engine,
             state["accounts_new_username"],
             state["accounts_new_password"] or None,
-            state["accounts_new_role"],
-            division=state.get("accounts_new_division"),
+            state[f"accounts_new_role_{lang()}"],
+            division=state.get(f"accounts_new_division_{lang()}"),
             display_name=state["accounts_new_name"] or None,
             email=state["accounts_new_email"] or None,
             actor=actor,
@@ -89,12 +89,15 @@ def add_form(engine: sa.Engine) -> None:
         left.text_input(t("auth.username"), key="accounts_new_username")
         right.text_input(t("accounts.name"), key="accounts_new_name")
         left.selectbox(
-            t("accounts.role"), accounts.ACCOUNT_ROLES, key="accounts_new_role", format_func=lambda r: t(f"role.{r}")
+            t("accounts.role"),
+            accounts.ACCOUNT_ROLES,
+            key=f"accounts_new_role_{lang()}",
+            format_func=lambda r: t(f"role.{r}"),
         )
         right.selectbox(
             t("accounts.division"),
             list(DIVISIONS),
-            key="accounts_new_division",
+            key=f"accounts_new_division_{lang()}",  # per language: a keyed selectbox keeps its first labels
             format_func=division_title,
             help=t("accounts.division_help"),
         )

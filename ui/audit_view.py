@@ -9,18 +9,17 @@ import streamlit as st
 from data_sources import audit_trail
 from ui.format import format_date
 from ui.i18n import lang, t
-from ui.upload_pick import dataset_title
+from ui.upload_pick import dataset_title, language_key
 
 _ALL = ""
 
 
 def filters(engine: sa.Engine) -> tuple[str | None, str | None]:
     left, right = st.columns(2)
+    options = [_ALL, *audit_trail.actions(engine)]
+    key, index = language_key("audit_action", options)
     action = left.selectbox(
-        t("audit.action"),
-        [_ALL, *audit_trail.actions(engine)],
-        key="audit_action",
-        format_func=lambda a: t("audit.all") if a == _ALL else a,
+        t("audit.action"), options, index=index, key=key, format_func=lambda a: t("audit.all") if a == _ALL else a
     )
     actor = right.text_input(t("audit.actor"), key="audit_actor")
     return action or None, actor.strip() or None

@@ -16,7 +16,7 @@ from data_sources import catalogue, store
 from data_sources.adapters import DATASETS
 from ui.format import format_date
 from ui.i18n import lang, t
-from ui.upload_pick import dataset_title
+from ui.upload_pick import dataset_title, language_key
 
 
 def overview(engine: sa.Engine) -> None:
@@ -68,4 +68,6 @@ def columns(key: str) -> None:
 
 
 def pick_dataset() -> str:
-    return st.selectbox(t("catalogue.pick"), list(DATASETS), format_func=dataset_title, key="catalogue_dataset")
+    options = list(DATASETS)
+    key, index = language_key("catalogue_dataset", options)
+    return st.selectbox(t("catalogue.pick"), options, index=index, format_func=dataset_title, key=key)

@@ -33,7 +33,7 @@ def _mode(account: Account, upload: UploadedFile) -> changes.Mode:
         ["append", "replace"],
         format_func=lambda m: t(f"upload.mode_{m}"),
         horizontal=True,
-        key=f"upload_mode_{upload.file_id}",
+        key=f"upload_mode_{upload.file_id}_{lang()}",
     )
 
 

@@ -16,14 +16,15 @@ from data_sources.report import ValidationReport
 from ui import auth
 from ui.format import format_date, format_number
 from ui.i18n import lang, t
-from ui.upload_pick import dataset_title
+from ui.upload_pick import dataset_title, language_key
 from ui.upload_report import issues_table
 
 
 def pick_dataset(account: Account) -> str:
     """Staff see their division's datasets; executives and admins see every one."""
     keys = account.datasets if account.role == "staff" else tuple(DATASETS)
-    return st.selectbox(t("upload.dataset"), keys, format_func=dataset_title, key="history_dataset")
+    key, index = language_key("history_dataset", keys)
+    return st.selectbox(t("upload.dataset"), keys, index=index, format_func=dataset_title, key=key)
 
 
 def _status(status: str) -> str:
@@ -50,8 +51,13 @@ def uploads(engine: sa.Engine, key: str) -> pd.DataFrame:
             t("history.version"): pd.array(history["version"], dtype="Int64"),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=_counts(t("history.rows")))
     return history
+
+
+def _counts(*columns: str) -> dict[str, object]:
+    """Row counts with thousands separators."""
+    return {name: st.column_config.NumberColumn(format="localized") for name in columns}
 
 
 def upload_detail(engine: sa.Engine, history: pd.DataFrame) -> None:
@@ -59,10 +65,13 @@ def upload_detail(engine: sa.Engine, history: pd.DataFrame) -> None:
     if history.empty:
         return
     rows = {int(r["id"]): r for r in history.to_dict("records")}
+    options = list(rows)
+    key, index = language_key("history_upload", options)
     chosen = st.selectbox(
         t("history.pick_upload"),
-        list(rows),
-        key="history_upload",
+        options,
+        index=index,
+        key=key,
         format_func=lambda i: (
             f"{rows[i]['file_name']} · {_when(rows[i]['uploaded_at'])} · {_status(rows[i]['status'])}"
         ),
@@ -100,7 +109,12 @@ def versions(engine: sa.Engine, key: str) -> pd.DataFrame:
             t("history.rows"): history["row_count"].tolist(),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config=_counts(t("upload.added"), t("upload.removed"), t("history.rows")),
+    )
     return history
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import pandas as pd
@@ -16,6 +17,7 @@ from data_sources.ingest import AUTO
 from data_sources.template import build_template
 from ui.format import format_date
 from ui.i18n import lang, t
+from ui.strings import LANGS
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -27,9 +29,25 @@ def dataset_title(key: str | None) -> str:
     return declared.title_th if lang() == "th" else declared.title_en
 
 
+def language_key(base: str, options: Sequence[object]) -> tuple[str, int]:
+    """A widget key per language, and the position of the choice made before a language switch.
+
+    A keyed selectbox keeps showing its labels in the language it was first drawn in, so each
+    language gets its own widget; the choice carries over from the other one.
+    """
+    key = f"{base}_{lang()}"
+    if key not in st.session_state:
+        for other in (f"{base}_{code}" for code in LANGS):
+            if st.session_state.get(other) in options:
+                return key, list(options).index(st.session_state[other])
+    return key, 0
+
+
 def pick_dataset(keys: tuple[str, ...]) -> str:
     """The dataset the files are for (the division's own first), or `auto`: detect it from the headers."""
-    return st.selectbox(t("upload.dataset"), [*keys, AUTO], format_func=dataset_title, key="upload_dataset")
+    options = [*keys, AUTO]
+    key, index = language_key("upload_dataset", options)
+    return st.selectbox(t("upload.dataset"), options, index=index, format_func=dataset_title, key=key)
 
 
 def last_accepted(engine: sa.Engine, key: str) -> datetime | None:
