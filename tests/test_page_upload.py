@@ -211,3 +211,14 @@ def test_the_chosen_dataset_survives_a_switch_to_english(city: sa.Engine) -> Non
     english = chooser(at, "upload_dataset")
     assert english.key == "upload_dataset_en" and english.value == "air_quality"
     assert english.options[1] == "Air quality"
+
+
+def test_several_files_are_reviewed_one_by_one(city: sa.Engine) -> None:
+    at = upload_page()
+    chooser(at, "upload_dataset").select_index(0)
+    at.file_uploader(key="upload_files").upload("waste-oct.xlsx", workbook(GOOD))
+    at.file_uploader(key="upload_files").upload("waste-bad.xlsx", workbook(BAD)).run()
+    assert not at.exception
+    assert at.progress[0].text == "ตรวจแล้ว 2 จาก 2 ไฟล์"
+    assert len([b for b in at.button if b.key and b.key.startswith("upload_confirm_")]) == 1  # only the good one
+    assert at.error[0].value.startswith("พบข้อผิดพลาด 2 รายการ")

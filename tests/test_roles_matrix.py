@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from data_sources import accounts
-from helpers.apptest import open_app
+from helpers.apptest import APP, open_app
 from helpers.signed_in import PASSWORDS, open_city, sign_in
 from ui.auth_token import issue
 
@@ -176,3 +176,38 @@ def test_demo_accounts_are_listed_with_the_demo_city(city: sa.Engine, monkeypatc
     at.button(key="sign_in_demo_staff").click().run()
     assert role_of(at) == "staff"
     assert set(PASSWORDS) <= {a.username for a in accounts.list_accounts(city)}
+
+
+SSO_SECRETS = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "yala",
+        "client_secret": "s",
+        "server_metadata_url": "https://sso.example/.well-known/openid-configuration",
+    }
+}
+
+
+def _with_identity(email: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.secrets.update(SSO_SECRETS)
+    at.user = {"is_logged_in": True, "email": email, "name": "SSO user"}
+    return at.run()
+
+
+def test_single_sign_on_identity_maps_to_its_account_by_email(city: sa.Engine) -> None:
+    accounts.add_account(city, "mayor.sso", None, "executive", email="Mayor@Yala.go.th")
+    at = _with_identity("mayor@yala.go.th")
+    assert role_of(at) == "executive" and reachable(at, "pages/mayor_dashboard.py")
+    with city.connect() as connection:
+        last = connection.execute(sa.text("SELECT actor, action, detail FROM audit_log ORDER BY id DESC")).first()
+    assert (last.actor, last.action) == ("mayor.sso", "sign_in") and '"via": "sso"' in last.detail
+
+
+def test_single_sign_on_identity_without_an_account_stays_public(city: sa.Engine) -> None:
+    at = _with_identity("stranger@example.com")
+    assert role_of(at) == "public"
+    at.switch_page("pages/sign_in.py").run()
+    assert at.error[0].value == "บัญชีนี้ยังไม่ได้ลงทะเบียนในระบบ กรุณาติดต่อผู้ดูแลระบบ"
+    assert at.button(key="sign_in_sso").label == "เข้าสู่ระบบด้วยบัญชีของเทศบาล (SSO)"
