@@ -130,6 +130,12 @@ def _check_password(password: str) -> None:
         )
 
 
+def _taken(connection: sa.Connection, username: str, email: str | None) -> bool:
+    same_email = sa.and_(accounts.c.email.is_not(None), accounts.c.email == email)
+    query = sa.select(sa.func.count()).where(sa.or_(accounts.c.username == username, same_email))
+    return bool(connection.scalar(query))
+
+
 def add_account(
     engine: sa.Engine,
     username: str,
@@ -158,15 +164,7 @@ def add_account(
         "created_at": _now(),
     }
     with write_transaction(engine) as connection:
-        taken = connection.scalar(
-            sa.select(sa.func.count()).where(
-                sa.or_(
-                    accounts.c.username == username,
-                    sa.and_(accounts.c.email.is_not(None), accounts.c.email == row["email"]),
-                )
-            )
-        )
-        if taken:
+        if _taken(connection, username, row["email"]):
             raise _fail(
                 f"มีบัญชี '{username}' หรืออีเมลนี้อยู่แล้ว", f"An account '{username}' or with this email already exists"
             )

@@ -117,30 +117,18 @@ def manage(engine: sa.Engine, every: list[accounts.Account]) -> None:
     chosen = st.selectbox(t("auth.username"), names, key="accounts_chosen")
     account = every[names.index(chosen)]
     left, right = st.columns(2)
-    if account.active:
-        left.button(
-            t("accounts.disable"),
-            key="accounts_disable",
-            icon=":material/block:",
-            on_click=_run,
-            args=(
-                engine,
-                lambda actor: accounts.set_active(engine, chosen, False, actor=actor),
-                "accounts.disabled_done",
-            ),
-        )
-    else:
-        left.button(
-            t("accounts.enable"),
-            key="accounts_enable",
-            icon=":material/check_circle:",
-            on_click=_run,
-            args=(
-                engine,
-                lambda actor: accounts.set_active(engine, chosen, True, actor=actor),
-                "accounts.enabled_done",
-            ),
-        )
+    active = account.active
+    left.button(
+        t("accounts.disable" if active else "accounts.enable"),
+        key="accounts_disable" if active else "accounts_enable",
+        icon=":material/block:" if active else ":material/check_circle:",
+        on_click=_run,
+        args=(
+            engine,
+            lambda actor: accounts.set_active(engine, chosen, not active, actor=actor),
+            "accounts.disabled_done" if active else "accounts.enabled_done",
+        ),
+    )
     with right.form("accounts_reset", clear_on_submit=True):
         st.text_input(t("accounts.new_password"), key="accounts_reset_password", type="password")
         st.form_submit_button(
