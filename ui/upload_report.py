@@ -20,16 +20,19 @@ WARNING_STYLE = "background-color: #FBE3A1"
 
 
 def issues_frame(issues: list[Issue]) -> pd.DataFrame:
-    """One row per problem, in the session's language: what, where, and what the cell held."""
+    """One row per problem, in the session's language: where, what, and what the cell held.
+
+    Where and what come first, so a phone shows them without scrolling sideways.
+    """
     language = lang()
     return pd.DataFrame(
         {
-            t("report.severity"): [t(f"report.{i.severity}") for i in issues],
             t("report.row"): pd.array([i.row for i in issues], dtype="Int64"),
             t("report.column"): [i.column or "" for i in issues],
-            t("report.header"): [i.header or "" for i in issues],
-            t("report.value"): [i.value or "" for i in issues],
             t("report.problem"): [i.message(language) for i in issues],
+            t("report.value"): [i.value or "" for i in issues],
+            t("report.header"): [i.header or "" for i in issues],
+            t("report.severity"): [t(f"report.{i.severity}") for i in issues],
         }
     )
 
