@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import maps, results
+from ui import auth, maps, results
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.session import database
+
+auth.guard(database(), "pages/city_map.py")  # also when Streamlit runs this page without app.py
 
 st.title(t("citymap.title"))
 selection = dashboard_filters()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import results
+from ui import auth, results
 from ui.filters import dashboard_filters
 from ui.i18n import t
 from ui.kpi_detail import kpi_picker, render
 from ui.session import database
+
+auth.guard(database(), "pages/kpi_detail.py")  # also when Streamlit runs this page without app.py
 
 st.title(t("kpidetail.title"))
 kpi_id = kpi_picker()

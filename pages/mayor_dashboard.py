@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import results
+from ui import auth, results
 from ui.alert_panel import alerts_panel
 from ui.cards import kpis_by_pillar, score_cards
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
 from ui.session import database
+
+auth.guard(database(), "pages/mayor_dashboard.py")  # also when Streamlit runs this page without app.py
 
 st.title(t("mayor.title"))
 selection = dashboard_filters()
