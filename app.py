@@ -1,4 +1,9 @@
-"""Entry point: page config, the demo city on first start, language, role → navigation."""
+"""Entry point: page config, the demo city on first start, language, role → navigation.
+
+`streamlit run app.py` finds the `st.App` below (Streamlit imports this file to look for it),
+serves the two routes that set and clear the HTTP-only sign-in cookie, and runs this same file as
+the page script, where `__name__` is "__main__".
+"""
 
 from __future__ import annotations
 
@@ -11,27 +16,49 @@ from ui.navigation import pages_for
 from ui.session import current_role, database
 from ui.sign_in import sidebar_panel
 
-st.set_page_config(page_title="Yala Resilience City", page_icon=":material/location_city:", layout="wide")
 
-engine = database()
-auth.restore(engine)  # the signed-in account, re-checked against the database on every run
-role = current_role()
+def main() -> None:
+    st.set_page_config(page_title="Yala Resilience City", page_icon=":material/location_city:", layout="wide")
 
-with st.sidebar:
-    language_toggle()
-    st.caption(t("app.city"))
+    engine = database()
+    auth.restore(engine)  # the signed-in account, re-checked against the database on every run
+    role = current_role()
 
-sections: dict[str, list[st.Page]] = {}
-for spec in pages_for(role):
-    visibility = "hidden" if role in spec.hidden_for else "visible"
-    page = st.Page(spec.script, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=spec.default,
-                   visibility=visibility)
-    sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
+    with st.sidebar:
+        language_toggle()
+        st.caption(t("app.city"))
 
-current = st.navigation(sections, position="sidebar", expanded=True)
-auth.follow_redirect()  # after signing in or out: the route that sets or clears the cookie
-with st.sidebar:
-    sidebar_panel(engine)
-if demo_loaded(engine):
-    st.caption(f":material/science: {t('app.demo_banner')}")
-current.run()
+    sections: dict[str, list[st.Page]] = {}
+    for spec in pages_for(role):
+        visibility = "hidden" if role in spec.hidden_for else "visible"
+        page = st.Page(
+            spec.script,
+            title=t(spec.title_key),
+            icon=spec.icon,
+            url_path=spec.url_path,
+            default=spec.default,
+            visibility=visibility,
+        )
+        sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
+
+    current = st.navigation(sections, position="sidebar", expanded=True)
+    auth.follow_redirect()  # after signing in or out: the route that sets or clears the cookie
+    with st.sidebar:
+        sidebar_panel(engine)
+    if demo_loaded(engine):
+        st.caption(f":material/science: {t('app.demo_banner')}")
+    current.run()
+
+
+if __name__ == "__main__":
+    main()
+else:
+    from streamlit.runtime.pages_manager import PagesManager
+
+    from ui import auth_routes
+
+    # app.py lists every page in st.navigation. Left undecided, Streamlit's first run in a process
+    # treats pages/ as an old-style pages folder and could run a typed page without app.py.
+    PagesManager.uses_pages_directory = False
+    auth_routes.mounted = True
+    app = st.App(__file__, routes=auth_routes.ROUTES)

@@ -1,4 +1,4 @@
-"""In Chromium, through asgi_app.py (the sign-in cookie's routes): the role matrix by menu and by
+"""In Chromium, through app.py's st.App (the sign-in cookie's routes): the role matrix by menu and by
 typed URL after a reload; a staff member signs in, downloads the template, fills it, uploads it,
 and the Mayor Dashboard's recycling rate changes; a bad file shows its row and column errors.
 
@@ -36,7 +36,7 @@ RECYCLING = ".st-key-kpi_card_recycling_rate [data-testid='stMetricValue']"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run asgi_app.py` over a fresh demo city (with its demo accounts)."""
+    """`streamlit run app.py` (its st.App serves the cookie routes) over a fresh demo city (with its demo accounts)."""
     work = tmp_path_factory.mktemp("upload-app")
     url = sqlite_url(work)
     seed_demo_city(url)
@@ -48,7 +48,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "-m",
             "streamlit",
             "run",
-            "asgi_app.py",
+            "app.py",
             "--server.headless",
             "true",
             "--browser.gatherUsageStats",

@@ -2,7 +2,7 @@
 
 The signed-in account lives in session state (server side) and is re-read from the database on
 every run, so disabling an account or resetting its password ends its sessions at their next
-step. A reload keeps the sign-in through an HTTP-only cookie that asgi_app.py's routes set
+step. A reload keeps the sign-in through an HTTP-only cookie that app.py's st.App routes set
 (ui/auth_routes.py); under plain `streamlit run app.py` a sign-in lasts one page load.
 """
 

@@ -1,4 +1,4 @@
-"""The two HTTP routes that set and clear the sign-in cookie (served by asgi_app.py's st.App).
+"""The two HTTP routes that set and clear the sign-in cookie (served by app.py's st.App).
 
 A Streamlit script cannot set an HTTP-only cookie, so the sign-in page sends the browser to
 /api/session/start with a one-minute, one-use ticket; this route swaps it for the session
@@ -15,7 +15,7 @@ from ui.auth_token import COOKIE_NAME, SESSION_SECONDS, issue, read, safe_next, 
 
 START_PATH = "/api/session/start"
 END_PATH = "/api/session/end"
-# Set by asgi_app.py when it serves these routes; without them a sign-in lasts one page load.
+# Set by app.py when its st.App serves these routes; without them a sign-in lasts one page load.
 mounted = False
 
 
