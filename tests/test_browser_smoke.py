@@ -5,8 +5,9 @@ from __future__ import annotations
 import urllib.request
 
 import pytest
-from helpers.browser import screenshot, wait_for_streamlit
 from playwright.sync_api import Page
+
+from helpers.browser import screenshot, wait_for_streamlit
 
 pytestmark = pytest.mark.browser
 

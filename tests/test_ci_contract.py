@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+
 from helpers.environment import missing_requirement
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
