@@ -14,31 +14,13 @@ import streamlit as st
 
 from data_sources import catalogue, store
 from data_sources.adapters import DATASETS
-from ui.format import format_date
 from ui.i18n import lang, t
+from ui.tables import dataset_status
 from ui.upload_pick import dataset_title, language_key
 
 
 def overview(engine: sa.Engine) -> None:
-    language = lang()
-    entries = catalogue.entries(store.status(engine), datetime.now())
-    table = pd.DataFrame(
-        {
-            t("status.dataset"): [e[f"title_{language}"] for e in entries],
-            t("status.division"): [e[f"division_{language}"] for e in entries],
-            t("catalogue.pillar"): [t(f"nav.pillar_{e['pillar']}") for e in entries],
-            t("upload.cadence"): [t("upload.every_days", days=e["cadence_days"]) for e in entries],
-            t("status.rows"): [e["rows"] for e in entries],
-            t("status.last_upload"): [format_date(e["last_accepted_upload"], language) for e in entries],
-            t("status.freshness"): [t("status.fresh") if e["fresh"] else t("status.stale") for e in entries],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={t("status.rows"): st.column_config.NumberColumn(format="localized")},
-    )
+    dataset_status(catalogue.entries(store.status(engine), datetime.now()), catalogue=True)
 
 
 def _yes(value: bool) -> str:
