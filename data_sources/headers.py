@@ -9,6 +9,7 @@ failing that resembles closely (difflib ratio), as long as one column clearly wi
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -17,6 +18,7 @@ from functools import cache, lru_cache
 from data_sources.schema import Dataset
 
 HEADER_SCAN_ROWS = 30
+_per_thread = threading.local()
 FUZZY_THRESHOLD = 0.86
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _BRACKETS = re.compile(r"[\(\[\{（].*?[\)\]\}）]")
@@ -74,11 +76,22 @@ def _match_text(text: str, dataset: Dataset, fuzzy: bool) -> tuple[float, tuple[
 
 
 def _similarity(left: str, right: str) -> float:
-    matcher = SequenceMatcher(None, left, right)
+    matcher = _matcher_for(right)
+    matcher.set_seq1(left)
     # The cheap upper bounds rule out almost every pair before the quadratic ratio runs.
     if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
         return 0.0
     return matcher.ratio()
+
+
+def _matcher_for(known: str) -> SequenceMatcher:
+    # SequenceMatcher indexes its second sequence; the known header forms repeat for every cell
+    # tried, so each is indexed once (per thread: a matcher holds the sequence it last compared).
+    matchers = _per_thread.__dict__.setdefault("matchers", {})
+    matcher = matchers.get(known)
+    if matcher is None:
+        matcher = matchers[known] = SequenceMatcher(None, "", known)
+    return matcher
 
 
 @dataclass

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from data_sources import writes
 from data_sources.adapters import DATASETS, dataset
 from data_sources.errors import DataSourceError
-from data_sources.headers import HeaderMatch, find_header
+from data_sources.headers import HEADER_SCAN_ROWS, HeaderMatch, find_header
 from data_sources.readers import Limits, Sheet, check_upload, read_sheets, run_isolated
 from data_sources.report import Issue, ValidationReport, make_issue
 from data_sources.schema import Dataset
@@ -61,7 +61,7 @@ def _matches(sheets: list[Sheet], declared: Dataset) -> list[HeaderMatch]:
     A row naming a single column is not a table header (an instructions sheet lists the
     headers one per row), so a match needs at least two columns.
     """
-    found = [find_header(sheet.name, sheet.rows, sheet.merged, declared) for sheet in sheets]
+    found = [find_header(sheet.name, sheet.head(HEADER_SCAN_ROWS), sheet.merged, declared) for sheet in sheets]
     tables = [m for m in found if m is not None and len(m.mapping) >= 2]
     return sorted(tables, key=lambda m: m.rank(declared), reverse=True)
 
@@ -103,7 +103,7 @@ def prepare(
     sheets = read_sheets(content, file_name, limits or Limits())
     report = ValidationReport(dataset=dataset_key, file_name=file_name)
     names = [s.name for s in sheets]
-    if not any(s.rows for s in sheets):
+    if not any(s.height for s in sheets):
         report.add(make_issue("empty-file"))
         return Prepared(None if dataset_key == AUTO else dataset_key, report, sheet_names=names)
     if dataset_key == AUTO:
@@ -147,8 +147,8 @@ def _validate(sheets: list[Sheet], match: HeaderMatch, declared: Dataset, report
     report.mapping = {key: match.headers[index] for key, index in match.mapping.items()}
     names = [s.name for s in sheets]
     check_columns(match, declared, report)
-    rows = data_rows(sheet.rows, match, report)
-    if not rows.rows:
+    rows = data_rows(sheet.grid, match, report)
+    if not len(rows.excel_rows):
         report.add(make_issue("no-rows", row=match.header_row + 1))
     if not report.valid:
         return Prepared(declared.key, report, sheet_names=names, headers=match.headers)

@@ -12,6 +12,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from data_sources import checks, frames
 from data_sources.headers import HeaderMatch, normalise_header
@@ -19,14 +21,17 @@ from data_sources.report import ValidationReport, column_letter, make_issue
 from data_sources.schema import Choice, Column, Dataset, Decimal, Month
 from data_sources.values import parse_column, parse_month_without_year
 
+_NUMBER_TYPES = np.array([int, float, np.int64, np.float64], dtype=object)
 MAX_ISSUES_PER_KIND = 50  # per (code, column); the rest are counted, not listed
 _TOTAL_WORDS = re.compile(r"^(ยอด)?รวม(ทั้งสิ้น|ทั้งหมด|ยอด)?$|^(grand)?total$|^sum$")
 _NOTE_WORDS = re.compile(r"^(หมายเหตุ|ที่มา|แหล่งที่มา|ผู้จัดทำ|ผู้รายงาน|note|source)")
+# Every word above, cut so that spelling variants (ทำ typed as ท + ํ + า) still contain it.
+_FOOTER_HINT = "รวม|total|sum|หมายเหตุ|ที่มา|ผู้จัดท|ผู้รายงาน|note|source"
 
 
 @dataclass
 class DataRows:
-    rows: list[list[object]]
+    grid: np.ndarray  # the kept rows x every file column, cells as read
     excel_rows: list[int]  # the Excel row number of each kept row
 
 
@@ -46,20 +51,35 @@ def _footer_word(row: list[object]) -> str | None:
     return None
 
 
-def data_rows(rows: list[list[object]], match: HeaderMatch, report: ValidationReport) -> DataRows:
+def _suspects(first_cells: np.ndarray) -> np.ndarray:
+    """Rows whose first filled cell might make them blank or a total/note row.
+
+    A cheap superset, in bulk: text with no letter, mark or digit, or whose letters contain a
+    footer word. Only these rows get the exact (slow) checks above.
+    """
+    is_text = np.equal(np.fromiter(map(type, first_cells), dtype=object, count=len(first_cells)), str)
+    texts = pa.array(np.where(is_text, first_cells, ""), type=pa.large_string())
+    letters = pc.replace_substring_regex(texts, r"[^\pL\pM\pN]+", "")
+    hint = pc.match_substring_regex(letters, _FOOTER_HINT, ignore_case=True).to_numpy(zero_copy_only=False)
+    no_letters = pc.equal(letters, "").to_numpy(zero_copy_only=False)
+    return is_text & (hint | no_letters)
+
+
+def data_rows(grid: np.ndarray, match: HeaderMatch, report: ValidationReport) -> DataRows:
     """The rows under the header, without blank rows and total or note rows (each noted)."""
-    kept = DataRows([], [])
-    for index in range(match.header_row + 1, len(rows)):
-        row = rows[index]
-        if _is_blank(row):
-            continue
-        footer = _footer_word(row)
+    start = match.header_row + 1
+    body = grid[start:]
+    present = np.not_equal(body, None)
+    keep = present.any(axis=1)
+    first_cells = body[np.arange(len(body)), present.argmax(axis=1)] if body.size else body[:, :0].ravel()
+    for index in np.flatnonzero(keep & _suspects(first_cells)):
+        row = body[index].tolist()
+        footer = None if _is_blank(row) else _footer_word(row)
         if footer is not None:
-            report.add(make_issue("total-row-skipped", "warning", row=index + 1, value=footer))
-            continue
-        kept.rows.append(row)
-        kept.excel_rows.append(index + 1)
-    return kept
+            report.add(make_issue("total-row-skipped", "warning", row=start + index + 1, value=footer))
+        keep[index] = footer is None and not _is_blank(row)
+    kept = np.flatnonzero(keep)
+    return DataRows(body[kept], (kept + start + 1).tolist())
 
 
 class _Collector:
@@ -109,7 +129,7 @@ def build_frame(
 ) -> pd.DataFrame:
     """Parse every mapped column, fill defaults, then check keys and cross-column rules."""
     collector = _Collector(report)
-    cells_by_index = _transpose(rows.rows, set(match.mapping.values()))
+    cells_by_index = {index: np.ascontiguousarray(rows.grid[:, index]) for index in set(match.mapping.values())}
     parsed: dict[str, pd.Series] = {}
     for column in dataset.columns:
         index = match.mapping.get(column.key)
@@ -123,17 +143,9 @@ def build_frame(
     return frame
 
 
-def _transpose(rows: list[list[object]], wanted: set[int]) -> dict[int, list[object]]:
-    """The cells of each wanted file column; one pass in C when the rows are rectangular."""
-    width = max((len(r) for r in rows), default=0)
-    if rows and all(len(r) == width for r in rows):
-        return {i: list(cells) for i, cells in enumerate(zip(*rows, strict=True)) if i in wanted}
-    return {i: [row[i] if i < len(row) else None for row in rows] for i in wanted}
-
-
 def _parse(
     column: Column,
-    cells: list[object] | None,
+    cells: np.ndarray | None,
     index: int | None,
     rows: DataRows,
     match: HeaderMatch,
@@ -141,7 +153,7 @@ def _parse(
     *,
     today: date,
 ) -> pd.Series:
-    size = len(rows.rows)
+    size = len(rows.excel_rows)
     if cells is None or index is None:
         return pd.Series([column.default] * size, dtype=frames.dtype_of(column))
     result = parse_column(cells, column.kind, today=today)
@@ -166,9 +178,10 @@ def _parse(
     return values
 
 
-def _scale_excel_percent(cells: list[object], values: pd.Series, collector: _Collector, where: dict) -> pd.Series:
+def _scale_excel_percent(cells: np.ndarray, values: pd.Series, collector: _Collector, where: dict) -> pd.Series:
     """Excel stores a cell shown as "85%" as 0.85; a column of such cells means 85, not 0.85."""
-    numeric = np.array([isinstance(c, int | float) and not isinstance(c, bool) for c in cells], dtype=bool)
+    types = np.fromiter(map(type, cells), dtype=object, count=len(cells))
+    numeric = np.isin(types, _NUMBER_TYPES)
     read = values[numeric].dropna()
     if read.empty or read.max() > 1 or read.max() <= 0:
         return values
@@ -186,10 +199,8 @@ def _resolve_months_from_fiscal_year(
     if month_index is None or not isinstance(dataset.column("month").kind, Month):
         return
     has_fiscal_year = "fiscal_year" in frame
-    for position, row in enumerate(rows.rows):
-        if pd.notna(frame.at[position, "month"]):
-            continue
-        cell = row[month_index] if month_index < len(row) else None
+    for position in np.flatnonzero(frame["month"].isna().to_numpy()):
+        cell = rows.grid[position, month_index]
         number = parse_month_without_year(cell)
         if number is None:
             continue

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
+
+import numpy as np
 
 from data_sources.errors import UnreadableFile, UploadTooLarge
 from data_sources.readers.messages import reason_slots
@@ -16,13 +19,65 @@ EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
 
 
-@dataclass(frozen=True)
 class Sheet:
-    """One sheet as the file holds it: row 0 is spreadsheet row 1, column 0 is column A."""
+    """One sheet as the file holds it: row 0 is spreadsheet row 1, column 0 is column A.
 
-    name: str
-    rows: list[list[object]]  # str, int, float, bool, datetime, date, time, None; trailing empties trimmed
-    merged: tuple[MERGE, ...] = ()
+    Cells are str, int, float, bool, datetime, date, time or None; trailing empty rows and
+    columns are trimmed. `rows` (lists) and `grid` (one rows x columns object array) hold the
+    same cell objects; a reader gives either, the other is made on first use.
+    """
+
+    def __init__(
+        self, name: str, rows: list[list[object]] | None = None, merged: tuple[MERGE, ...] = (), *, grid: np.ndarray | None = None
+    ) -> None:
+        if (rows is None) == (grid is None):
+            raise TypeError("a Sheet needs rows or a grid")
+        self.name = name
+        self.merged = merged
+        if rows is not None:
+            self.__dict__["rows"] = rows
+        if grid is not None:
+            self.__dict__["grid"] = grid
+
+    @cached_property
+    def rows(self) -> list[list[object]]:
+        return self.grid.tolist()
+
+    @cached_property
+    def grid(self) -> np.ndarray:
+        return as_grid(self.rows)
+
+    @property
+    def height(self) -> int:
+        return len(self.__dict__["rows"]) if "rows" in self.__dict__ else len(self.grid)
+
+    def head(self, count: int) -> list[list[object]]:
+        """The first `count` rows, without turning a large grid into lists."""
+        if "rows" in self.__dict__:
+            return self.rows[:count]
+        return self.grid[:count].tolist()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sheet):
+            return NotImplemented
+        return (self.name, self.rows, self.merged) == (other.name, other.rows, other.merged)
+
+    __hash__ = None  # type: ignore[assignment] - mutable content, like a list
+
+    def __repr__(self) -> str:
+        return f"Sheet(name={self.name!r}, size={self.grid.shape}, merged={self.merged!r})"
+
+
+def as_grid(rows: list[list[object]]) -> np.ndarray:
+    """Rows as a 2-D object array (short rows padded with None), each cell the same Python object."""
+    width = max(map(len, rows), default=0)
+    grid = np.full((len(rows), width), None, dtype=object)
+    if any(len(row) != width for row in rows):
+        for index, row in enumerate(rows):
+            grid[index, : len(row)] = row
+    elif width:
+        grid[:] = rows
+    return grid
 
 
 @dataclass(frozen=True)
@@ -106,6 +161,17 @@ def trim(rows: list[list[object]]) -> list[list[object]]:
         end -= 1
     width = max((_last_filled(row) for row in rows[:end]), default=0)
     return [row[:width] if len(row) >= width else row + [None] * (width - len(row)) for row in rows[:end]]
+
+
+def trim_grid(grid: np.ndarray) -> np.ndarray:
+    """`trim` for a grid whose empty cells are None: the same cells, without copying them."""
+    filled = np.not_equal(grid, None)
+    used_rows = np.flatnonzero(filled.any(axis=1))
+    if not len(used_rows):
+        return grid[:0, :0]
+    end = used_rows[-1] + 1
+    used_columns = np.flatnonzero(filled[:end].any(axis=0))
+    return grid[:end, : used_columns[-1] + 1]
 
 
 def _last_filled(row: list[object]) -> int:

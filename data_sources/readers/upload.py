@@ -65,6 +65,6 @@ def read_sheets(content: bytes, file_name: str, limits: Limits = Limits()) -> li
         sheets = read_csv(content, file_name, limits)
     else:
         sheets = read_workbook(content, inspection.kind, inspection.scan, limits)
-    if not any(sheet.rows for sheet in sheets):
+    if not any(sheet.height for sheet in sheets):
         raise file_error("empty-file")
     return sheets

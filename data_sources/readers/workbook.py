@@ -11,11 +11,13 @@ import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
+import numpy as np
 import openpyxl
 import python_calamine
 import xlrd
+from pandas.api.types import infer_dtype
 
-from data_sources.readers.base import MERGE, Limits, Sheet, damaged, file_error, trim
+from data_sources.readers.base import MERGE, Limits, Sheet, as_grid, damaged, file_error, trim, trim_grid
 from data_sources.readers.detect import Kind
 from data_sources.readers.package import WorkbookScan
 
@@ -59,25 +61,39 @@ def _read_with_calamine(content: bytes) -> list[Sheet]:
             continue
         sheet = workbook.get_sheet_by_name(metadata.name)
         # skip_empty_area=False keeps row 0 as spreadsheet row 1, so row numbers match Excel's.
-        rows = [_calamine_row(row) for row in sheet.to_python(skip_empty_area=False)]
+        grid = _calamine_cells(as_grid(sheet.to_python(skip_empty_area=False)))
         merged = tuple((first[0], first[1], last[0], last[1]) for first, last in sheet.merged_cell_ranges or ())
-        sheets.append(Sheet(name=metadata.name, rows=trim(rows), merged=merged))
+        sheets.append(Sheet(metadata.name, merged=merged, grid=trim_grid(grid)))
     return sheets
 
 
-def _calamine_row(row: list[object]) -> list[object]:
-    # calamine gives "" for empty cells and floats for every number; Excel cannot tell 5 from
-    # 5.0, so whole numbers become ints, as openpyxl and the CSV path hand them on.
-    return [
-        None
-        if value == ""
-        else int(value)
-        if value.__class__ is float and value.is_integer()  # type: ignore[attr-defined]
-        else _duration(value)
-        if value.__class__ is timedelta
-        else value
-        for value in row
-    ]
+def _calamine_cells(grid: np.ndarray) -> np.ndarray:
+    """calamine's cells as the other readers give them, a column at a time.
+
+    calamine gives "" for empty cells and floats for every number; Excel cannot tell 5 from 5.0,
+    so whole numbers become ints, as openpyxl and the CSV path hand them on. A hundred thousand
+    rows make a loop per cell cost more than calamine's own read, hence numpy.
+    """
+    grid[grid == ""] = None
+    for index in range(grid.shape[1]):
+        column = grid[:, index]  # a view: writes land in the grid
+        kind = infer_dtype(column, skipna=True)
+        if kind in ("string", "empty", "datetime", "date", "boolean"):
+            continue
+        if kind in ("floating", "integer", "mixed-integer-float"):
+            _whole_numbers_as_ints(column, np.flatnonzero(np.not_equal(column, None)))
+            continue
+        types = np.fromiter(map(type, column), dtype=object, count=len(column))
+        _whole_numbers_as_ints(column, np.flatnonzero(np.equal(types, float)))
+        for position in np.flatnonzero(np.equal(types, timedelta)):
+            column[position] = _duration(column[position])
+    return grid
+
+
+def _whole_numbers_as_ints(column: np.ndarray, positions: np.ndarray) -> None:
+    numbers = column[positions].astype(np.float64)
+    whole = (numbers == np.floor(numbers)) & (np.abs(numbers) < 2**53)
+    column[positions[whole]] = numbers[whole].astype(np.int64).astype(object)
 
 
 def _duration(value: timedelta) -> object:
