@@ -67,12 +67,17 @@ def _match_text(text: str, dataset: Dataset, fuzzy: bool) -> tuple[float, tuple[
         return (1.0, exact) if exact else (0.0, ())
     best, winners = 0.0, []
     for key, known in _column_forms(dataset).items():
-        score = max(_similarity(f, k) for f in forms for k in known)
+        score = max((_similarity(f, k) for f in forms for k in known if _similar_lengths(f, k)), default=0.0)
         if score > best + 1e-9:
             best, winners = score, [key]
         elif abs(score - best) <= 1e-9:
             winners.append(key)
     return (best, tuple(winners)) if best >= FUZZY_THRESHOLD else (0.0, ())
+
+
+def _similar_lengths(left: str, right: str) -> bool:
+    # difflib's real_quick_ratio, without building a matcher: lengths alone rule most pairs out.
+    return 2 * min(len(left), len(right)) >= FUZZY_THRESHOLD * (len(left) + len(right))
 
 
 def _similarity(left: str, right: str) -> float:

@@ -127,6 +127,10 @@ class Dataset:
     period_column: str | None = None  # the date/month column that names a row's period
     checks: tuple[RowCheck, ...] = field(default=())
 
+    def __hash__(self) -> int:
+        # Datasets key many caches; the generated hash would walk every column and option each call.
+        return hash(self.key)
+
     def column(self, key: str) -> Column:
         for column in self.columns:
             if column.key == key:

@@ -69,9 +69,7 @@ def data_rows(grid: np.ndarray, match: HeaderMatch, report: ValidationReport) ->
     """The rows under the header, without blank rows and total or note rows (each noted)."""
     start = match.header_row + 1
     body = grid[start:]
-    present = np.not_equal(body, None)
-    keep = present.any(axis=1)
-    first_cells = body[np.arange(len(body)), present.argmax(axis=1)] if body.size else body[:, :0].ravel()
+    first_cells, keep = _first_cells(body)
     for index in np.flatnonzero(keep & _suspects(first_cells)):
         row = body[index].tolist()
         footer = None if _is_blank(row) else _footer_word(row)
@@ -79,7 +77,26 @@ def data_rows(grid: np.ndarray, match: HeaderMatch, report: ValidationReport) ->
             report.add(make_issue("total-row-skipped", "warning", row=start + index + 1, value=footer))
         keep[index] = footer is None and not _is_blank(row)
     kept = np.flatnonzero(keep)
-    return DataRows(body[kept], (kept + start + 1).tolist())
+    return DataRows(body if len(kept) == len(body) else body[kept], (kept + start + 1).tolist())
+
+
+def _first_cells(body: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's first cell that is not None, and which rows have one at all.
+
+    Column by column over the rows still without one: data rows usually stop at column A.
+    """
+    first = np.full(len(body), None, dtype=object)
+    found = np.zeros(len(body), dtype=bool)
+    pending = np.arange(len(body))
+    for index in range(body.shape[1]):
+        if not len(pending):
+            break
+        cells = body[pending, index]
+        filled = np.not_equal(cells, None)
+        first[pending[filled]] = cells[filled]
+        found[pending[filled]] = True
+        pending = pending[~filled]
+    return first, found
 
 
 class _Collector:

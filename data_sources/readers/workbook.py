@@ -39,8 +39,8 @@ def read_workbook(content: bytes, kind: Kind, scan: WorkbookScan | None, limits:
         _log.warning("calamine could not read the workbook (%r); trying %s", error, fallback.__name__)
         sheets = _guarded(fallback, content, scan)
     for sheet in sheets:
-        if len(sheet.rows) > limits.max_rows:
-            raise file_error("too-many-rows", value=f"{len(sheet.rows):,}", limit=f"{limits.max_rows:,}")
+        if sheet.height > limits.max_rows:
+            raise file_error("too-many-rows", value=f"{sheet.height:,}", limit=f"{limits.max_rows:,}")
     return sheets
 
 
