@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import posixpath
+import queue
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -31,6 +33,7 @@ _BOMB_FLOOR = 1024 * 1024  # a part this small cannot hurt, whatever its ratio
 _NAMES_CAP = 16 * 1024 * 1024  # workbook.xml and its rels are read whole only below this
 _INPUT_SLICE = 512 * 1024
 _OUTPUT_CHUNK = 4 * 1024 * 1024
+_AHEAD_FROM = 2 * _OUTPUT_CHUNK  # parts this large are inflated on a helper thread
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _OFFICE_DOCUMENT = "/officeDocument"
 _OTHER_PACKAGES = {"word/": ".docx", "ppt/": ".pptx", ".bin": ".xlsb"}
@@ -60,7 +63,8 @@ def check_package(content: bytes, limits: Limits) -> WorkbookScan:
         for info in infos:
             if _is_xml(content, info, labels):
                 label = labels.get(info.filename, info.filename)
-                extent = scan_part(partial(_inflate, content, info), label, partial(_too_big, limits=limits))
+                chunks = partial(_inflate_ahead if info.file_size > _AHEAD_FROM else _inflate, content, info)
+                extent = scan_part(chunks, label, partial(_too_big, limits=limits))
                 _check_extent(extent, label, limits)
                 extents[info.filename] = extent
     return WorkbookScan(sheet_parts, extents)
@@ -131,6 +135,47 @@ def _inflate(content: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
         yield piece
     if produced != info.file_size or checksum != info.CRC:
         raise damaged("damaged-zip", detail=f"{info.filename}: size or checksum mismatch")
+
+
+def _inflate_ahead(content: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """`_inflate` on a helper thread, a chunk or two ahead of the scan.
+
+    zlib and crc32 release the GIL, so inflating the next chunk overlaps scanning this one.
+    """
+    pieces: queue.Queue[tuple[bytes | None, BaseException | None]] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+
+    def offer(item: tuple[bytes | None, BaseException | None]) -> bool:
+        while not stop.is_set():
+            try:
+                pieces.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for piece in _inflate(content, info):
+                if not offer((piece, None)):
+                    return
+            offer((None, None))
+        except BaseException as error:  # noqa: BLE001 - handed to the scanning thread, raised there
+            offer((None, error))
+
+    worker = threading.Thread(target=produce, name="inflate-ahead", daemon=True)
+    worker.start()
+    try:
+        while True:
+            piece, error = pieces.get()
+            if error is not None:
+                raise error
+            if piece is None:
+                return
+            yield piece
+    finally:
+        stop.set()  # the scan may stop early (limits reached): let the helper end
+        worker.join()
 
 
 def _inflate_raw(raw: memoryview, part: str) -> Iterator[bytes]:

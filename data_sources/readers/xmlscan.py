@@ -151,11 +151,12 @@ class _FastScan:
         self.unusual = False
 
     def feed(self, buffer: bytes, complete: bool) -> None:
-        if _DOCTYPE.search(buffer):
+        # A one-byte `in` is a memchr, many times faster than a regex scan; data rarely holds "!".
+        if b"!" in buffer and _DOCTYPE.search(buffer):
             raise hostile("doctype", part=self.label)
         if self.unusual:
             return
-        if not complete or _PREFIXED_CELL.search(buffer):
+        if not complete or (b":" in buffer and _PREFIXED_CELL.search(buffer)):
             self.unusual = True
             return
         self._read_declarations(buffer)
