@@ -6,10 +6,13 @@ Date, Month and DateTime -> naive datetime64 (dates at midnight, months on their
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from data_sources.schema import Choice, Column, Dataset, Date, DateTime, Decimal, Integer, Month, Text
 
@@ -55,17 +58,17 @@ def _as_dtype(values: pd.Series, column: Column) -> pd.Series:
     return values.astype("string")
 
 
-def to_rows(frame: pd.DataFrame, dataset: Dataset, *, dialect: str) -> list[tuple]:
+def to_rows(frame: pd.DataFrame, dataset: Dataset, *, dialect: str, leading: tuple[object, ...] = ()) -> Iterator[tuple]:
     """Plain Python tuples in declared column order, as the DB-API driver of `dialect` wants them.
 
     SQLite gets ISO text for dates in SQLAlchemy's own storage format, so reads through
-    SQLAlchemy and through `from_rows` agree.
+    SQLAlchemy and through `from_rows` agree. `leading` values (e.g. the version) start every row.
     """
     columns = [_to_python(frame[c.key], c, dialect) for c in dataset.columns]
-    return list(zip(*columns, strict=True))
+    return zip(*(repeat(value, len(frame)) for value in leading), *columns, strict=True)
 
 
-def _to_python(values: pd.Series, column: Column, dialect: str) -> Sequence[object]:
+def _to_python(values: pd.Series, column: Column, dialect: str) -> list[object]:
     missing = values.isna().to_numpy()
     kind = column.kind
     if isinstance(kind, _DATE_KINDS):
@@ -80,16 +83,53 @@ def _to_python(values: pd.Series, column: Column, dialect: str) -> Sequence[obje
             out = array.astype(object)  # datetime.datetime
             if not isinstance(kind, DateTime):
                 out = np.array([None if v is None else v.date() for v in out], dtype=object)
-    elif isinstance(kind, Integer):
-        out = values.to_numpy(dtype="float64", na_value=np.nan).astype(object)
-        out = np.array([int(v) if v == v else None for v in out], dtype=object)
-    elif isinstance(kind, Decimal):
-        out = values.to_numpy(dtype="float64", na_value=np.nan).astype(object)
+    elif isinstance(kind, Integer | Decimal):
+        numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+        if isinstance(kind, Integer):
+            numbers = np.where(missing, 0, numbers).astype(np.int64)
+        out = np.array(numbers.tolist(), dtype=object)  # tolist: Python ints and floats, in C
     else:
         out = values.to_numpy(dtype=object, na_value=None)
-    out = np.asarray(out, dtype=object)
-    out[missing] = None
+    if missing.any():
+        out = np.asarray(out, dtype=object)
+        out[missing] = None
     return out.tolist()
+
+
+def to_copy_text(frame: pd.DataFrame, dataset: Dataset, *, leading: tuple[str, ...] = ()) -> pa.Buffer:
+    """The frame as PostgreSQL COPY text (tab-separated, \\N for NULL, one row per line).
+
+    Built column-wise in Arrow, without a Python object per cell; `leading` values (e.g. the
+    version) start every row.
+    """
+    pieces = [pa.scalar(value, pa.large_string()) for value in leading]
+    pieces += [_copy_field(frame[column.key], column) for column in dataset.columns]
+    tab, newline, nothing = (pa.scalar(text, pa.large_string()) for text in ("\t", "\n", ""))
+    lines = pc.binary_join_element_wise(*pieces, tab)
+    lines = pc.binary_join_element_wise(lines, newline, nothing)
+    return _joined(lines)
+
+
+def _copy_field(values: pd.Series, column: Column) -> pa.Array:
+    array = pa.array(values, from_pandas=True)
+    kind = column.kind
+    if isinstance(kind, _DATE_KINDS) and not isinstance(kind, DateTime):
+        array = pc.cast(array, pa.date32())
+    text = pc.cast(array, pa.large_string())
+    if isinstance(kind, Text | Choice):
+        for raw, escaped in _COPY_ESCAPES:
+            text = pc.replace_substring(text, raw, escaped)
+    return pc.fill_null(text, "\\N")
+
+
+_COPY_ESCAPES = (("\\", "\\\\"), ("\t", "\\t"), ("\n", "\\n"), ("\r", "\\r"))
+
+
+def _joined(lines: pa.Array) -> pa.Buffer:
+    """All strings of `lines` back to back: the values buffer itself, no copy."""
+    lines = pa.concat_arrays([lines]) if lines.offset else lines
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)[: len(lines) + 1]
+    return lines.buffers()[2].slice(int(offsets[0]), int(offsets[-1] - offsets[0])) if len(lines) else pa.py_buffer(b"")
 
 
 def from_rows(rows: Iterable[Sequence[object]], dataset: Dataset) -> pd.DataFrame:

@@ -190,18 +190,23 @@ def _insert_rows(connection: sa.Connection, declared: Dataset, rows: pd.DataFram
     if rows.empty:
         return
     dialect = connection.dialect.name
-    names = [VALID_FROM, *(c.key for c in declared.columns)]
-    values = [(version, *row) for row in frames.to_rows(rows, declared, dialect=dialect)]
+    names = ", ".join([VALID_FROM, *(c.key for c in declared.columns)])
     table_name = DATASET_TABLES[declared.key].name
     if dialect == "postgresql":
         # COPY is the bulk path PostgreSQL offers; inside the same transaction as the rest.
         cursor = connection.connection.driver_connection.cursor()
-        with cursor.copy(f"COPY {table_name} ({', '.join(names)}) FROM STDIN") as copy:
-            for row in values:
-                copy.write_row(row)
+        with cursor.copy(f"COPY {table_name} ({names}) FROM STDIN") as copy:
+            copy.write(frames.to_copy_text(rows, declared, leading=(str(version),)))
         return
-    placeholders = ", ".join("?" for _ in names)
-    connection.exec_driver_sql(f"INSERT INTO {table_name} ({', '.join(names)}) VALUES ({placeholders})", values)
+    placeholders = ", ".join("?" for _ in range(len(declared.columns) + 1))
+    # sqlite3 binds from an iterator, so 100,000 row tuples never exist at once; same connection,
+    # so the same transaction as the rest of the commit.
+    values = frames.to_rows(rows, declared, dialect=dialect, leading=(version,))
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        cursor.executemany(f"INSERT INTO {table_name} ({names}) VALUES ({placeholders})", values)
+    finally:
+        cursor.close()
 
 
 def rollback(engine: sa.Engine, key: str, version: int, *, user: str | None = None) -> CommitResult:

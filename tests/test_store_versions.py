@@ -145,3 +145,30 @@ def test_append_rows_never_overwrites_an_existing_key(db_url: str) -> None:
         store.append_rows(engine, "complaints", _complaints(("CB69-00001", "2026-11-02", "received")), user="chatbot")
     assert store.load(engine, "complaints")["received_at"].tolist() == [pd.Timestamp("2026-11-01")]
     assert store.versions(engine)["complaints"] == 1
+
+
+def test_bulk_insert_keeps_every_value_exactly(db_url: str) -> None:
+    # COPY text on PostgreSQL and executemany on SQLite: tabs, newlines, backslashes and a
+    # literal "\N" are text, not separators or NULL; NaN, NA and NaT come back as missing.
+    awkward = ["แท็บ\tกลาง", "บรรทัด\nใหม่", "ทับ\\หลัง", "\\N", "ปกติ", None]
+    frame = pd.DataFrame(
+        {
+            "ticket_id": [f"{n}/68" for n in range(1, 7)],
+            "received_at": pd.to_datetime(["2024-10-01 08:30:15.250", "2024-10-02", None, "2024-10-04", "2024-10-05", "2024-10-06"], format="ISO8601"),
+            "category": ["road"] * 6,
+            "community": ["เมืองทอง"] * 6,
+            "status": ["received"] * 6,
+            "latitude": [6.54321, None, 6.5, 6.55, 6.56, 6.57],
+            "satisfaction": pd.array([5, None, 3, 1, 2, 4], dtype="Int64"),
+            "description": awkward,
+        }
+    )
+    engine = store.connect(db_url)
+    store.commit(engine, "complaints", frame)
+    stored = store.load(engine, "complaints").sort_values("ticket_id").reset_index(drop=True)
+    assert stored["description"].tolist()[:5] == awkward[:5]
+    assert pd.isna(stored["description"].iloc[5])
+    assert stored["received_at"].iloc[0] == pd.Timestamp("2024-10-01 08:30:15.250")
+    assert pd.isna(stored["received_at"].iloc[2])
+    assert stored["latitude"].iloc[0] == 6.54321 and pd.isna(stored["latitude"].iloc[1])
+    assert stored["satisfaction"].tolist()[:1] == [5] and pd.isna(stored["satisfaction"].iloc[1])

@@ -142,40 +142,53 @@ def _inflate_ahead(content: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
 
     zlib and crc32 release the GIL, so inflating the next chunk overlaps scanning this one.
     """
-    pieces: queue.Queue[tuple[bytes | None, BaseException | None]] = queue.Queue(maxsize=2)
-    stop = threading.Event()
+    ahead = _Ahead(_inflate(content, info))
+    try:
+        yield from ahead
+    finally:
+        ahead.close()  # the scan may stop early (limits reached): let the helper end
 
-    def offer(item: tuple[bytes | None, BaseException | None]) -> bool:
-        while not stop.is_set():
+
+class _Ahead:
+    """Items of an iterator produced on a daemon thread into a small queue."""
+
+    def __init__(self, items: Iterator[bytes]) -> None:
+        self._items = items
+        self._queue: queue.Queue[tuple[bytes | None, BaseException | None]] = queue.Queue(maxsize=2)
+        self._stop = threading.Event()
+        self._worker = threading.Thread(target=self._produce, name="inflate-ahead", daemon=True)
+        self._worker.start()
+
+    def __iter__(self) -> Iterator[bytes]:
+        while True:
+            item, error = self._queue.get()
+            if error is not None:
+                raise error
+            if item is None:
+                return
+            yield item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._worker.join()
+
+    def _produce(self) -> None:
+        try:
+            for item in self._items:
+                if not self._offer((item, None)):
+                    return
+            self._offer((None, None))
+        except BaseException as error:  # noqa: BLE001 - handed to the consuming thread, raised there
+            self._offer((None, error))
+
+    def _offer(self, entry: tuple[bytes | None, BaseException | None]) -> bool:
+        while not self._stop.is_set():
             try:
-                pieces.put(item, timeout=0.05)
+                self._queue.put(entry, timeout=0.05)
                 return True
             except queue.Full:
                 continue
         return False
-
-    def produce() -> None:
-        try:
-            for piece in _inflate(content, info):
-                if not offer((piece, None)):
-                    return
-            offer((None, None))
-        except BaseException as error:  # noqa: BLE001 - handed to the scanning thread, raised there
-            offer((None, error))
-
-    worker = threading.Thread(target=produce, name="inflate-ahead", daemon=True)
-    worker.start()
-    try:
-        while True:
-            piece, error = pieces.get()
-            if error is not None:
-                raise error
-            if piece is None:
-                return
-            yield piece
-    finally:
-        stop.set()  # the scan may stop early (limits reached): let the helper end
-        worker.join()
 
 
 def _inflate_raw(raw: memoryview, part: str) -> Iterator[bytes]:
