@@ -99,3 +99,11 @@ def test_openpyxl_reads_what_calamine_refuses_and_merges_still_come_from_the_gua
     [sheet] = read_sheets(rewritten.getvalue(), "book.xlsx")
     assert sheet.rows == [["รายงาน", None], ["ชุมชน", "จำนวน"], ["สะเตง", 4]]
     assert sheet.merged == ((0, 0, 0, 1),)
+
+
+def test_columns_mixing_text_numbers_and_gaps_read_like_other_readers(tmp_path: Path) -> None:
+    rows: list[list[object]] = [["จำนวน", "ชื่อ", "ค่า"], [5.0, "ก", 2.5], [None, "", -1.0], [7.0, None, 3.0]]
+    [sheet] = read_sheets(workbook_bytes(tmp_path, {"S": rows}), "book.xlsx")
+    assert sheet.rows == [["จำนวน", "ชื่อ", "ค่า"], [5, "ก", 2.5], [None, None, -1], [7, None, 3]]
+    assert [type(value) for value in sheet.rows[1]] == [int, str, float]
+    assert sheet.grid.tolist() == sheet.rows
