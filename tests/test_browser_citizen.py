@@ -125,6 +125,17 @@ def test_citizen_dashboard_in_english(open_page, app_url: str, viewport: dict[st
     _shoot(page, f"citizen-dashboard-{device}-en")
 
 
+def test_a_link_may_name_the_language_by_its_code(open_page, app_url: str) -> None:  # noqa: ANN001
+    page = open_page(PHONE)
+    _visit(page, f"{app_url}/chatbot?lang=en")
+    assert "lang=English" in page.url  # the toggle's own form, so a reload and a shared link keep it
+    page.reload()
+    wait_for_streamlit(page)
+    assert re.findall(r"[\u0e00-\u0e7f]+", _main_text(page)) == []
+    _visit(page, f"{app_url}/?lang=th")
+    assert "ข้อมูลเมืองสำหรับประชาชน" in _main_text(page)
+
+
 def test_visitor_finds_a_ticket_on_a_phone(open_page, app_url: str) -> None:  # noqa: ANN001
     page = open_page(PHONE)
     _visit(page, f"{app_url}/complaint-status")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from streamlit.testing.v1 import AppTest
 
-from helpers.apptest import open_app
+from helpers.apptest import APP, open_app
 from helpers.citizen_city import EXPECTED, open_small_city
 
 DASHBOARD = "pages/citizen_dashboard.py"
@@ -69,3 +70,13 @@ def test_the_dashboard_speaks_english_when_asked(small_city: sa.Engine) -> None:
     assert shown["PM2.5 today (average)"] == "40.0 µg/m³"
     assert shown["Received"] == "4" and shown["Share resolved"] == "75.0%"
     assert "Saphrang" in at.dataframe[0].value["Community"].tolist()
+
+
+@pytest.mark.parametrize(("written", "title"), [("en", "City data for citizens"), ("EN", "City data for citizens"),
+                                                ("th", "ข้อมูลเมืองสำหรับประชาชน"), ("klingon", "ข้อมูลเมืองสำหรับประชาชน")])  # fmt: skip
+def test_a_link_may_name_the_language_by_its_code(small_city: sa.Engine, written: str, title: str) -> None:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = written
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == title

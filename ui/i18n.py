@@ -20,7 +20,11 @@ def t(key: str, **slots: object) -> str:
 
 
 def language_toggle() -> None:
-    """ไทย / English switch, kept for the session and in the URL (?lang=English), so a reload keeps it."""
+    """ไทย / English switch, kept for the session and in the URL (?lang=English), so a reload keeps it.
+
+    A link may also say ?lang=en or ?lang=th: the codes people type are read as the labels.
+    """
+    _accept_language_codes()
     st.segmented_control(
         translate("app.language", lang()),
         options=list(LANGS),
@@ -31,3 +35,17 @@ def language_toggle() -> None:
         bind="query-params",
         label_visibility="collapsed",
     )
+
+
+# The bound toggle writes its label into the URL; these are other ways a link may name a language.
+_CODE_OF = {"en": "en", "eng": "en", "english": "en", "th": "th", "tha": "th", "thai": "th", "ไทย": "th"}
+
+
+def _accept_language_codes() -> None:
+    """Rewrite ?lang=en / ?lang=th as the toggle's own label and run again, which it then reads."""
+    written = st.query_params.get(_KEY)
+    code = _CODE_OF.get(written.strip().lower()) if written else None
+    label = "English" if code == "en" else "ไทย"
+    if code is not None and written != label:
+        st.query_params[_KEY] = label
+        st.rerun()
