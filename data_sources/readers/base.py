@@ -94,11 +94,11 @@ class Limits:
     memory_mb: int = 2_048
 
 
-class UnreadableUpload(UnreadableFile):
-    """An `UnreadableFile` carrying its `Issue`; `code` is the issue's code (e.g. "hostile-file")."""
+class _CarriesIssue:
+    """An error made from one `Issue`: its messages, its `code`, and the issue itself."""
 
     def __init__(self, issue: Issue) -> None:
-        super().__init__(issue.message_th, issue.message_en)
+        super().__init__(issue.message_th, issue.message_en)  # type: ignore[call-arg]
         self.issue = issue
         self.code = issue.code
 
@@ -108,16 +108,12 @@ class UnreadableUpload(UnreadableFile):
         return (type(self), (self.issue,))
 
 
-class UploadOverLimit(UploadTooLarge):
+class UnreadableUpload(_CarriesIssue, UnreadableFile):
+    """An `UnreadableFile` carrying its `Issue`; `code` is the issue's code (e.g. "hostile-file")."""
+
+
+class UploadOverLimit(_CarriesIssue, UploadTooLarge):
     """An `UploadTooLarge` carrying its `Issue`; `code` is e.g. "file-too-large" or "too-many-rows"."""
-
-    def __init__(self, issue: Issue) -> None:
-        super().__init__(issue.message_th, issue.message_en)
-        self.issue = issue
-        self.code = issue.code
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.issue,))
 
 
 _OVER_LIMIT_CODES = frozenset({"file-too-large", "too-many-rows", "sheet-too-large", "unpacked-too-large"})
