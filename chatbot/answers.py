@@ -15,6 +15,7 @@ import pandas as pd
 
 from chatbot.text import Lang
 from data_sources.city import profile
+from metrics import citizen
 from metrics.alerts import RIVER_LIVE_HOURS
 from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.periods import day_label
@@ -59,40 +60,38 @@ def no_data(lang: Lang, dataset_key: str, th_topic: str, en_topic: str) -> Answe
 
 
 @dataclass(frozen=True)
-class AirBand:
-    upper: float | None  # inclusive upper bound of 24-hour PM2.5, µg/m³
+class AirBandText:
     th: str
     en: str
     advice_th: str
     advice_en: str
 
 
-# Thai AQI bands for 24-hour PM2.5 of the Pollution Control Department's 2566 BE (2023) index,
-# the same breakpoints as the Citizen Dashboard (the top of "moderate" is the 37.5 standard).
-AIR_BANDS: tuple[AirBand, ...] = (
-    AirBand(15.0, "ดีมาก (สีฟ้า)", "very good (blue)", "เหมาะกับกิจกรรมกลางแจ้ง", "Fine for outdoor activities."),
-    AirBand(25.0, "ดี (สีเขียว)", "good (green)", "ทำกิจกรรมกลางแจ้งได้ตามปกติ", "Outdoor activities as usual."),
-    AirBand(
-        37.5, "ปานกลาง (สีเหลือง)", "moderate (yellow)",
+# What the chatbot says for each Thai AQI band; the breakpoints themselves live in metrics.citizen,
+# so the chatbot and the Citizen Dashboard never put one day in different bands.
+AIR_BAND_TEXT: dict[citizen.AirBandKey, AirBandText] = {
+    "very_good": AirBandText("ดีมาก (สีฟ้า)", "very good (blue)", "เหมาะกับกิจกรรมกลางแจ้ง", "Fine for outdoor activities."),
+    "good": AirBandText("ดี (สีเขียว)", "good (green)", "ทำกิจกรรมกลางแจ้งได้ตามปกติ", "Outdoor activities as usual."),
+    "moderate": AirBandText(
+        "ปานกลาง (สีเหลือง)", "moderate (yellow)",
         "ทำกิจกรรมกลางแจ้งได้ ผู้มีโรคประจำตัวควรสังเกตอาการ",
         "Outdoor activities are fine; people with health conditions should watch for symptoms.",
     ),
-    AirBand(
-        75.0, "เริ่มมีผลกระทบต่อสุขภาพ (สีส้ม)", "starting to affect health (orange)",
+    "starting_to_affect": AirBandText(
+        "เริ่มมีผลกระทบต่อสุขภาพ (สีส้ม)", "starting to affect health (orange)",
         "ลดเวลากิจกรรมกลางแจ้ง ใส่หน้ากากป้องกันฝุ่น โดยเฉพาะเด็ก ผู้สูงอายุ และผู้มีโรคประจำตัว",
         "Spend less time outdoors and wear a dust mask, especially children, older people and the sick.",
     ),
-    AirBand(
-        None, "มีผลกระทบต่อสุขภาพ (สีแดง)", "affects health (red)",
+    "affects_health": AirBandText(
+        "มีผลกระทบต่อสุขภาพ (สีแดง)", "affects health (red)",
         "หลีกเลี่ยงกิจกรรมกลางแจ้ง ใส่หน้ากากป้องกันฝุ่น มีอาการผิดปกติให้พบแพทย์",
         "Avoid outdoor activities, wear a dust mask, and see a doctor if you feel unwell.",
     ),
-)  # fmt: skip
+}  # fmt: skip
 
 
-def air_band(pm25: float) -> AirBand:
-    value = round(float(pm25), 1)
-    return next(band for band in AIR_BANDS if band.upper is None or value <= band.upper)
+def air_band(pm25: float) -> AirBandText:
+    return AIR_BAND_TEXT[citizen.air_band(pm25).key]
 
 
 def air_quality(
