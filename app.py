@@ -53,12 +53,14 @@ def main() -> None:
 if __name__ == "__main__":
     main()
 else:
+    from starlette.middleware import Middleware
     from streamlit.runtime.pages_manager import PagesManager
 
     from ui import auth_routes
+    from ui.language_links import LanguageLinks
 
     # app.py lists every page in st.navigation. Left undecided, Streamlit's first run in a process
     # treats pages/ as an old-style pages folder and could run a typed page without app.py.
     PagesManager.uses_pages_directory = False
     auth_routes.mounted = True
-    app = st.App(__file__, routes=auth_routes.ROUTES)
+    app = st.App(__file__, routes=auth_routes.ROUTES, middleware=[Middleware(LanguageLinks)])

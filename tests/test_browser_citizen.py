@@ -128,7 +128,8 @@ def test_citizen_dashboard_in_english(open_page, app_url: str, viewport: dict[st
 def test_a_link_may_name_the_language_by_its_code(open_page, app_url: str) -> None:  # noqa: ANN001
     page = open_page(PHONE)
     _visit(page, f"{app_url}/chatbot?lang=en")
-    assert "lang=English" in page.url  # the toggle's own form, so a reload and a shared link keep it
+    assert "/chatbot?lang=English" in page.url  # same page, in the toggle's own form, so a reload keeps it
+    assert page.locator('[data-testid="stChatInput"]').count() == 1
     page.reload()
     wait_for_streamlit(page)
     assert re.findall(r"[\u0e00-\u0e7f]+", _main_text(page)) == []

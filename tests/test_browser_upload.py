@@ -275,6 +275,22 @@ def test_bad_file_shows_row_and_column_errors(
         shoot(page, f"upload-rejected{suffix}-en")
 
 
+def test_signing_in_in_english_lands_on_the_upload_page_in_english(browser: Browser, served: str) -> None:
+    with _context(browser) as context:
+        page = _open(context.new_page(), f"{served}/sign-in")
+        _switch_language(page, "English")
+        username, password = PASSWORD["staff"]
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password", exact=True).fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url(lambda url: "/upload" in url)
+        wait_for_streamlit(page)
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').wait_for(state="attached")
+        assert "lang=English" in page.url
+        assert page.get_by_text("ไทย", exact=True).count() == 1  # the toggle, the only Thai left
+        assert page.locator('[data-testid="stMainBlockContainer"] h1').first.inner_text().isascii()
+
+
 @pytest.mark.parametrize(("viewport", "suffix"), [(DESKTOP, ""), (PHONE, "-phone")])
 def test_sign_in_page_lists_the_demo_accounts(
     browser: Browser, served: str, viewport: dict[str, int], suffix: str

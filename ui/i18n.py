@@ -22,30 +22,23 @@ def t(key: str, **slots: object) -> str:
 def language_toggle() -> None:
     """ไทย / English switch, kept for the session and in the URL (?lang=English), so a reload keeps it.
 
-    A link may also say ?lang=en or ?lang=th: the codes people type are read as the labels.
+    A link may also say ?lang=en or ?lang=th: ui.language_links redirects it to this form.
     """
-    _accept_language_codes()
     st.segmented_control(
         translate("app.language", lang()),
         options=list(LANGS),
         default="th",
         required=True,
-        format_func=lambda code: "ไทย" if code == "th" else "English",
+        format_func=LABELS.__getitem__,
         key=_KEY,
         bind="query-params",
         label_visibility="collapsed",
     )
 
 
-# The bound toggle writes its label into the URL; these are other ways a link may name a language.
-_CODE_OF = {"en": "en", "eng": "en", "english": "en", "th": "th", "tha": "th", "thai": "th", "ไทย": "th"}
+LABELS: dict[Lang, str] = {"th": "ไทย", "en": "English"}  # what the bound toggle writes in the URL
 
 
-def _accept_language_codes() -> None:
-    """Rewrite ?lang=en / ?lang=th as the toggle's own label and run again, which it then reads."""
-    written = st.query_params.get(_KEY)
-    code = _CODE_OF.get(written.strip().lower()) if written else None
-    label = "English" if code == "en" else "ไทย"
-    if code is not None and written != label:
-        st.query_params[_KEY] = label
-        st.rerun()
+def query_value() -> str:
+    """This session's language as the toggle writes it in a URL, for links the app builds."""
+    return LABELS[lang()]
