@@ -62,6 +62,9 @@ def mayor_tab(browser: Browser, app_url: str) -> Iterator[Page]:
     page.get_by_label("ชื่อผู้ใช้").fill("demo.mayor")
     page.get_by_label("รหัสผ่าน").fill("yala-mayor-2568")
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    # The menu changes before the browser has been through the cookie route: wait for the landing page.
+    page.wait_for_url(lambda url: "/mayor" in url and "/api/" not in url)
+    wait_for_streamlit(page)
     page.locator('[data-testid="stSidebarNav"]').get_by_text("ภาพรวมผู้บริหาร", exact=True).wait_for()
     try:
         yield page

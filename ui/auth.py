@@ -18,7 +18,7 @@ from data_sources import accounts
 from data_sources.accounts import Account
 from ui import auth_routes
 from ui.auth_token import COOKIE_NAME, issue, read
-from ui.i18n import query_value
+from ui.i18n import language_query
 
 ACCOUNT_KEY = "auth_account"
 ROLE_KEY = "role"  # read by ui.session.current_role
@@ -112,7 +112,7 @@ def attempt(engine: sa.Engine, username: str, password: str) -> None:
     _remember(result.account, "password")
     if auth_routes.mounted:
         ticket = issue("ticket", result.account.username, result.account.stamp)
-        target = quote(f"/{LANDING[result.account.role]}?lang={query_value()}", safe="")
+        target = quote(f"/{LANDING[result.account.role]}{language_query()}", safe="")
         st.session_state[_REDIRECT_KEY] = f"{auth_routes.START_PATH}?ticket={ticket}&next={target}"
 
 
@@ -127,7 +127,7 @@ def sign_out(engine: sa.Engine) -> None:
     if via == "sso":
         st.logout()
     elif auth_routes.mounted:
-        st.session_state[_REDIRECT_KEY] = f"{auth_routes.END_PATH}?next={quote(f'/?lang={query_value()}', safe='')}"
+        st.session_state[_REDIRECT_KEY] = f"{auth_routes.END_PATH}?next={quote(f'/{language_query()}', safe='')}"
 
 
 def follow_redirect() -> bool:

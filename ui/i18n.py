@@ -39,6 +39,6 @@ def language_toggle() -> None:
 LABELS: dict[Lang, str] = {"th": "ไทย", "en": "English"}  # what the bound toggle writes in the URL
 
 
-def query_value() -> str:
-    """This session's language as the toggle writes it in a URL, for links the app builds."""
-    return LABELS[lang()]
+def language_query() -> str:
+    """"?lang=English" in English, "" in Thai (the default): for links the app builds."""
+    return "" if lang() == "th" else f"?lang={LABELS[lang()]}"
