@@ -6,11 +6,12 @@ import streamlit as st
 
 from ui.strings import LANGS, Lang, translate
 
-_KEY = "lang"
+LANG_KEY = "lang"  # the toggle's session-state key and its URL parameter
+LABELS: dict[Lang, str] = {"th": "ไทย", "en": "English"}  # what the bound toggle writes in the URL
 
 
 def lang() -> Lang:
-    value = st.session_state.get(_KEY, "th")
+    value = st.session_state.get(LANG_KEY, "th")
     return value if value in LANGS else "th"
 
 
@@ -30,13 +31,11 @@ def language_toggle() -> None:
         default="th",
         required=True,
         format_func=LABELS.__getitem__,
-        key=_KEY,
+        key=LANG_KEY,
         bind="query-params",
         label_visibility="collapsed",
     )
 
-
-LABELS: dict[Lang, str] = {"th": "ไทย", "en": "English"}  # what the bound toggle writes in the URL
 
 
 def language_query() -> str:

@@ -12,9 +12,8 @@ from urllib.parse import parse_qsl, quote, urlencode
 from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ui.i18n import LABELS
+from ui.i18n import LABELS, LANG_KEY
 
-_KEY = "lang"
 _CODE_OF = {"en": "en", "eng": "en", "english": "en", "th": "th", "tha": "th", "thai": "th", "ไทย": "th"}
 _NOT_PAGES = ("/_stcore", "/static", "/app/static", "/media", "/component", "/api", "/auth", "/oauth")
 
@@ -30,11 +29,11 @@ def redirect_target(path: str, query: str) -> str | None:
     if path.startswith(_NOT_PAGES):
         return None
     pairs = parse_qsl(query, keep_blank_values=True)
-    written = next((value for key, value in pairs if key == _KEY), None)
+    written = next((value for key, value in pairs if key == LANG_KEY), None)
     code = _CODE_OF.get(written.strip().lower()) if written else None
     if code is None or written == LABELS[code]:
         return None
-    fixed = [(key, LABELS[code] if key == _KEY else value) for key, value in pairs]
+    fixed = [(key, LABELS[code] if key == LANG_KEY else value) for key, value in pairs]
     return f"{path}?{urlencode(fixed, quote_via=quote)}"
 
 
