@@ -58,31 +58,25 @@ def _as_dtype(values: pd.Series, column: Column) -> pd.Series:
     return values.astype("string")
 
 
-def to_rows(frame: pd.DataFrame, dataset: Dataset, *, dialect: str, leading: tuple[object, ...] = ()) -> Iterator[tuple]:
-    """Plain Python tuples in declared column order, as the DB-API driver of `dialect` wants them.
+def to_sqlite_rows(frame: pd.DataFrame, dataset: Dataset, *, leading: tuple[object, ...] = ()) -> Iterator[tuple]:
+    """Plain Python tuples in declared column order, for sqlite3 (PostgreSQL gets `to_copy_text`).
 
-    SQLite gets ISO text for dates in SQLAlchemy's own storage format, so reads through
-    SQLAlchemy and through `from_rows` agree. `leading` values (e.g. the version) start every row.
+    Dates are ISO text in SQLAlchemy's own SQLite storage format, so reads through SQLAlchemy and
+    through `from_rows` agree. `leading` values (e.g. the version) start every row.
     """
-    columns = [_to_python(frame[c.key], c, dialect) for c in dataset.columns]
+    columns = [_sqlite_values(frame[c.key], c) for c in dataset.columns]
     return zip(*(repeat(value, len(frame)) for value in leading), *columns, strict=True)
 
 
-def _to_python(values: pd.Series, column: Column, dialect: str) -> list[object]:
+def _sqlite_values(values: pd.Series, column: Column) -> list[object]:
     missing = values.isna().to_numpy()
     kind = column.kind
     if isinstance(kind, _DATE_KINDS):
         array = values.to_numpy(dtype="datetime64[us]")
-        if dialect == "sqlite":
-            unit = "us" if isinstance(kind, DateTime) else "D"
-            text = np.datetime_as_string(array, unit=unit)
-            if isinstance(kind, DateTime):
-                text = np.strings.replace(text, "T", " ")
-            out = text.astype(object)
-        else:
-            out = array.astype(object)  # datetime.datetime
-            if not isinstance(kind, DateTime):
-                out = np.array([None if v is None else v.date() for v in out], dtype=object)
+        text = np.datetime_as_string(array, unit="us" if isinstance(kind, DateTime) else "D")
+        if isinstance(kind, DateTime):
+            text = np.strings.replace(text, "T", " ")
+        out = text.astype(object)
     elif isinstance(kind, Integer | Decimal):
         numbers = values.to_numpy(dtype="float64", na_value=np.nan)
         if isinstance(kind, Integer):
@@ -91,7 +85,6 @@ def _to_python(values: pd.Series, column: Column, dialect: str) -> list[object]:
     else:
         out = values.to_numpy(dtype=object, na_value=None)
     if missing.any():
-        out = np.asarray(out, dtype=object)
         out[missing] = None
     return out.tolist()
 

@@ -201,7 +201,7 @@ def _insert_rows(connection: sa.Connection, declared: Dataset, rows: pd.DataFram
     placeholders = ", ".join("?" for _ in range(len(declared.columns) + 1))
     # sqlite3 binds from an iterator, so 100,000 row tuples never exist at once; same connection,
     # so the same transaction as the rest of the commit.
-    values = frames.to_rows(rows, declared, dialect=dialect, leading=(version,))
+    values = frames.to_sqlite_rows(rows, declared, leading=(version,))
     cursor = connection.connection.driver_connection.cursor()
     try:
         cursor.executemany(f"INSERT INTO {table_name} ({names}) VALUES ({placeholders})", values)
