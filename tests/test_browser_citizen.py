@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from helpers.browser import screenshot, wait_for_streamlit
+from helpers.browser import fits_width, wait_for_streamlit, whole_page_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -84,25 +84,6 @@ def _english_words(text: str) -> set[str]:
     return {word for word in _LATIN_WORD.findall(text) if word not in THAI_MODE_LATIN}
 
 
-# Pages scroll in stMain; a page with a chat input scrolls in stAppScrollToBottomContainer instead.
-_CONTENT_HEIGHT = """() => Math.max(...['stMain', 'stAppScrollToBottomContainer']
-    .map((id) => document.querySelector(`[data-testid="${id}"]`)?.scrollHeight ?? 0))"""
-
-
-def _shoot(page: Page, name: str) -> None:
-    """A screenshot of the whole page: Streamlit scrolls inside its main area, so the window is
-    made as tall as that area's content first (a full-page screenshot alone shows one screen)."""
-    viewport = page.viewport_size or DESKTOP
-    height = page.evaluate(_CONTENT_HEIGHT)
-    page.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], int(height) + 160)})
-    screenshot(page, name)
-    page.set_viewport_size(viewport)
-
-
-def _fits_width(page: Page, width: int) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= width + 1
-
-
 @pytest.mark.parametrize(("viewport", "device"), [(DESKTOP, "desktop"), (PHONE, "phone")])
 def test_public_pages_in_thai_have_no_english_and_fit(
     open_page, app_url: str, viewport: dict[str, int], device: str
@@ -111,8 +92,8 @@ def test_public_pages_in_thai_have_no_english_and_fit(
     for path, name in PUBLIC_PAGES.items():
         _visit(page, f"{app_url}/{path}")
         assert _english_words(_main_text(page)) == set(), path
-        assert _fits_width(page, viewport["width"]), path
-        _shoot(page, f"{name}-{device}-th")
+        assert fits_width(page, viewport["width"]), path
+        whole_page_screenshot(page, f"{name}-{device}-th")
 
 
 @pytest.mark.parametrize(("viewport", "device"), [(DESKTOP, "desktop"), (PHONE, "phone")])
@@ -121,8 +102,8 @@ def test_citizen_dashboard_in_english(open_page, app_url: str, viewport: dict[st
     _visit(page, f"{app_url}/?{ENGLISH}")
     text = _main_text(page)
     assert "City data for citizens" in text and "Air quality today" in text
-    assert _fits_width(page, viewport["width"])
-    _shoot(page, f"citizen-dashboard-{device}-en")
+    assert fits_width(page, viewport["width"])
+    whole_page_screenshot(page, f"citizen-dashboard-{device}-en")
 
 
 def test_a_link_may_name_the_language_by_its_code(open_page, app_url: str) -> None:  # noqa: ANN001
@@ -145,12 +126,12 @@ def test_visitor_finds_a_ticket_on_a_phone(open_page, app_url: str) -> None:  # 
     wait_for_streamlit(page)
     page.get_by_text("เรื่องเลขที่ 0001/2567").wait_for()
     assert "วันที่รับเรื่อง" in _main_text(page)
-    _shoot(page, "complaint-status-found-phone-th")
+    whole_page_screenshot(page, "complaint-status-found-phone-th")
     page.get_by_label("เลขที่เรื่อง").fill("9999/2501")
     page.get_by_role("button", name="ค้นหา").click()
     wait_for_streamlit(page)
     page.get_by_text("ไม่พบเรื่องเลขที่ 9999/2501").wait_for()
-    _shoot(page, "complaint-status-not-found-phone-th")
+    whole_page_screenshot(page, "complaint-status-not-found-phone-th")
 
 
 def _chat(page: Page, message: str, expected: str) -> None:
@@ -164,25 +145,25 @@ def _chat(page: Page, message: str, expected: str) -> None:
 def test_visitor_files_a_complaint_in_the_chat_and_follows_it_on_a_phone(open_page, app_url: str) -> None:  # noqa: ANN001
     page = open_page(PHONE)
     _visit(page, f"{app_url}/chatbot")
-    _shoot(page, "chatbot-start-phone-th")
+    whole_page_screenshot(page, "chatbot-start-phone-th")
     _chat(page, "ฝุ่นวันนี้เท่าไหร่คะ", "ที่มา: ชุดข้อมูลคุณภาพอากาศ")
-    _shoot(page, "chatbot-air-answer-phone-th")
+    whole_page_screenshot(page, "chatbot-air-answer-phone-th")
     _chat(page, "แจ้งเรื่องร้องเรียนค่ะ", "เป็นเรื่องประเภทใด")
     _chat(page, "3", "เกิดที่ชุมชนหรือสถานที่ใด")
     _chat(page, "ชุมชนสะพรั่ง ถนนสิโรรส", "เล่ารายละเอียดของปัญหา")
     _chat(page, "ขยะล้นถังหน้าตลาดมา 3 วันแล้ว ส่งกลิ่นเหม็น", "ต้องการให้เจ้าหน้าที่ติดต่อกลับไหม")
     _chat(page, "ข้าม", "ตรวจสอบก่อนส่งเรื่อง")
-    _shoot(page, "chatbot-complaint-summary-phone-th")
+    whole_page_screenshot(page, "chatbot-complaint-summary-phone-th")
     _chat(page, "ยืนยัน", "ส่งเรื่องเรียบร้อยแล้ว")
-    assert _fits_width(page, PHONE["width"])
-    _shoot(page, "chatbot-complaint-ticket-phone-th")
+    assert fits_width(page, PHONE["width"])
+    whole_page_screenshot(page, "chatbot-complaint-ticket-phone-th")
     link = page.get_by_role("link", name=re.compile("ติดตามสถานะเรื่อง CB"))
     ticket = link.inner_text().split()[-1]
     link.click()
     wait_for_streamlit(page)
     page.get_by_text(f"เรื่องเลขที่ {ticket}").wait_for()
     assert "รับเรื่องแล้ว" in _main_text(page)
-    _shoot(page, "complaint-status-from-chatbot-phone-th")
+    whole_page_screenshot(page, "complaint-status-from-chatbot-phone-th")
 
 
 def test_chat_in_english_on_a_desktop(open_page, app_url: str) -> None:  # noqa: ANN001
@@ -190,4 +171,4 @@ def test_chat_in_english_on_a_desktop(open_page, app_url: str) -> None:  # noqa:
     _visit(page, f"{app_url}/chatbot?{ENGLISH}")
     _chat(page, "is the river high right now?", "Source: dataset River water level")
     _chat(page, "my house is on fire!", "1669")
-    _shoot(page, "chatbot-river-and-emergency-desktop-en")
+    whole_page_screenshot(page, "chatbot-river-and-emergency-desktop-en")

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from helpers.browser import screenshot, wait_for_streamlit
+from helpers.browser import fits_width, wait_for_streamlit, whole_page_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -99,19 +99,9 @@ def _main_text(page: Page) -> str:
 
 
 def _shoot(page: Page, name: str, viewport: dict[str, int]) -> None:
-    """A screenshot of the whole page: Streamlit scrolls inside its main area, so the window is
-    made as tall as that area's content first."""
     page.set_viewport_size(viewport)
     wait_for_streamlit(page)
-    height = page.evaluate("document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], int(height))})
-    page.wait_for_timeout(800)  # charts redraw at the new size
-    screenshot(page, name)
-    page.set_viewport_size(viewport)
-
-
-def _fits_width(page: Page, width: int) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    whole_page_screenshot(page, name, margin=0, settle_ms=800)
 
 
 @pytest.mark.parametrize(("viewport", "device"), [(DESKTOP, "desktop"), (PHONE, "phone")])
@@ -125,7 +115,7 @@ def test_executive_pages_in_thai_have_no_english_and_fit(
         text = _main_text(mayor_tab)
         assert "⟦" not in text, url_path  # a string key with no text
         assert {w for w in _LATIN_WORD.findall(text) if w not in THAI_MODE_LATIN} == set(), url_path
-        assert _fits_width(mayor_tab, viewport["width"]), url_path
+        assert fits_width(mayor_tab, viewport["width"]), url_path
         _shoot(mayor_tab, f"{name}-{device}-th", viewport)
 
 
@@ -139,7 +129,7 @@ def test_executive_pages_in_english(mayor_tab: Page, viewport: dict[str, int], d
         text = _main_text(mayor_tab)
         assert "⟦" not in text, url_path
         assert re.findall(r"[\u0e00-\u0e7f]+", text) == [], url_path  # no Thai left in English mode
-        assert _fits_width(mayor_tab, viewport["width"]), url_path
+        assert fits_width(mayor_tab, viewport["width"]), url_path
         _shoot(mayor_tab, f"{name}-{device}-en", viewport)
 
 

@@ -8,12 +8,6 @@ browser tests read from the shared `app_url` server.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -23,7 +17,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from data_sources.demo_accounts import DEMO_ACCOUNTS
-from helpers.browser import REPO_ROOT, SCREENSHOT_DIR, free_port, screenshot, seed_demo_city, wait_for_streamlit
+from helpers.browser import SCREENSHOT_DIR, screenshot, seed_demo_city, serve_app, wait_for_streamlit
 from helpers.db import sqlite_url
 
 pytestmark = pytest.mark.browser
@@ -36,58 +30,12 @@ RECYCLING = ".st-key-kpi_card_recycling_rate [data-testid='stMetricValue']"
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run app.py` (its st.App serves the cookie routes) over a fresh demo city (with its demo accounts)."""
+    """The app over a fresh demo city of its own (with its demo accounts)."""
     work = tmp_path_factory.mktemp("upload-app")
     url = sqlite_url(work)
     seed_demo_city(url)
-    port = free_port()
-    log = (work / "streamlit.log").open("wb")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=REPO_ROOT,
-        env={**os.environ, "CITY_DB_URL": url, "CITY_SESSION_SECRET": "browser-test-secret"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base, server, work / "streamlit.log")
+    with serve_app(work, url, CITY_SESSION_SECRET="browser-test-secret") as base:
         yield base
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
-
-
-def _wait_until_up(base: str, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"streamlit exited:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.25)
-    pytest.fail(f"streamlit not healthy:\n{log.read_text()[-3000:]}")
 
 
 def _context(browser: Browser, viewport: dict[str, int] = DESKTOP) -> BrowserContext:

@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,12 +87,10 @@ def _stop(server: subprocess.Popen[bytes]) -> None:
         server.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of `streamlit run app.py` on a free local port, over a throwaway SQLite database."""
-    work_dir = tmp_path_factory.mktemp("app")
-    database_url = sqlite_url(work_dir)
-    seed_demo_city(database_url)
+@contextmanager
+def serve_app(work_dir: Path, database_url: str, **env: str) -> Iterator[str]:
+    """`streamlit run app.py` (its st.App serves the cookie routes) on a free local port over
+    `database_url`; yields the base URL once healthy, stops the server afterwards."""
     port = free_port()
     command = [
         *(sys.executable, "-m", "streamlit", "run", "app.py"),
@@ -105,7 +104,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         server = subprocess.Popen(
             command,
             cwd=REPO_ROOT,
-            env={**os.environ, "CITY_DB_URL": database_url},
+            env={**os.environ, "CITY_DB_URL": database_url, **env},
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -115,6 +114,16 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base_url
     finally:
         _stop(server)
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the app over a throwaway demo city, shared by the read-only browser tests."""
+    work_dir = tmp_path_factory.mktemp("app")
+    database_url = sqlite_url(work_dir)
+    seed_demo_city(database_url)
+    with serve_app(work_dir, database_url) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")
@@ -156,3 +165,27 @@ def screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOT_DIR / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+# Pages scroll in stMain; a page with a chat input scrolls in stAppScrollToBottomContainer instead.
+_CONTENT_HEIGHT = """() => Math.max(...['stMain', 'stAppScrollToBottomContainer']
+    .map((id) => document.querySelector(`[data-testid="${id}"]`)?.scrollHeight ?? 0))"""
+
+
+def whole_page_screenshot(page: Page, name: str, *, margin: int = 160, settle_ms: int = 0) -> Path:
+    """`screenshot` of the whole page: Streamlit scrolls inside its main area, so the window is
+    made as tall as that area's content first (a full-page screenshot alone shows one screen)."""
+    viewport = page.viewport_size or {"width": 1366, "height": 900}
+    height = page.evaluate(_CONTENT_HEIGHT)
+    page.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], int(height) + margin)})
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)  # charts redraw at the new size
+    try:
+        return screenshot(page, name)
+    finally:
+        page.set_viewport_size(viewport)
+
+
+def fits_width(page: Page, width: int) -> bool:
+    """No horizontal scrolling at this window width."""
+    return page.evaluate("document.documentElement.scrollWidth") <= width + 1
