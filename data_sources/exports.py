@@ -25,10 +25,9 @@ import sqlalchemy as sa
 from data_sources import store
 from data_sources.adapters import DATASETS, dataset
 from data_sources.catalogue import column_rows
+from data_sources.formulas import NEUTRALISER, neutralise
 from data_sources.schema import Choice, Column, Dataset, Date, DateTime, Decimal, Integer, Month, Text
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-NEUTRALISER = "'"
 MASK = "[ปกปิด/redacted]"
 # A Text column this long or longer is free text (the declared default is 1000 characters).
 FREE_TEXT_MIN_LENGTH = 1000
@@ -46,15 +45,6 @@ _EXPORT_FORMATS: dict[type, tuple[str, str]] = {
     Month: ("เดือน ค.ศ. แบบ YYYY-MM", "month, YYYY-MM"),
     Choice: ("รหัสจากรายการ (ดูช่อง values)", "a code from the list (see values)"),
 }
-
-
-def neutralise(text: str) -> str:
-    """Text that a spreadsheet shows as text, never runs as a formula.
-
-    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-5"), neutralise("ถนนสิโรรส")
-    ('\\'=HYPERLINK("http://x")', "'-5", 'ถนนสิโรรส')
-    """
-    return NEUTRALISER + text if text.startswith(FORMULA_PREFIXES) else text
 
 
 def mask_personal_numbers(text: str) -> str:

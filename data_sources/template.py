@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from data_sources.adapters import dataset
+from data_sources.formulas import defuse_workbook
 from data_sources.schema import Choice, Column, Date, DateTime, Decimal, Integer, Month, Text
 
 DATA_SHEET = "ข้อมูล"
@@ -39,7 +40,11 @@ def describe_kind(column: Column) -> tuple[str, str]:
         text = ("เดือน เช่น ต.ค. 2567", "month, e.g. ต.ค. 2567")
     elif isinstance(kind, Choice):
         values = ", ".join(o.label_th for o in kind.options)
-        rule = ("เลือกจากรายการ", "one of") if kind.closed else ("เลือกจากรายการหรือพิมพ์ค่าใหม่", "from the list, or a new value")
+        rule = (
+            ("เลือกจากรายการ", "one of")
+            if kind.closed
+            else ("เลือกจากรายการหรือพิมพ์ค่าใหม่", "from the list, or a new value")
+        )
         text = (f"{rule[0]}: {values}", f"{rule[1]}: {', '.join(o.label_en for o in kind.options)}")
     else:
         text = ("ข้อความ", "text")
@@ -73,6 +78,7 @@ def build_template(key: str) -> bytes:
             _add_dropdown(book, sheet, index, column)
     sheet.freeze_panes = "A2"
     _write_instructions(book, key)
+    defuse_workbook(book)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -107,7 +113,11 @@ def _write_instructions(book: Workbook, key: str) -> None:
     sheet.append([declared.description_en])
     sheet.append([f"หน่วยงานเจ้าของข้อมูล / Owner: {declared.division_th} / {declared.division_en}"])
     sheet.append(["กรอกข้อมูลในชีต 'ข้อมูล' ตั้งแต่แถวที่ 2 (ลบแถวตัวอย่างก่อนส่ง) ใช้ปี พ.ศ. หรือ ค.ศ. ได้"])
-    sheet.append(["Fill in the 'ข้อมูล' sheet from row 2 (replace the example row). Buddhist-era or Christian-era years both work."])
+    sheet.append(
+        [
+            "Fill in the 'ข้อมูล' sheet from row 2 (replace the example row). Buddhist-era or Christian-era years both work."
+        ]
+    )
     sheet.append([])
     sheet.append(["หัวคอลัมน์", "Column", "ต้องกรอก / Required", "ชนิดข้อมูล", "Type", "คำอธิบาย", "Description"])
     for cell in sheet[sheet.max_row]:
@@ -115,7 +125,16 @@ def _write_instructions(book: Workbook, key: str) -> None:
     for column in declared.columns:
         kind_th, kind_en = describe_kind(column)
         note = _REQUIRED_NOTE if column.required else _OPTIONAL_NOTE
-        sheet.append([column.label_th, column.label_en, f"{note[0]} / {note[1]}", kind_th, kind_en,
-                      column.description_th, column.description_en])
+        sheet.append(
+            [
+                column.label_th,
+                column.label_en,
+                f"{note[0]} / {note[1]}",
+                kind_th,
+                kind_en,
+                column.description_th,
+                column.description_en,
+            ]
+        )
     for letter, width in zip("ABCDEFG", (28, 24, 18, 50, 50, 40, 40), strict=True):
         sheet.column_dimensions[letter].width = width
