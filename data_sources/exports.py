@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from datetime import datetime
 from typing import Any
 
@@ -26,14 +25,9 @@ from data_sources import store
 from data_sources.adapters import DATASETS, dataset
 from data_sources.catalogue import column_rows
 from data_sources.formulas import NEUTRALISER, neutralise
+from data_sources.personal_numbers import is_free_text, mask_personal_numbers
 from data_sources.schema import Choice, Column, Dataset, Date, DateTime, Decimal, Integer, Month, Text
 
-MASK = "[ปกปิด/redacted]"
-# A Text column this long or longer is free text (the declared default is 1000 characters).
-FREE_TEXT_MIN_LENGTH = 1000
-# Thai mobiles: 06/08/09 + 8 digits, grouped any way; national IDs: 13 digits, often 1-2345-67890-12-3.
-_MOBILE = re.compile(r"(?<!\d)0[689](?:[\s\-.]?\d){8}(?!\d)")
-_NATIONAL_ID = re.compile(r"(?<!\d)\d(?:[\s\-]?\d){12}(?!\d)")
 DICTIONARY_FIELDS = ("key", "label_th", "label_en", "required", "unique", "description_th", "description_en")
 # How each kind of value is WRITTEN in an export (not how staff may type it in an upload).
 _EXPORT_FORMATS: dict[type, tuple[str, str]] = {
@@ -47,22 +41,9 @@ _EXPORT_FORMATS: dict[type, tuple[str, str]] = {
 }
 
 
-def mask_personal_numbers(text: str) -> str:
-    """Free text with mobile numbers and national ID numbers masked.
-
-    >>> mask_personal_numbers("โทร 081-000-1234 ครับ")
-    'โทร [ปกปิด/redacted] ครับ'
-    """
-    return _NATIONAL_ID.sub(MASK, _MOBILE.sub(MASK, text))
-
-
 def public_columns(declared: Dataset) -> list[Column]:
     """The columns an export may hold: every declared column not marked personal."""
     return [column for column in declared.columns if not column.personal]
-
-
-def _is_free_text(column: Column) -> bool:
-    return isinstance(column.kind, Text) and column.kind.max_length >= FREE_TEXT_MIN_LENGTH
 
 
 def _safe_text(values: pd.Series, *, free_text: bool) -> pd.Series:
@@ -90,7 +71,7 @@ def public_frame(frame: pd.DataFrame, declared: Dataset) -> pd.DataFrame:
         if isinstance(column.kind, Date | DateTime | Month):
             columns[column.key] = _text_of_moment(values, column.kind)
         elif pd.api.types.is_string_dtype(values) or values.dtype == object:
-            columns[column.key] = _safe_text(values, free_text=_is_free_text(column))
+            columns[column.key] = _safe_text(values, free_text=is_free_text(column))
         else:
             columns[column.key] = values
     return pd.DataFrame(columns, index=frame.index).reset_index(drop=True)

@@ -9,13 +9,9 @@ import streamlit as st
 
 from metrics.alerts import Alert
 from ui.i18n import lang, t
+from ui.plain import plain
 
 _ICONS = {"river": ":material/water:", "pm25": ":material/airwave:"}
-
-
-def _escape(text: str) -> str:
-    # Alert texts are plain words; keep Markdown from reading "$" or "*" in them as markup.
-    return text.replace("\\", "\\\\").replace("$", "\\$").replace("*", "\\*").replace("_", "\\_")
 
 
 def _listed(title: str, items: Sequence[Alert], key: str) -> None:
@@ -25,7 +21,7 @@ def _listed(title: str, items: Sequence[Alert], key: str) -> None:
         if not items:
             st.caption(t("dash.alerts.none_here"))
             return
-        st.markdown("\n".join(f"- {_escape(a.message(language))}" for a in items))
+        st.markdown("\n".join(f"- {plain(a.message(language))}" for a in items))
 
 
 def alerts_panel(alerts: Sequence[Alert]) -> None:
@@ -37,7 +33,7 @@ def alerts_panel(alerts: Sequence[Alert]) -> None:
         return
     for alert in (a for a in alerts if a.kind in _ICONS):
         box = st.error if alert.severity == "critical" else st.warning
-        box(_escape(alert.message(language)), icon=_ICONS[alert.kind])
+        box(plain(alert.message(language)), icon=_ICONS[alert.kind])
     red = [a for a in alerts if a.kind == "kpi_red"]
     stale = [a for a in alerts if a.kind == "stale_dataset"]
     left, right = st.columns(2)
