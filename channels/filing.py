@@ -1,0 +1,152 @@
+"""Where the channels meet the complaint lifecycle: a filing from a channel, its followers,
+photos and the citizen's rating.
+
+Everything a channel does to a complaint goes through this one module, so when the lifecycle
+API of issue #13 changes how a complaint is stored, only this file follows it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from chatbot.engine import city_now
+from chatbot.text import Lang
+from data_sources import store
+from data_sources.city import profile
+from data_sources.db import complaint_followers, complaint_photos, write_transaction
+
+NEAR_COMMUNITY_KM = 3.0  # a shared location farther than this from every community names none
+RATEABLE = ("resolved",)
+
+
+@dataclass(frozen=True)
+class Location:
+    latitude: float
+    longitude: float
+    address: str = ""
+
+
+def nearest_community(latitude: float, longitude: float) -> str | None:
+    """The Thai name of the city's community closest to the point, within NEAR_COMMUNITY_KM.
+
+    >>> nearest_community(6.5536, 101.2979)
+    'เมืองทอง'
+    """
+    best: tuple[float, str] | None = None
+    for community in profile()["communities"]:
+        distance = _km(latitude, longitude, community["lat"], community["lon"])
+        if best is None or distance < best[0]:
+            best = (distance, community["name_th"])
+    return best[1] if best and best[0] <= NEAR_COMMUNITY_KM else None
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # Equirectangular distance: exact enough across one city.
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
+
+
+def file_complaint(
+    engine: sa.Engine,
+    row: pd.DataFrame,
+    *,
+    channel: str,
+    location: Location | None = None,
+    follower: tuple[str, Lang] | None = None,
+    conversation: str | None = None,
+) -> None:
+    """Store one complaint row from `channel`, with the shared location, the citizen to notify
+    (`follower`: their address on the channel and language) and the conversation's photos."""
+    row = row.copy()
+    row["channel"] = channel
+    if location is not None:
+        row["latitude"], row["longitude"] = location.latitude, location.longitude
+    store.append_rows(engine, "complaints", row, user=channel)
+    ticket = str(row["ticket_id"].iloc[0])
+    with write_transaction(engine) as connection:
+        if follower is not None:
+            address, lang = follower
+            connection.execute(
+                complaint_followers.insert().values(
+                    ticket_id=ticket, channel=channel, address=address, lang=lang,
+                    notified_status=str(row["status"].iloc[0]), created_at=city_now(),
+                )
+            )  # fmt: skip
+        if conversation is not None:
+            connection.execute(
+                complaint_photos.update()
+                .where(complaint_photos.c.conversation == conversation, complaint_photos.c.ticket_id.is_(None))
+                .values(ticket_id=ticket)
+            )
+
+
+def keep_photo(engine: sa.Engine, conversation: str, content: bytes, content_type: str) -> int:
+    """Keep a photo sent during a conversation until the complaint it belongs to is filed."""
+    with write_transaction(engine) as connection:
+        result = connection.execute(
+            complaint_photos.insert().values(
+                conversation=conversation, content=content, content_type=content_type, received_at=city_now()
+            )
+        )
+        return int(result.inserted_primary_key[0])
+
+
+def pending_photos(engine: sa.Engine, conversation: str) -> int:
+    with engine.connect() as connection:
+        query = sa.select(sa.func.count()).where(
+            complaint_photos.c.conversation == conversation, complaint_photos.c.ticket_id.is_(None)
+        )
+        return int(connection.scalar(query) or 0)
+
+
+def drop_pending_photos(engine: sa.Engine, conversation: str) -> None:
+    """A filing was cancelled: its photos are personal data with no purpose left."""
+    with write_transaction(engine) as connection:
+        connection.execute(
+            complaint_photos.delete().where(
+                complaint_photos.c.conversation == conversation, complaint_photos.c.ticket_id.is_(None)
+            )
+        )
+
+
+def statuses(engine: sa.Engine, tickets: Iterable[str]) -> dict[str, str]:
+    """The current status of each ticket that exists."""
+    wanted = set(tickets)
+    if not wanted:
+        return {}
+    frame = store.load(engine, "complaints", include_personal=False)
+    found = frame[frame["ticket_id"].isin(wanted)]
+    return dict(zip(found["ticket_id"].astype(str), found["status"].astype(str), strict=True))
+
+
+def follower_of(engine: sa.Engine, ticket: str, channel: str) -> str | None:
+    with engine.connect() as connection:
+        return connection.scalar(
+            sa.select(complaint_followers.c.address).where(
+                complaint_followers.c.ticket_id == ticket, complaint_followers.c.channel == channel
+            )
+        )
+
+
+def rate(engine: sa.Engine, ticket: str, score: int, *, channel: str) -> bool:
+    """Record the citizen's 1-5 rating of a resolved ticket (once); False when it cannot be rated."""
+    if not 1 <= score <= 5:
+        return False
+    frame = store.load(engine, "complaints")
+    row = frame[frame["ticket_id"] == ticket]
+    if row.empty or str(row["status"].iloc[0]) not in RATEABLE or not pd.isna(row["satisfaction"].iloc[0]):
+        return False
+    row = row.copy()
+    row["satisfaction"] = score
+    try:
+        store.commit(engine, "complaints", row, mode="append", user=channel, kind="entry")
+    except IntegrityError:
+        return False
+    return True
