@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 import pandas as pd
 import sqlalchemy as sa
@@ -20,6 +21,8 @@ from chatbot.text import Lang
 from data_sources import store
 from data_sources.city import profile
 from data_sources.db import complaint_followers, complaint_photos, write_transaction
+from data_sources.errors import KeyExists
+from metrics.periods import fiscal_year
 
 NEAR_COMMUNITY_KM = 3.0  # a shared location farther than this from every community names none
 RATEABLE = ("resolved",)
@@ -150,3 +153,47 @@ def rate(engine: sa.Engine, ticket: str, score: int, *, channel: str) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+@dataclass(frozen=True)
+class NewRequest:
+    """A complaint that arrives whole (an Open311 POST), not through a conversation."""
+
+    category: str
+    community: str
+    place: str
+    description: str
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    location: Location | None = None
+
+
+def file_request(engine: sa.Engine, request: NewRequest, *, channel: str, prefix: str) -> str:
+    """File `request` as a new complaint from `channel`; returns its ticket number, numbered per
+    fiscal year under `prefix` (OS68-00001). A number taken by a racing filing is retried."""
+    from chatbot.complaint_flow import complaint_row, scrub
+
+    now = city_now()
+    draft = {
+        "category": request.category, "community": request.community, "place": scrub(request.place)[:200],
+        "description": scrub(request.description)[:1000], "contact_name": request.contact_name,
+        "contact_phone": request.contact_phone,
+    }  # fmt: skip
+    for _ in range(_TICKET_ATTEMPTS):
+        ticket = _next_ticket(engine, prefix, now)
+        try:
+            file_complaint(engine, complaint_row(draft, ticket, now), channel=channel, location=request.location)
+        except (KeyExists, IntegrityError):
+            continue
+        return ticket
+    raise KeyExists("ออกเลขที่เรื่องไม่สำเร็จ", "Could not allocate a ticket number")
+
+
+_TICKET_ATTEMPTS = 5
+
+
+def _next_ticket(engine: sa.Engine, prefix: str, now: datetime) -> str:
+    head = f"{prefix}{fiscal_year(now.date()) % 100:02d}-"
+    ids = store.load(engine, "complaints", include_personal=False)["ticket_id"].dropna().astype(str)
+    numbers = [int(i[len(head) :]) for i in ids if i.startswith(head) and i[len(head) :].isdigit()]
+    return f"{head}{max(numbers, default=0) + 1:05d}"
