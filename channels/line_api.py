@@ -1,7 +1,7 @@
 """The LINE Messaging API as this app uses it: reply, push and message content, through the
 official line-bot-sdk (v3), pointed at `LINE_API_BASE`.
 
-The SDK fixes the content host (api-data.line.me) in each call; `_RoutedClient` sends those
+The SDK fixes the content host (api-data.line.me) in each call; `RoutedClient` sends those
 requests to the configured base too, so a test's fake LINE server (or a proxy) receives them.
 """
 
@@ -31,7 +31,7 @@ MAX_MESSAGES = 5  # per reply or push, as the Messaging API allows
 LineError = (OpenApiException, HTTPError, OSError)
 
 
-class _RoutedClient(ApiClient):
+class RoutedClient(ApiClient):
     def __init__(self, configuration: Configuration, data_api_base: str) -> None:
         super().__init__(configuration)
         self._data_api_base = data_api_base
@@ -48,7 +48,7 @@ class LineApi:
 
     def __init__(self, settings: LineSettings) -> None:
         configuration = Configuration(host=settings.api_base, access_token=settings.access_token)
-        self._client = _RoutedClient(configuration, settings.data_api_base)
+        self._client = RoutedClient(configuration, settings.data_api_base)
         self._messaging = MessagingApi(self._client)
         self._blob = MessagingApiBlob(self._client)
 
