@@ -20,7 +20,7 @@ from chatbot.engine import city_now
 from chatbot.text import Lang
 from data_sources import store
 from data_sources.city import profile
-from data_sources.db import complaint_followers, complaint_photos, write_transaction
+from data_sources.db import line_followers, line_photos, write_transaction
 from data_sources.errors import KeyExists
 from metrics.periods import fiscal_year
 
@@ -77,15 +77,15 @@ def file_complaint(
         if follower is not None:
             address, lang = follower
             connection.execute(
-                complaint_followers.insert().values(
+                line_followers.insert().values(
                     ticket_id=ticket, channel=channel, address=address, lang=lang,
                     notified_status=str(row["status"].iloc[0]), created_at=city_now(),
                 )
             )  # fmt: skip
         if conversation is not None:
             connection.execute(
-                complaint_photos.update()
-                .where(complaint_photos.c.conversation == conversation, complaint_photos.c.ticket_id.is_(None))
+                line_photos.update()
+                .where(line_photos.c.conversation == conversation, line_photos.c.ticket_id.is_(None))
                 .values(ticket_id=ticket)
             )
 
@@ -94,7 +94,7 @@ def keep_photo(engine: sa.Engine, conversation: str, content: bytes, content_typ
     """Keep a photo sent during a conversation until the complaint it belongs to is filed."""
     with write_transaction(engine) as connection:
         result = connection.execute(
-            complaint_photos.insert().values(
+            line_photos.insert().values(
                 conversation=conversation, content=content, content_type=content_type, received_at=city_now()
             )
         )
@@ -104,7 +104,7 @@ def keep_photo(engine: sa.Engine, conversation: str, content: bytes, content_typ
 def pending_photos(engine: sa.Engine, conversation: str) -> int:
     with engine.connect() as connection:
         query = sa.select(sa.func.count()).where(
-            complaint_photos.c.conversation == conversation, complaint_photos.c.ticket_id.is_(None)
+            line_photos.c.conversation == conversation, line_photos.c.ticket_id.is_(None)
         )
         return int(connection.scalar(query) or 0)
 
@@ -113,9 +113,7 @@ def drop_pending_photos(engine: sa.Engine, conversation: str) -> None:
     """A filing was cancelled: its photos are personal data with no purpose left."""
     with write_transaction(engine) as connection:
         connection.execute(
-            complaint_photos.delete().where(
-                complaint_photos.c.conversation == conversation, complaint_photos.c.ticket_id.is_(None)
-            )
+            line_photos.delete().where(line_photos.c.conversation == conversation, line_photos.c.ticket_id.is_(None))
         )
 
 
@@ -132,8 +130,8 @@ def statuses(engine: sa.Engine, tickets: Iterable[str]) -> dict[str, str]:
 def follower_of(engine: sa.Engine, ticket: str, channel: str) -> str | None:
     with engine.connect() as connection:
         return connection.scalar(
-            sa.select(complaint_followers.c.address).where(
-                complaint_followers.c.ticket_id == ticket, complaint_followers.c.channel == channel
+            sa.select(line_followers.c.address).where(
+                line_followers.c.ticket_id == ticket, line_followers.c.channel == channel
             )
         )
 

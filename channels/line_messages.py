@@ -94,8 +94,9 @@ def quick_replies(reply: Reply) -> list[QuickReplyItem]:
     suggestions = list(reply.suggestions)
     if not suggestions and not reply.state and reply.intent != "emergency":
         suggestions = [topic.ask(reply.lang) for topic in topics()]
+    labels = {topic.ask(lang): topic.label(lang) for topic in topics() for lang in ("th", "en")}
     for text in suggestions:
-        items.append(QuickReplyItem(action=MessageAction(label=_label(text), text=text[:300])))
+        items.append(QuickReplyItem(action=MessageAction(label=_label(labels.get(text, text)), text=text[:300])))
     return items[:MAX_QUICK_REPLIES]
 
 

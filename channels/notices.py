@@ -17,7 +17,7 @@ from channels.line_api import LineApi
 from chatbot.answers import say
 from chatbot.text import Lang
 from data_sources.adapters.complaints import STATUSES
-from data_sources.db import complaint_followers, write_transaction
+from data_sources.db import line_followers, write_transaction
 
 log = logging.getLogger(__name__)
 CHANNEL = "line"
@@ -40,9 +40,9 @@ def notice_messages(ticket: str, status: str, lang: Lang) -> list:
 
 def _claim(engine: sa.Engine, ticket: str, old: str, new: str) -> bool:
     with write_transaction(engine) as connection:
-        table = complaint_followers.c
+        table = line_followers.c
         changed = connection.execute(
-            complaint_followers.update()
+            line_followers.update()
             .where(table.ticket_id == ticket, table.channel == CHANNEL, table.notified_status == old)
             .values(notified_status=new)
         )
@@ -54,9 +54,9 @@ def deliver_status_changes(engine: sa.Engine, api: LineApi) -> int:
     with engine.connect() as connection:
         followers = connection.execute(
             sa.select(
-                complaint_followers.c.ticket_id, complaint_followers.c.address,
-                complaint_followers.c.lang, complaint_followers.c.notified_status,
-            ).where(complaint_followers.c.channel == CHANNEL)
+                line_followers.c.ticket_id, line_followers.c.address,
+                line_followers.c.lang, line_followers.c.notified_status,
+            ).where(line_followers.c.channel == CHANNEL)
         ).all()  # fmt: skip
     current = filing.statuses(engine, (f.ticket_id for f in followers))
     sent = 0

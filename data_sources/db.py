@@ -114,10 +114,11 @@ line_deliveries = sa.Table(
     sa.Column("received_at", sa.DateTime, nullable=False),
 )
 
-# Who filed a ticket on a channel and should hear of its status changes; `notified_status` is
+# Until the complaint lifecycle of issue #13 keeps contacts and photos, the LINE side keeps its own:
+# who filed a ticket on a channel and should hear of its status changes; `notified_status` is
 # the last status they were told, compared-and-set so two processes never push one change twice.
-complaint_followers = sa.Table(
-    "complaint_followers",
+line_followers = sa.Table(
+    "line_followers",
     metadata,
     sa.Column("ticket_id", sa.String(40), primary_key=True),
     sa.Column("channel", sa.String(20), primary_key=True),
@@ -128,8 +129,8 @@ complaint_followers = sa.Table(
 )
 
 # Photos citizens sent with a complaint (internal, like the description); ticket_id is set once filed.
-complaint_photos = sa.Table(
-    "complaint_photos",
+line_photos = sa.Table(
+    "line_photos",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("conversation", sa.String(120), nullable=False),

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from data_sources import store
-from data_sources.db import complaint_photos, connect
+from data_sources.db import connect, line_photos
 from helpers.browser import serve_app
 from helpers.db import sqlite_url
 from helpers.fake_line import (
@@ -159,9 +159,7 @@ def test_photo_and_location_become_a_complaint_and_status_changes_are_pushed(lin
     assert (round(row["latitude"], 4), round(row["longitude"], 4)) == (6.5536, 101.2979)
     ticket = str(row["ticket_id"])
     with engine.connect() as connection:
-        photos = connection.execute(
-            sa.select(complaint_photos.c.content).where(complaint_photos.c.ticket_id == ticket)
-        ).all()
+        photos = connection.execute(sa.select(line_photos.c.content).where(line_photos.c.ticket_id == ticket)).all()
     assert [bytes(p.content) for p in photos] == [JPEG]
 
     # Staff move it on (as the inbox or an uploaded sheet would): the filer hears of it on LINE.
