@@ -65,9 +65,17 @@ def is_demo_account(engine: sa.Engine, username: str | None) -> bool:
     return username is not None and username in demo_usernames(engine)
 
 
+def _lock_city(connection: sa.Connection) -> str | None:
+    """Take every dataset's head lock (writers take one each; SQLite's BEGIN IMMEDIATE already
+    serialises), so two first uploads cannot both go live; returns the mode written so far."""
+    connection.execute(sa.select(dataset_heads.c.dataset).with_for_update())
+    return connection.scalar(sa.select(city_settings.c.value).where(city_settings.c.key == _MODE_KEY))
+
+
 def _mark_live(connection: sa.Connection) -> None:
-    connection.execute(city_settings.delete().where(city_settings.c.key == _MODE_KEY))
-    connection.execute(city_settings.insert().values(key=_MODE_KEY, value="live"))
+    done = connection.execute(city_settings.update().where(city_settings.c.key == _MODE_KEY).values(value="live"))
+    if not done.rowcount:
+        connection.execute(city_settings.insert().values(key=_MODE_KEY, value="live"))
 
 
 def _remove_demo_city(connection: sa.Connection) -> dict[str, int]:
@@ -104,8 +112,7 @@ def _remove_demo_accounts(connection: sa.Connection) -> list[str]:
 def go_live(engine: sa.Engine, *, actor: str | None, reason: str) -> dict[str, object]:
     """Remove the demo city and its accounts (if any) and mark the database live, in one transaction."""
     with write_transaction(engine) as connection:
-        written = connection.scalar(sa.select(city_settings.c.value).where(city_settings.c.key == _MODE_KEY))
-        if written == "live":
+        if _lock_city(connection) == "live":
             return {"already_live": True}
         removed = _remove_demo_city(connection)
         names = _remove_demo_accounts(connection)
@@ -127,7 +134,8 @@ def before_real_upload(engine: sa.Engine, user: str | None) -> None:
         go_live(engine, actor=user, reason="first real upload")
         return
     with write_transaction(engine) as connection:
-        _mark_live(connection)
+        if _lock_city(connection) != "live":
+            _mark_live(connection)
 
 
 def go_live_with_admin(engine: sa.Engine, admin: str, password: str | None) -> dict[str, object]:

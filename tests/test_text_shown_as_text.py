@@ -27,6 +27,7 @@ LINK = "[เปิดดู](http://phish.example/x)"
 IMAGE = "![t](http://track.example/p.png)"
 HOSTILE = f"{LINK} {IMAGE} www.phish.example :red[แดง] **หนา**"
 PHONE_AND_ID = "โทร +66 81 234 5678 หรือ ๐๗๓-๒๑๒-๓๔๕ บัตร 1-1017-00230-70-5"
+DEMO = "demo.admin"  # uploads by a demo account keep the demo city (a real one would take it live)
 SECRETS = ("234 5678", "๒๑๒-๓๔๕", "00230-70")
 # Markdown that would become a link, an image or an autolink if drawn as written.
 _LIVE = re.compile(r"(?<!\\)\]\((?!tel:)|(?<!\\)!\[|(?<![\\/])www\.phish|(?<!\\)://(?:phish|track)")
@@ -69,14 +70,14 @@ def hostile_city(engine: sa.Engine) -> None:
     facilities.loc[first, "address"] = f"{HOSTILE} {PHONE_AND_ID}"
     facilities.loc[first, "opening_hours"] = LINK
     facilities.loc[first, "phone"] = "[1](http://phish.example)"
-    store.commit(engine, "facilities", facilities, mode="replace", upload=store.UploadedFile("f.xlsx", b"x"))
+    store.commit(engine, "facilities", facilities, mode="replace", upload=store.UploadedFile("f.xlsx", b"x"), user=DEMO)
     complaints = store.load(engine, "complaints")
     row = complaints.iloc[[0]].assign(ticket_id=f"X1 {LINK}", category=HOSTILE, community=HOSTILE, channel=IMAGE)
-    store.commit(engine, "complaints", row, upload=store.UploadedFile("c.xlsx", b"x"))
+    store.commit(engine, "complaints", row, upload=store.UploadedFile("c.xlsx", b"x"), user=DEMO)
     for key in ("water_level", "air_quality"):
         frame = store.load(engine, key)
         frame.loc[frame.index[-5:], "station"] = HOSTILE
-        store.commit(engine, key, frame, mode="replace", upload=store.UploadedFile("s.xlsx", b"x"))
+        store.commit(engine, key, frame, mode="replace", upload=store.UploadedFile("s.xlsx", b"x"), user=DEMO)
 
 
 @pytest.fixture(scope="module")
