@@ -126,7 +126,7 @@ def _requests(request: Request, ticket: str, lang: Lang) -> list[dict[str, Any]]
         found = frame[frame["ticket_id"] == ticket]
         if found.empty:
             raise Open311Error(404, f"no service request {ticket}")
-        return [documents.service_request(row, lang) for _, row in found.iterrows()]
+        return documents.service_requests(found, lang)
     query = request.query_params
     statuses = _listed(query.get("status"))
     if statuses and not set(statuses) <= {"open", "closed"}:
@@ -140,7 +140,7 @@ def _requests(request: Request, ticket: str, lang: Lang) -> list[dict[str, Any]]
         statuses=statuses,
         now=city_now(),
     )
-    return [documents.service_request(row, lang) for _, row in chosen.iterrows()]
+    return documents.service_requests(chosen, lang)
 
 
 def _token(token: str) -> list[dict[str, Any]]:
