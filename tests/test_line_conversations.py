@@ -15,7 +15,7 @@ from channels import settings
 from channels.conversations import claim_delivery, conversation_key, load_state, save_state
 from channels.line_api import LineApi
 from channels.line_bot import LineBot
-from chatbot.engine import city_now
+from data_sources.city_time import now as city_now
 from data_sources.db import chat_conversations, connect, write_transaction
 from helpers.fake_line import ACCESS_TOKEN, CHANNEL_SECRET, FakeLine, delivery, fake_line_server, signature, text_event
 
