@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from data_sources import accounts
 from data_sources.adapters import DATASETS
+from data_sources.city_time import now
 from data_sources.db import (
     DATASET_TABLES,
     city_settings,
@@ -30,7 +31,6 @@ from data_sources.db import (
     accounts as accounts_table,
 )
 from data_sources.errors import DataSourceError
-from data_sources.writes import _now as now
 from data_sources.writes import audit
 
 Mode = Literal["demo", "live", "new"]
