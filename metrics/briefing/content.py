@@ -1,0 +1,150 @@
+"""What an executive briefing says, as plain data: the figures of the Mayor Dashboard for one
+period and place (the same `compute_all`, the same alerts, the same context), the red KPIs'
+trends, the written summary, the division scorecard, and when the data were last updated.
+
+Nothing here computes a KPI: every figure comes from the catalogue through `compute_all` and
+`trends.series`. The PDF (pdf.py) and the Excel workbook (workbook.py) only lay this out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pandas as pd
+import sqlalchemy as sa
+
+from data_sources import store
+from data_sources.adapters import DATASETS
+from data_sources.schema import Pillar
+from metrics import alerts as alert_rules
+from metrics import trends
+from metrics.compute import CityResult, KpiResult, compute_all
+from metrics.kpi import Context, Frames
+from metrics.periods import Period, trailing
+from metrics.summary import summarise
+
+TREND_PERIODS = 12
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One briefing's content; `lang` is the language its sentences were written in."""
+
+    period: Period
+    community: str | None
+    lang: str
+    result: CityResult
+    alerts: tuple[alert_rules.Alert, ...]
+    summaries: dict[Pillar, str]
+    trends: dict[str, pd.DataFrame]  # KPI id → `trends.series` over the last TREND_PERIODS periods
+    data_as_of: datetime | None  # the latest accepted upload of any dataset
+    generated_at: datetime
+
+    @property
+    def red(self) -> list[KpiResult]:
+        """The KPIs off target, in catalogue order."""
+        return [r for r in self.result.kpis.values() if r.status == "red"]
+
+    @property
+    def with_data(self) -> list[KpiResult]:
+        return [r for r in self.result.kpis.values() if r.value is not None]
+
+    def pillar_kpis(self, pillar: Pillar) -> list[KpiResult]:
+        return [r for r in self.result.kpis.values() if r.kpi.pillar == pillar]
+
+
+def city_frames(engine: sa.Engine) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
+    """Every dataset's current rows (personal columns dropped) and the upload log, as the
+    executive pages load them."""
+    frames = {key: store.load(engine, key, include_personal=False) for key in DATASETS}
+    return frames, store.upload_history(engine)
+
+
+def dashboard_context(history: pd.DataFrame, now: datetime) -> Context:
+    """The KPI context the Mayor Dashboard uses: last uploads, and "now" to the hour."""
+    return Context.from_upload_history(history, now=now, hourly=True)
+
+
+def build(
+    frames: Frames,
+    period: Period,
+    *,
+    context: Context,
+    now: datetime,
+    community: str | None = None,
+    lang: str = "th",
+    result: CityResult | None = None,
+) -> Briefing:
+    """The briefing for `period` (and `community`), its figures exactly the Mayor Dashboard's.
+
+    Pass `result` when it is already computed (the dashboard's own, from its cache).
+    """
+    result = result or compute_all(frames, period, context=context, community=community)
+    found = alert_rules.alerts(frames, period, result, now, freshness=context.last_uploads)
+    periods = trailing(period, TREND_PERIODS)
+    red_trends = {
+        r.id: trends.series(r.id, frames, periods, context=context, community=community)
+        for r in result.kpis.values()
+        if r.status == "red"
+    }
+    uploads = [moment for moment in context.last_uploads.values() if moment is not None]
+    return Briefing(
+        period=period,
+        community=community,
+        lang=lang,
+        result=result,
+        alerts=tuple(found),
+        summaries=summarise(result, lang),
+        trends=red_trends,
+        data_as_of=max(uploads) if uploads else None,
+        generated_at=now,
+    )
+
+
+@dataclass(frozen=True)
+class DivisionLine:
+    """One division's row of the scorecard: its KPIs by status, and the ones off target."""
+
+    division_th: str
+    division_en: str
+    kpis: int
+    green: int
+    amber: int
+    red: int
+    no_data: int
+    red_names: tuple[str, ...]
+
+
+def division_scorecard(briefing: Briefing) -> list[DivisionLine]:
+    """Each owning division's KPIs by status (divisions with red KPIs first), from the results."""
+    owners: dict[str, list[KpiResult]] = {}
+    for r in briefing.result.kpis.values():
+        owners.setdefault(r.kpi.division_en, []).append(r)
+    lines = []
+    for members in owners.values():
+        statuses = [r.status for r in members]
+        lines.append(
+            DivisionLine(
+                members[0].kpi.division_th,
+                members[0].kpi.division_en,
+                len(members),
+                statuses.count("green"),
+                statuses.count("amber"),
+                statuses.count("red"),
+                statuses.count(None),
+                tuple(r.kpi.name_th if briefing.lang == "th" else r.kpi.name_en for r in members if r.status == "red"),
+            )
+        )
+    return sorted(lines, key=lambda line: (-line.red, -line.amber, line.division_en))
+
+
+def red_since(series: pd.DataFrame) -> str | None:
+    """The code of the first period of the red run that ends with the last period, if it is red."""
+    statuses = list(series["status"])
+    if not statuses or statuses[-1] != "red":
+        return None
+    first = len(statuses) - 1
+    while first > 0 and statuses[first - 1] == "red":
+        first -= 1
+    return str(series["period"].iloc[first])
