@@ -160,7 +160,7 @@ def community_picker() -> str | None:
 
 def dashboard_filters(*, today: date | None = None) -> Selection:
     """The period and community pickers in one row that wraps on a phone, kept in the URL."""
-    today = today or date.today()
+    today = today or city_time.today()
     _adopt_url(today)
     print_layout()
     with st.container(horizontal=True, key="exec_filters", vertical_alignment="bottom"):

@@ -16,15 +16,19 @@ import sqlalchemy as sa
 
 from data_sources import store
 from data_sources.adapters import DATASETS
+from data_sources.city import profile
 from data_sources.schema import Pillar
 from metrics import alerts as alert_rules
 from metrics import trends
+from metrics.briefing.words import place
 from metrics.compute import CityResult, KpiResult, compute_all
 from metrics.kpi import Context, Frames
 from metrics.periods import Period, trailing
 from metrics.summary import summarise
 
-TREND_PERIODS = 12
+# How many periods a red KPI's trend shows, by the kind of period briefed (a year of months, two
+# years of quarters, five fiscal years).
+TREND_PERIODS = {"month": 12, "quarter": 8, "fiscal_quarter": 8, "fiscal_year": 5, "rolling": 12}
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,10 @@ class Briefing:
     result: CityResult
     alerts: tuple[alert_rules.Alert, ...]
     summaries: dict[Pillar, str]
-    trends: dict[str, pd.DataFrame]  # KPI id → `trends.series` over the last TREND_PERIODS periods
+    trends: dict[str, pd.DataFrame]  # KPI id → `trends.series` over its last TREND_PERIODS periods
     data_as_of: datetime | None  # the latest accepted upload of any dataset
     generated_at: datetime
+    last_uploads: dict[str, datetime | None]  # per dataset
 
     @property
     def red(self) -> list[KpiResult]:
@@ -82,7 +87,7 @@ def build(
     """
     result = result or compute_all(frames, period, context=context, community=community)
     found = alert_rules.alerts(frames, period, result, now, freshness=context.last_uploads)
-    periods = trailing(period, TREND_PERIODS)
+    periods = trailing(period, TREND_PERIODS[period.kind])
     red_trends = {
         r.id: trends.series(r.id, frames, periods, context=context, community=community)
         for r in result.kpis.values()
@@ -99,6 +104,7 @@ def build(
         trends=red_trends,
         data_as_of=max(uploads) if uploads else None,
         generated_at=now,
+        last_uploads=context.last_uploads,
     )
 
 
@@ -148,3 +154,45 @@ def red_since(series: pd.DataFrame) -> str | None:
     while first > 0 and statuses[first - 1] == "red":
         first -= 1
     return str(series["period"].iloc[first])
+
+
+_ALERT_DATASET = {"river": "water_level", "pm25": "air_quality"}
+
+
+@dataclass(frozen=True)
+class AlertLine:
+    """One ranked alert as a briefing lists it: what, where, since when, and who owns it."""
+
+    rank: int
+    key: str  # "kind:subject", stable between briefings (the follow-up matches on it)
+    severity: str
+    what: str
+    where: str
+    since: datetime | str | None  # a moment, a period code, or unknown
+    who: str
+
+
+def alert_lines(briefing: Briefing) -> list[AlertLine]:
+    """The alerts most urgent first, each with its place, start and owning division."""
+    lang = briefing.lang
+    stations = {s["code"]: s for group in ("river_stations", "air_stations") for s in profile()[group]}
+    lines = []
+    for rank, alert in enumerate(briefing.alerts, start=1):
+        where = place(briefing.community, lang)
+        since: datetime | str | None = None
+        if alert.kind == "kpi_red":
+            item = briefing.result.kpis[alert.subject].kpi
+            who = item.division_th if lang == "th" else item.division_en
+            series = briefing.trends.get(alert.subject)
+            since = red_since(series) if series is not None else None
+        else:
+            dataset = DATASETS[_ALERT_DATASET.get(alert.kind, alert.subject)]
+            who = dataset.division_th if lang == "th" else dataset.division_en
+            if alert.subject in stations:
+                where = stations[alert.subject]["name_th" if lang == "th" else "name_en"]
+            if alert.kind == "stale_dataset":
+                since = briefing.last_uploads.get(alert.subject)
+        lines.append(
+            AlertLine(rank, f"{alert.kind}:{alert.subject}", alert.severity, alert.message(lang), where, since, who)
+        )
+    return lines
