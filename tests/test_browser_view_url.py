@@ -30,6 +30,7 @@ def mayor_context(browser: Browser, app_url: str) -> Iterator[tuple[BrowserConte
 
 def _pick(page: Page, label: str, option: str) -> None:
     page.get_by_label(label, exact=True).click()
+    page.keyboard.type(option)  # long lists draw only the options in view: filter first, as people do
     page.get_by_role("option", name=option, exact=True).click()
     wait_for_streamlit(page)
 

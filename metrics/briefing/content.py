@@ -80,13 +80,18 @@ def build(
     community: str | None = None,
     lang: str = "th",
     result: CityResult | None = None,
+    alerts: list[alert_rules.Alert] | None = None,
 ) -> Briefing:
     """The briefing for `period` (and `community`), its figures exactly the Mayor Dashboard's.
 
-    Pass `result` when it is already computed (the dashboard's own, from its cache).
+    Pass `result` and `alerts` when they are already computed (the dashboard's own, cached).
     """
     result = result or compute_all(frames, period, context=context, community=community)
-    found = alert_rules.alerts(frames, period, result, now, freshness=context.last_uploads)
+    found = (
+        alerts
+        if alerts is not None
+        else alert_rules.alerts(frames, period, result, now, freshness=context.last_uploads)
+    )
     periods = trailing(period, TREND_PERIODS[period.kind])
     red_trends = {
         r.id: trends.series(r.id, frames, periods, context=context, community=community)
