@@ -37,8 +37,8 @@ def _pick(page: Page, label: str, option: str) -> None:
 
 def _view(page: Page) -> tuple[str, str, str]:
     """What the page shows of the view: period kind, period, community (the pickers' text)."""
-    boxes = page.locator('.st-key-exec_filters [data-testid="stSelectbox"]')
-    kind, period, community = (boxes.nth(i).inner_text().split("\n")[-1] for i in range(3))
+    boxes = page.locator('.st-key-exec_filters [data-baseweb="select"]')
+    kind, period, community = (boxes.nth(i).inner_text().strip() for i in range(3))
     return kind, period, community
 
 
