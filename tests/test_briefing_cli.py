@@ -67,7 +67,9 @@ def test_the_thai_pdf_names_the_city_score_and_every_red_kpi(
     text_lines = lines(pdf)
     assert not [line for line in text_lines if starts_with_thai_mark(line)]
     text = "\n".join(text_lines)
-    assert f"{phrase('pillars', 'governance', 'th')} · คะแนน {format_score(city_result.pillars['governance'])}" in text
+    for pillar, score in city_result.pillars.items():  # its page's heading and its summary agree
+        assert f"{phrase('pillars', pillar, 'th')} · คะแนน {format_score(score)}" in text
+        assert f"{phrase('pillars', pillar, 'th')}: คะแนน {format_score(score)} (" in text
     assert format_score(city_result.city_score) in text_lines[text_lines.index("คะแนนเมือง") + 1 :][:6]
     red = [r.kpi.name_th for r in city_result.kpis.values() if r.status == "red"]
     assert red, "the demo city has KPIs off target"
