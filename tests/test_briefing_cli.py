@@ -20,6 +20,7 @@ from data_sources.schema import PILLARS
 from data_sources.seed import load_demo
 from helpers.browser import SCREENSHOT_DIR
 from helpers.pdf_pages import lines, page_texts, starts_with_thai_mark, to_png
+from helpers.small_city import complaints, month_m, upload
 from metrics.__main__ import main
 from metrics.briefing import content
 from metrics.compute import CityResult, compute_all
@@ -174,3 +175,15 @@ def test_the_command_runs_as_documented(tmp_path: Path, city_url: str) -> None:
     assert done.stdout.startswith(f"OK {output}")
     summary = load_workbook(output)["Summary"]
     assert [summary["A3"].value, summary["B3"].value] == ["Place", "Mueang Thong"]
+
+
+def test_the_briefing_reads_either_engine(db_url: str, tmp_path: Path) -> None:
+    engine = store.connect(db_url)
+    upload(engine, "complaints", complaints())
+    output = tmp_path / "small.xlsx"
+    assert main(["briefing", "--db", db_url, "--period", month_m().code, "-o", str(output)]) == 0
+    values = {row[9].value: row[2].value for row in load_workbook(output)["ตัวชี้วัดทั้งหมด"].iter_rows(min_row=2)}
+    # Month M: T1-T4 received, T1 and T2 resolved (helpers/small_city.py): 4 and 50 %.
+    assert values["complaints_received"] == 4
+    assert values["complaint_resolution_rate"] == pytest.approx(0.5)
+    assert values["visitors"] is None  # no economy data: an empty cell, never 0
