@@ -21,7 +21,7 @@ def _sections(quick: bool) -> list[tuple[str, Any]]:
 
     rows = 10_000 if quick else 100_000
     sections: list[tuple[str, Any]] = [("ingest", lambda: ingest.run(rows=rows, repeats=1 if quick else 3))]
-    for name in ("metrics_bench", "dashboard_bench", "chatbot_bench"):
+    for name in ("metrics_bench", "dashboard_bench", "chatbot_bench", "channels_bench"):
         try:
             module = __import__(f"benchmarks.{name}", fromlist=["run"])
         except ModuleNotFoundError:
@@ -41,7 +41,7 @@ def _print(figures: list[dict[str, Any]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="small inputs, one repeat (a smoke run)")
-    parser.add_argument("--only", default=None, help="run one section: ingest, metrics_bench, dashboard_bench, chatbot_bench")
+    parser.add_argument("--only", default=None, help="run one section: ingest, metrics_bench, dashboard_bench, chatbot_bench, channels_bench")
     args = parser.parse_args(argv)
     figures: list[dict[str, Any]] = []
     for name, run in _sections(args.quick):
