@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Literal
-from zoneinfo import ZoneInfo
 
+from data_sources.city_time import as_city_time
 from data_sources.values.date_text import Parts, read_parts
 from data_sources.values.problems import UnreadableCell
 from data_sources.values.serials import serial_to_datetime
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from data_sources.kinds.moments import Moment
 
 Level = Literal["date", "datetime", "month"]
-CITY_ZONE = ZoneInfo("Asia/Bangkok")
 # The default window of each level: no earlier than EARLIEST, at most this many days past today.
 EARLIEST = date(1990, 1, 1)
 DAYS_AHEAD: dict[Level, int] = {"date": 400, "datetime": 2, "month": 400}
@@ -71,7 +70,7 @@ def _moment(cell: object, level: Level) -> datetime | None:
         return _from_number(parts, level) if isinstance(parts, float) else _from_parts(parts, level)
     if isinstance(cell, datetime):
         if cell.tzinfo is not None:
-            cell = cell.astimezone(CITY_ZONE).replace(tzinfo=None)
+            cell = as_city_time(cell)
         return _at_level(cell, level)
     if isinstance(cell, date):
         return _at_level(datetime.combine(cell, time()), level)
