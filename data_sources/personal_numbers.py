@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import re
 
-from data_sources.schema import Column, Dataset, Text
+from data_sources.schema import Dataset
 from data_sources.values.digits import from_thai_digits
 
 MASK = "[ปกปิด/redacted]"
-# A Text column this long or longer is free text (the declared default is 1000 characters):
-# what a citizen or a clerk may have typed anything into, a phone number included.
-FREE_TEXT_MIN_LENGTH = 1000
 # Between digit groups: spaces, dashes, dots, and the invisible characters pasted text carries.
 _GAP = r"[\s\-.\u200b\u200c\u200d\u2060\ufeff]?"
 _NATIONAL_ID = re.compile(rf"(?<![\d+])\d(?:{_GAP}\d){{12}}(?!\d)")
@@ -53,10 +50,6 @@ def first_phone(text: str) -> str | None:
     return None if found is None else re.sub(r"[^\d+]", "", found.group(0))
 
 
-def is_free_text(column: Column) -> bool:
-    return isinstance(column.kind, Text) and column.kind.max_length >= FREE_TEXT_MIN_LENGTH
-
-
 def free_text_columns(declared: Dataset) -> tuple[str, ...]:
     """The public columns of `declared` that are free text, masked wherever they are shown."""
-    return tuple(c.key for c in declared.columns if not c.personal and is_free_text(c))
+    return tuple(c.key for c in declared.columns if not c.personal and c.kind.free_text)

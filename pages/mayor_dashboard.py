@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import auth, results
 from ui.alert_panel import alerts_panel
+from ui.briefing_actions import briefing_actions
 from ui.cards import kpis_by_pillar, score_cards
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
@@ -18,8 +19,10 @@ selection = dashboard_filters()
 data = results.city_data(database())
 result = results.view(data, "result", selection)
 st.caption(t("mayor.caption", selection=selection.label(lang())))
+alerts = results.view(data, "alerts", selection)
+briefing_actions(data, selection, result, alerts)
 
 score_cards(result)
-alerts_panel(results.view(data, "alerts", selection))
+alerts_panel(alerts)
 st.header(t("mayor.kpis"), anchor="kpis")
 kpis_by_pillar(result, results.view(data, "sparklines", selection))
