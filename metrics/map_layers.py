@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from data_sources.city import profile
+from metrics.citizen import river_status
 from metrics.kpi import Frames
 from metrics.periods import Period
 from metrics.selection import in_period
@@ -27,7 +28,7 @@ HEX_RADIUS_M = 200.0
 METRES_PER_DEGREE_LAT = 110_574.0
 METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320.0
 OPEN_STATUSES = ("received", "in_progress")
-StationStatus = Literal["normal", "warning", "critical", "no_data"]
+StationStatus = Literal["normal", "watch", "warning", "critical", "no_data"]
 StatusGroup = Literal["all", "open", "resolved"]
 
 
@@ -130,14 +131,10 @@ def incident_points(frames: Frames, period: Period, *, community: str | None = N
 
 
 def station_status(level: float | None, warning: float | None, critical: float | None) -> StationStatus:
-    """ "critical" at or above critical, "warning" at or above warning, else "normal"; no level: "no_data"."""
-    if level is None or pd.isna(level):
+    """The river classifier's status (normal, watch, warning, critical); no level: "no_data"."""
+    if level is None or pd.isna(level) or warning is None or critical is None:
         return "no_data"
-    if critical is not None and not pd.isna(critical) and level >= critical:
-        return "critical"
-    if warning is not None and not pd.isna(warning) and level >= warning:
-        return "warning"
-    return "normal"
+    return river_status(float(level), float(warning), float(critical))
 
 
 def river_stations(frames: Frames, period: Period, now: datetime) -> pd.DataFrame:

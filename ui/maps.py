@@ -28,7 +28,7 @@ STATUS_GROUPS = ("all", "open", "resolved")
 RGB = {"red": (255, 75, 75), "orange": (255, 164, 33), "green": (33, 195, 84), "blue": (28, 131, 225),
        "violet": (128, 61, 245), "gray": (163, 168, 184), "yellow": (250, 202, 43)}  # fmt: skip
 SEVERITY_COLOUR = {"low": "yellow", "medium": "orange", "high": "red", "critical": "violet"}
-STATION_COLOUR = {"normal": "blue", "warning": "orange", "critical": "red", "no_data": "gray"}
+STATION_COLOUR = {"normal": "blue", "watch": "yellow", "warning": "orange", "critical": "red", "no_data": "gray"}
 MAP_HEIGHT_PX = 560
 MAP_WIDTH_PX = 640  # a typical map width on a laptop; a phone sees the centre and can pan
 COMMUNITY_ZOOM = 14.6
@@ -161,6 +161,17 @@ def community_layer(points: pd.DataFrame, language: Lang) -> pdk.Layer:
                      line_width_min_pixels=1, pickable=True)  # fmt: skip
 
 
+def community_names_layer(points: pd.DataFrame, language: Lang) -> pdk.Layer:
+    """Each community's name on the map, so a flooded street can be found without hovering.
+    `character_set="auto"` makes deck.gl build its glyph atlas from the Thai names themselves."""
+    table = points.assign(label=points["name_th"] if language == "th" else points["name_en"])
+    return pdk.Layer("TextLayer", table, id="community_names", get_position=["longitude", "latitude"],
+                     get_text="label", get_size=12, size_units="pixels", get_color=[28, 43, 40, 230],
+                     font_family="Sarabun, sans-serif", character_set="auto", get_alignment_baseline="'top'",
+                     get_pixel_offset=[0, 8], outline_width=2, outline_color=[255, 255, 255, 220],
+                     font_settings={"sdf": True}, pickable=False)  # fmt: skip
+
+
 def backdrop_layer(extra_degrees: float = 0.08) -> pdk.Layer:
     """A pale ground around the city, wider than any view of it: with no basemap, the layers
     would otherwise float on white. It has no edge line, so it claims no boundary."""
@@ -201,6 +212,8 @@ def build_deck(
     layers += [
         build(tables[key], language) for key, build in BUILDERS.items() if key in shown and not tables[key].empty
     ]
+    if "communities" in shown and not tables["communities"].empty:
+        layers.append(community_names_layer(tables["communities"], language))
     place = next((c for c in profile()["communities"] if c["name_th"] == community), None)
     if place is None:
         view = city_view()
