@@ -22,6 +22,7 @@ from ui.i18n import lang, t
 DETAIL_PAGE = "pages/kpi_detail.py"
 PILLAR_PAGES = {pillar: f"pages/pillar_{pillar}.py" for pillar in PILLARS}
 CARD_MIN_WIDTH_PX = 250
+PILLAR_CARD_MIN_WIDTH_PX = 300
 SPARKLINE_MIN_POINTS = 2
 
 
@@ -58,7 +59,8 @@ def city_score_card(result: CityResult) -> None:
 def score_cards(result: CityResult, *, with_city: bool = True) -> None:
     """The city score (unless shown apart), then one card per pillar linking to its page."""
     language = lang()
-    with st.grid(3, min_column_width=170, gap="small"):
+    # Wide enough for the longest pillar name and "จากปีงบประมาณก่อน": one column on a phone.
+    with st.grid(3, min_column_width=PILLAR_CARD_MIN_WIDTH_PX, gap="small"):
         if with_city:
             city_score_card(result)
         for pillar in PILLARS:
@@ -103,9 +105,11 @@ def kpi_grid(results: Sequence[KpiResult], sparklines: Mapping[str, Sequence[flo
 
 
 def kpis_by_pillar(result: CityResult, sparklines: Mapping[str, Sequence[float]]) -> None:
-    """Every KPI, one section per pillar."""
+    """Every KPI, one tab per pillar (its score in the tab's name), so a phone scrolls through one
+    pillar's cards rather than all of them."""
     language = lang()
-    for pillar in PILLARS:
-        members = [r for r in result.kpis.values() if r.kpi.pillar == pillar]
-        st.subheader(kpi_text.pillar_name(pillar, language), anchor=f"pillar-{pillar}")
-        kpi_grid(members, sparklines, result.period)
+    names = [f"{kpi_text.pillar_name(p, language)} · {kpi_text.score_text(result.pillars[p])}" for p in PILLARS]
+    for pillar, tab in zip(PILLARS, st.tabs(names), strict=True):
+        with tab:
+            members = [r for r in result.kpis.values() if r.kpi.pillar == pillar]
+            kpi_grid(members, sparklines, result.period)

@@ -105,13 +105,14 @@ def _sparklines(data: CityData, period: Period, community: str | None, extra: st
 def _alerts(data: CityData, period: Period, community: str | None, extra: str) -> list[alert_rules.Alert]:
     result = _view(data.key, "result", period.code, community, "", data)
     where, since = alert_rules.kpi_context(data.frames, result, context=data.context)
-    # The river and air alerts look at the hours up to now, whatever period is shown.
-    return alert_rules.alerts(data.frames, period, result, data.context.now, freshness=data.context.last_uploads,
+    # The river and air alerts look at the readings up to this minute (the context's hour would
+    # hide the latest), whatever period is shown.
+    return alert_rules.alerts(data.frames, period, result, datetime.now(), freshness=data.context.last_uploads,
                               where=where, since=since)  # fmt: skip
 
 
 def _river_now(data: CityData, period: Period, community: str | None, extra: str) -> list[alert_rules.Alert]:
-    return alert_rules.river_alerts(data.frames, data.context.now)
+    return alert_rules.river_alerts(data.frames, datetime.now())
 
 
 def _kpi_trend(data: CityData, period: Period, community: str | None, kpi_id: str) -> pd.DataFrame:
@@ -132,7 +133,7 @@ def _map(data: CityData, period: Period, community: str | None, statuses: str) -
     return {
         "complaints": map_layers.complaint_hexagons(frames, period, community=community, statuses=statuses),  # type: ignore[arg-type]
         "incidents": map_layers.incident_points(frames, period, community=community),
-        "river": map_layers.river_stations(frames, period, data.context.now),
+        "river": map_layers.river_stations(frames, period, datetime.now()),
         "facilities": map_layers.facility_points(frames, community=community),
         "communities": map_layers.community_points(filter_community(frames, community), period),
     }
