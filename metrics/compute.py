@@ -255,7 +255,7 @@ def _span_of(item: KPI, period: Period, judgement: _Judgement) -> Span:
     today = judgement.context.now.date()
     if item.window in ("now", "register"):
         return Span(period, period.start, min(period.end, today))
-    return judged_span(period, item.datasets, judgement.coverage, today)
+    return judged_span(period, item.datasets, judgement.coverage, today, judgement.context.last_uploads)
 
 
 def _figure(item: KPI, span: Span | None, judgement: _Judgement, *, history: bool = False) -> Measured:

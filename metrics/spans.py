@@ -6,7 +6,8 @@ is judged only on the days its data can speak for, and its target is cut to the 
 
   start   the later of the period's start and the first day of the month of the dataset's first
           record (a dataset that begins mid-history has "no data" before that month, never zero);
-  end     the earlier of the period's end and today (city time); for a dataset kept by month
+  end     the earlier of the period's end and today (city time), and of a dataset's last accepted
+          upload (it cannot speak for the days since); for a dataset kept by month
           (revenue, budget, economy, welfare), the last day of the last month it reports (never
           past the month running today): its rows are whole months.
 
@@ -22,7 +23,7 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 
@@ -154,11 +155,19 @@ def dataset_coverage(frames: Mapping[str, pd.DataFrame]) -> dict[str, tuple[date
     return found
 
 
-def judged_span(period: Period, datasets: Iterable[str], coverage: Coverage, today: date) -> Span:
+def judged_span(
+    period: Period,
+    datasets: Iterable[str],
+    coverage: Coverage,
+    today: date,
+    uploads: Mapping[str, datetime | None] | None = None,
+) -> Span:
     """The part of `period` that the `datasets` (their dated ones) cover, up to `today`.
 
     A dataset kept by month speaks for whole months: its last reported month ends the span (a
     month reported on the 23rd is that month's figure), but never past the month running today.
+    A dataset kept by day speaks up to its last accepted upload (`uploads`), when that is known:
+    a complaints file last sent on 1 February says nothing of the tickets since.
     """
     start, end, by_day = period.start, period.end, True
     month_now = date(today.year, today.month, monthrange(today.year, today.month)[1])
@@ -169,6 +178,8 @@ def judged_span(period: Period, datasets: Iterable[str], coverage: Coverage, tod
         start = max(start, first)
         if last is not None:
             end, by_day = min(end, last, month_now), False
+        elif (uploaded := (uploads or {}).get(key)) is not None:
+            end = min(end, uploaded.date())
     if any(key in coverage and coverage[key][1] is None for key in datasets):
         by_day = True
     return Span(period, start, min(end, today) if by_day else end)

@@ -226,3 +226,13 @@ def test_the_city_score_carries_red_capped_and_coverage_counts() -> None:
     assert city.red_count == 1 and city.capped_count == 1
     coverage = city.coverage()
     assert (coverage.declared, coverage.with_data, coverage.judged) == (4, 3, 3)
+
+
+def test_a_late_upload_ends_the_span_where_its_data_ends() -> None:
+    # The complaints file was last sent on 10 November: the 13 days since are not counted as none.
+    late = Context.build(now=NOW, freshness={"complaints": datetime(2026, 11, 10, 9, 0)})
+    period = parse_period("2026-11")
+    received = compute_all({"complaints": COMPLAINTS}, period, context=late, targets=TARGETS,
+                           only=("complaints_received",)).kpis["complaints_received"]  # fmt: skip
+    assert received.span is not None and received.span.end == date(2026, 11, 10)
+    assert received.value == 10 and received.target == pytest.approx(300 * 10 / 30)
