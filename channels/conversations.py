@@ -14,7 +14,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from chatbot.engine import city_now
+from data_sources.city_time import now as city_now
 from data_sources.db import chat_conversations, line_deliveries, write_transaction
 
 

@@ -16,10 +16,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from chatbot.engine import city_now
 from chatbot.text import Lang
 from data_sources import store
 from data_sources.city import profile
+from data_sources.city_time import now as city_now
 from data_sources.db import line_followers, line_photos, write_transaction
 from data_sources.errors import KeyExists
 from metrics.periods import fiscal_year

@@ -15,13 +15,14 @@ import pandas as pd
 from chatbot.answers import Answer, no_data, say
 from chatbot.slots import matching_tickets
 from chatbot.text import Lang
-from data_sources.adapters.common import DIVISIONS
 from data_sources.adapters.complaints import STATUSES
 from data_sources.city import profile
+from data_sources.divisions import DIVISIONS
+from data_sources.thai_calendar import ce_of_be, fiscal_year, month_label
 from metrics.breakdowns import budget_by_division, revenue_by_type
 from metrics.compute import KpiResult, figure
 from metrics.kpi import Context
-from metrics.periods import BE_OFFSET, day_label, fiscal, fiscal_year, month_label
+from metrics.periods import day_label, fiscal
 
 STATUS_COLUMNS = ["ticket_id", "status", "received_at", "resolved_at"]
 
@@ -84,7 +85,7 @@ def city_statistics(
         else:
             rows, where = own, say(lang, f"ชุมชน{community}", community)
     text = note + _population_text(rows, lang, chosen, where)
-    return Answer(text, ("population",), date(chosen - BE_OFFSET, 12, 31).isoformat(), {"year": chosen})
+    return Answer(text, ("population",), date(ce_of_be(chosen), 12, 31).isoformat(), {"year": chosen})
 
 
 def _population_text(rows: pd.DataFrame, lang: Lang, year: int, where: str) -> str:
@@ -155,7 +156,6 @@ def budget(frame: pd.DataFrame | None, lang: Lang, now: datetime, *, fiscal_year
     table = budget_by_division({"budget": frame}, through)
     allocated, disbursed = float(table["allocated"].sum()), float(table["disbursed"].sum())
     last = through.last_month
-    labels = {o.key: (o.label_th, o.label_en) for o in DIVISIONS.options}
     lines = [
         say(lang, f"งบประมาณปีงบประมาณ {year} (ข้อมูลถึง {month_label(last, lang)})",
             f"Budget, fiscal year {year} (figures to {month_label(last, lang)})"),
@@ -165,7 +165,8 @@ def budget(frame: pd.DataFrame | None, lang: Lang, now: datetime, *, fiscal_year
         say(lang, "หน่วยงานที่เบิกจ่ายมากที่สุด:", "Divisions that disbursed the most:"),
     ]  # fmt: skip
     for _, row in table.sort_values("disbursed", ascending=False).head(3).iterrows():
-        name = labels.get(str(row["division"]), (row["division"], row["division"]))[0 if lang == "th" else 1]
+        owner = DIVISIONS.get(str(row["division"]))
+        name = owner.title(lang) if owner is not None else str(row["division"])
         lines.append(f"- {name}: {_baht(float(row['disbursed']), lang)} / {_baht(float(row['allocated']), lang)}")
     return Answer("\n".join(lines), ("budget",), _month_end(last), {"fiscal_year": year})
 

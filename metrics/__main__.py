@@ -18,8 +18,8 @@ import sys
 from datetime import date, datetime, time
 
 from data_sources import store
-from data_sources.adapters.common import DIVISIONS
 from data_sources.city import profile
+from data_sources.divisions import DIVISIONS
 from data_sources.errors import DataSourceError
 from metrics.catalogue import catalogue
 from metrics.compute import CityResult, compute_all
@@ -77,7 +77,7 @@ def _score(score: float | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.period, today=args.today)
-    if args.division is not None and args.division not in {o.key for o in DIVISIONS.options}:
+    if args.division is not None and args.division not in DIVISIONS:
         raise UnknownDivision(args.division)
     engine = store.connect(args.db)
     needed = sorted({name for item in catalogue().values() for name in item.datasets})

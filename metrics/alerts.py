@@ -27,20 +27,19 @@ import numpy as np
 import pandas as pd
 
 from data_sources.adapters import DATASETS
-from data_sources.adapters.common import DIVISIONS as DIVISION_CHOICE
+from data_sources.bands import PM25_DAILY_STANDARD, RIVER_LIVE_HOURS, river_status
 from data_sources.city import profile
-from data_sources.divisions import datasets_of
+from data_sources.divisions import DIVISIONS
+from data_sources.freshness import is_fresh
 from metrics.compute import CityResult
 from metrics.dimensions import by_dimension
 from metrics.kpi import Context, Frames
-from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.periods import Period, trailing
 from metrics.phrases import format_number, format_value, phrase
 from metrics.trends import series
 
 AlertKind = Literal["kpi_red", "river", "pm25", "stale_dataset"]
 Severity = Literal["critical", "warning"]
-RIVER_LIVE_HOURS = 24
 RISE_WINDOW_HOURS = 6
 
 
@@ -144,7 +143,7 @@ def river_alert(station: str, readings: pd.DataFrame) -> Alert | None:
         float(latest["warning_level_m"]),
         float(latest["critical_level_m"]),
     )
-    if level < warning:
+    if river_status(level, warning, critical) not in ("warning", "critical"):
         return None
     window = readings.loc[readings["measured_at"] >= latest["measured_at"] - timedelta(hours=RISE_WINDOW_HOURS)]
     rate = rise_rate(window)
@@ -217,8 +216,9 @@ def pm25_alerts(frames: Frames, now: datetime) -> list[Alert]:
 
 
 def _owner(dataset: str) -> str | None:
-    """The division that keeps a dataset (the first one listing it, for the shared register)."""
-    return next((o.key for o in DIVISION_CHOICE.options if dataset in datasets_of(o.key)), None)
+    """The division that keeps a dataset; None for the register every division keeps."""
+    owner = DATASETS[dataset].owner
+    return owner if owner in DIVISIONS else None
 
 
 def _stale_text(names: dict[str, dict[str, str]], hours: float | None, cadence_days: int) -> tuple[str, str]:
@@ -237,7 +237,7 @@ def stale_alerts(freshness: Mapping[str, datetime | None], now: datetime) -> lis
     alerts = []
     for key, declared in DATASETS.items():
         last = freshness.get(key)
-        if last is not None and now - last <= timedelta(days=declared.cadence_days):
+        if is_fresh(last, declared.cadence_days, now):
             continue
         names = {"th": {"dataset": declared.title_th}, "en": {"dataset": declared.title_en}}
         hours = None if last is None else (now - last).total_seconds() / 3600

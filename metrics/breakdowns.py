@@ -11,12 +11,13 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from data_sources.adapters import DATASETS
+from data_sources.bands import PM25_DAILY_STANDARD
 from data_sources.city import profile
+from data_sources.freshness import days_since, is_fresh
 from metrics.catalogue import catalogue
 from metrics.dimensions import by_dimension
 from metrics.errors import UnknownKPI
 from metrics.kpi import Context, Dimension, Frames
-from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.kpis.governance import budget_to_date, revenue_to_date
 from metrics.periods import Period
 from metrics.selection import days_of, in_period
@@ -194,8 +195,8 @@ def freshness_table(context: Context) -> pd.DataFrame:
     rows = []
     for key, declared in DATASETS.items():
         last = uploads.get(key)
-        age = None if last is None else (context.now - last).total_seconds() / 86400
-        fresh = age is not None and age <= declared.cadence_days
+        age = days_since(last, context.now)
+        fresh = is_fresh(last, declared.cadence_days, context.now)
         rows.append((key, declared.title_th, declared.title_en, last, age, declared.cadence_days, fresh))
     columns = ["dataset", "title_th", "title_en", "last_upload", "days_since", "cadence_days", "fresh"]
     return pd.DataFrame(rows, columns=columns).astype({"days_since": "float64"})

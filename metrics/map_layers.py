@@ -18,8 +18,8 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from data_sources.bands import RiverStatus, river_status
 from data_sources.city import profile
-from metrics.citizen import river_status
 from metrics.kpi import Frames
 from metrics.periods import Period
 from metrics.selection import in_period
@@ -28,7 +28,6 @@ HEX_RADIUS_M = 200.0
 METRES_PER_DEGREE_LAT = 110_574.0
 METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320.0
 OPEN_STATUSES = ("received", "in_progress")
-StationStatus = Literal["normal", "watch", "warning", "critical", "no_data"]
 StatusGroup = Literal["all", "open", "resolved"]
 
 
@@ -130,11 +129,11 @@ def incident_points(frames: Frames, period: Period, *, community: str | None = N
     return incidents.assign(_rank=rank).sort_values("_rank", kind="stable")[columns].reset_index(drop=True)
 
 
-def station_status(level: float | None, warning: float | None, critical: float | None) -> StationStatus:
-    """The river classifier's status (normal, watch, warning, critical); no level: "no_data"."""
-    if level is None or pd.isna(level) or warning is None or critical is None:
+def station_status(level: float | None, warning: float | None, critical: float | None) -> RiverStatus:
+    """The station's river status (data_sources.bands), or "no_data" without a level."""
+    if level is None or pd.isna(level) or warning is None or pd.isna(warning):
         return "no_data"
-    return river_status(float(level), float(warning), float(critical))
+    return river_status(level, warning, critical if critical is not None and not pd.isna(critical) else float("inf"))
 
 
 def river_stations(frames: Frames, period: Period, now: datetime) -> pd.DataFrame:

@@ -15,8 +15,8 @@ from typing import Any
 import pandas as pd
 
 from data_sources.adapters import DATASETS
-from data_sources.adapters.common import DIVISIONS
-from data_sources.divisions import datasets_of
+from data_sources.divisions import DIVISIONS, datasets_of
+from data_sources.freshness import days_since, is_fresh
 from metrics.compute import CityResult, KpiResult, compute_all
 from metrics.errors import UnknownDivision
 from metrics.kpi import Context, Frames
@@ -90,11 +90,10 @@ def late_datasets(division: str, context: Context) -> tuple[LateDataset, ...]:
     uploads = context.last_uploads
     late = []
     for key in datasets_of(division):
-        declared = DATASETS[key]
-        last = uploads.get(key)
-        age = None if last is None else (context.now - last).total_seconds() / 86400
-        if age is not None and age <= declared.cadence_days:
+        declared, last = DATASETS[key], uploads.get(key)
+        if is_fresh(last, declared.cadence_days, context.now):
             continue
+        age = days_since(last, context.now)
         late.append(LateDataset(key, declared.title_th, declared.title_en, last, age, declared.cadence_days))
     return tuple(late)
 
@@ -116,8 +115,8 @@ def division_scorecard(
     frames: Frames, period: Period, division: str, *, context: Context, result: CityResult | None = None
 ) -> DivisionScorecard:
     """One division's scorecard for `period`; pass the city's `result` to reuse its KPIs."""
-    option = next((o for o in DIVISIONS.options if o.key == division), None)
-    if option is None:
+    owner = DIVISIONS.get(division)
+    if owner is None:
         raise UnknownDivision(division)
     owned = result or compute_all(frames, period, context=context, division=division)
     kpis = tuple(r for r in owned.kpis.values() if r.kpi.division == division)
@@ -128,11 +127,11 @@ def division_scorecard(
         # target; a count has none here (a division has no share of residents to scale it by).
         tickets = compute_all(assigned, period, context=context, only=COMPLAINT_KPIS)
         complaints = tuple(_unjudged_count(r) for r in tickets.kpis.values())
-    return DivisionScorecard(division, option.label_th, option.label_en, kpis, late_datasets(division, context),
+    return DivisionScorecard(division, owner.title_th, owner.title_en, kpis, late_datasets(division, context),
                              complaints)  # fmt: skip
 
 
 def scorecards(frames: Frames, period: Period, *, context: Context, result: CityResult) -> list[DivisionScorecard]:
     """Every division's scorecard, those with red KPIs or late data first."""
-    cards = [division_scorecard(frames, period, o.key, context=context, result=result) for o in DIVISIONS.options]
+    cards = [division_scorecard(frames, period, key, context=context, result=result) for key in DIVISIONS]
     return sorted(cards, key=lambda card: (-card.red_count, -len(card.late)))

@@ -30,7 +30,7 @@ import pandas as pd
 from data_sources.adapters import DATASETS
 from data_sources.schema import Date as DateColumn
 from data_sources.schema import DateTime, Month
-from metrics.periods import FISCAL_START_MONTH, Period
+from metrics.periods import Period
 
 # The first day covered, and (for datasets kept by month) the last day covered, per dataset.
 Coverage = Mapping[str, tuple[date, date | None]]
@@ -40,11 +40,6 @@ def _add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return date(year, month + 1, min(day.day, monthrange(year, month + 1)[1]))
-
-
-def months_into_fiscal_year(day: date) -> int:
-    """Which month of its fiscal year `day` is in: 1 for October ... 12 for September."""
-    return (day.month - FISCAL_START_MONTH) % 12 + 1
 
 
 def shift_years(day: date, years: int) -> date:

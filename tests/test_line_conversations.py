@@ -3,6 +3,7 @@ where the last left it, and each webhook event is claimed once."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -46,6 +47,17 @@ def test_a_filing_goes_on_in_another_process(db_url: str, fake: FakeLine) -> Non
     assert "สถานที่" in second or "ชุมชน" in second
     state = load_state(connect(db_url), conversation_key("line", user))
     assert state["engine"]["draft"]["category"] == "drainage"
+
+
+def test_nothing_personal_reaches_the_logs(db_url: str, fake: FakeLine, caplog: pytest.LogCaptureFixture) -> None:
+    user = "U" + "b" * 32
+    bot = a_bot(db_url, fake)
+    with caplog.at_level(logging.DEBUG):
+        for text in ("แจ้งเรื่องร้องเรียน", "1", "ชุมชนเมืองทอง", "ถนนเป็นหลุมลึกหน้าบ้าน", "สมศรี 0812345678", "ยืนยัน"):
+            send(bot, fake, user, text)
+    logged = caplog.text
+    assert "LINE" in logged  # the outcomes are logged ...
+    assert user not in logged and "0812345678" not in logged and "สมศรี" not in logged  # ... never who or what
 
 
 def test_each_webhook_event_is_claimed_once(db_url: str) -> None:

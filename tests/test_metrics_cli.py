@@ -68,3 +68,37 @@ def test_an_unreadable_period_exits_2_with_both_languages(tmp_path: Path) -> Non
     shown = run("metrics", "--db", f"sqlite:///{tmp_path / 'city.db'}", "--period", "2024-13", "--json")
     assert shown.returncode == 2
     assert "ไม่เข้าใจช่วงเวลา" in shown.stderr and "Cannot read the period" in shown.stderr
+
+
+def test_a_community_by_its_english_name_and_a_division_name_their_scope(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'city.db'}"
+    commit_csv(
+        db_url,
+        "complaints",
+        [
+            "ticket_id,received_at,resolved_at,category,community,status,assigned_division",
+            "0001/2568,2024-10-01 08:00,2024-10-02 08:00,road,เมืองทอง,resolved,engineering",
+            "0002/2568,2024-10-03 08:00,,drainage,เวฬุวัน,in_progress,engineering",
+        ],
+    )
+    shown = run("metrics", "--db", db_url, "--period", "2024-10", "--community", "Mueang Thong", "--json")
+    assert shown.returncode == 0, shown.stderr
+    document = json.loads(shown.stdout)
+    assert document["scope"] == {"kind": "community", "name": "เมืองทอง"}
+    kpis = {k["id"]: k for k in document["kpis"]}
+    assert kpis["complaints_received"]["value"] == 1
+    assert kpis["revenue_collection_rate"]["comparable"] is False
+    shown = run("metrics", "--db", db_url, "--period", "2024-10", "--division", "clerk", "--json")
+    document = json.loads(shown.stdout)
+    assert document["scope"] == {"kind": "division", "name": "clerk"}
+    assert {k["id"] for k in document["kpis"]} >= {"complaints_received", "complaint_resolution_rate"}
+    assert "revenue_collection_rate" not in {k["id"] for k in document["kpis"]}
+    engineering = json.loads(run("metrics", "--db", db_url, "--period", "2024-10", "--division", "engineering",
+                                 "--json").stdout)["division"]  # fmt: skip
+    assert engineering["complaints"]["complaints_received"]["value"] == 2
+    assert engineering["complaints"]["complaint_resolution_rate"]["value"] == 0.5
+
+
+def test_an_unknown_division_exits_2(tmp_path: Path) -> None:
+    shown = run("metrics", "--db", f"sqlite:///{tmp_path / 'city.db'}", "--period", "2024-10", "--division", "x")
+    assert shown.returncode == 2 and "Unknown division" in shown.stderr

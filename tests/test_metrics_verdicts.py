@@ -210,7 +210,8 @@ def test_a_division_scorecard_judges_the_complaints_assigned_to_it() -> None:
     assert card.complaint("complaint_resolution_rate").value == pytest.approx(2 / 3)
     assert card.complaint("complaint_median_resolution_days").value == pytest.approx(2.5)  # 1 and 4 days
     assert card.complaint("complaints_received").score is None  # a count has no division target
-    assert card.late == ()  # engineering keeps no dataset of its own
+    # Engineering keeps no dataset of its own but shares the facility register, never uploaded.
+    assert [late.dataset for late in card.late] == ["facilities"]
     health = division_scorecard({"complaints": tickets}, parse_period("2026-10"), "health", context=CONTEXT)
     assert {"waste", "air_quality", "health"} <= {late.dataset for late in health.late}  # never uploaded
     assert card.to_json()["complaints"]["complaint_resolution_rate"]["value"] == pytest.approx(2 / 3)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from data_sources.adapters.common import DIVISIONS
+from data_sources.divisions import DIVISIONS
 from metrics.alerts import Alert
 from ui.filters import community_label
 from ui.format import format_date
@@ -33,9 +33,9 @@ def where_and_when(alert: Alert, language: str) -> str:
     if alert.since is not None:
         hourly = alert.kind in ("river", "pm25")
         parts.append(t("dash.alerts.since", when=format_date(alert.since, language, with_time=hourly)))
-    division = next((o for o in DIVISIONS.options if o.key == alert.division), None)
-    if division is not None:
-        parts.append(division.label_th if language == "th" else division.label_en)
+    owner = DIVISIONS.get(alert.division or "")
+    if owner is not None:
+        parts.append(owner.title(language))
     return " · ".join(parts)
 
 
