@@ -143,12 +143,13 @@ def river_alert(station: str, readings: pd.DataFrame) -> Alert | None:
         float(latest["warning_level_m"]),
         float(latest["critical_level_m"]),
     )
-    if river_status(level, warning, critical) not in ("warning", "critical"):
+    status = river_status(level, warning, critical)
+    if status not in ("warning", "critical"):
         return None
     window = readings.loc[readings["measured_at"] >= latest["measured_at"] - timedelta(hours=RISE_WINDOW_HOURS)]
     rate = rise_rate(window)
-    hours = 0.0 if level >= critical else ((critical - level) / rate if rate and rate > 0 else None)
-    key = "river_critical" if level >= critical else ("river_rising" if hours is not None else "river_steady")
+    hours = 0.0 if status == "critical" else ((critical - level) / rate if rate and rate > 0 else None)
+    key = "river_critical" if status == "critical" else ("river_rising" if hours is not None else "river_steady")
     slots = {"level": format_number(level, 2), "warning": format_number(warning, 2), "critical": format_number(critical, 2),
              "rate": format_number(rate or 0.0, 2), "hours": format_number(hours or 0.0, 1)}  # fmt: skip
     th, en = _both("alerts", key, {"station": _station_names("th").get(station, station), **slots},
@@ -162,12 +163,13 @@ def river_alert(station: str, readings: pd.DataFrame) -> Alert | None:
     }
     place = next((p for p in profile()["river_stations"] if p["code"] == station), None)
     where = () if place is None else nearest_communities(place["lat"], place["lon"], flood_prone=True)
-    above = readings["level_m"].to_numpy() >= readings["warning_level_m"].to_numpy()
+    statuses = [river_status(*row) for row in readings[["level_m", "warning_level_m", "critical_level_m"]].to_numpy()]
+    above = np.array([s in ("warning", "critical") for s in statuses])
     # Since: the first reading of the latest unbroken run at or above warning.
     run_start = len(above) - int(np.argmin(above[::-1])) if not above.all() else 0
-    rank = 100 if level >= critical else (90 if hours is not None else 80)
+    rank = 100 if status == "critical" else (90 if hours is not None else 80)
     return Alert(
-        "river", "critical" if level >= critical else "warning", station, th, en, figures, rank=rank,
+        "river", status, station, th, en, figures, rank=rank,
         communities=where, since=readings["measured_at"].iloc[run_start].to_pydatetime(), division="disaster",
         link=Link(MAP_PAGE),
     )  # fmt: skip

@@ -11,7 +11,6 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from data_sources.adapters import DATASETS
-from data_sources.bands import PM25_DAILY_STANDARD
 from data_sources.city import profile
 from data_sources.freshness import days_since, is_fresh
 from metrics.catalogue import catalogue
@@ -101,48 +100,34 @@ def incidents_by_type(frames: Frames, period: Period) -> pd.DataFrame:
 
 
 def air_by_station(frames: Frames, period: Period) -> pd.DataFrame:
-    """Per station: mean PM2.5, highest daily mean and days whose station mean exceeded 37.5 µg/m³."""
+    """Per station: the catalogue's mean PM2.5 and days over 37.5 µg/m³ at that station, and its
+    highest daily mean."""
     readings = in_period(frames["air_quality"], "measured_at", period)
-    daily = (
-        pd.DataFrame(
-            {
-                "station": readings["station"].to_numpy(),
-                "day": days_of(readings["measured_at"]),
-                "pm25": readings["pm25"].to_numpy(),
-            }
-        )
-        .groupby(["station", "day"])["pm25"]
-        .mean()
-    )
-    table = daily.groupby(level=0).agg(
-        pm25_mean="mean", pm25_max_daily="max", days_over_standard=lambda d: int((d > PM25_DAILY_STANDARD).sum())
-    )
-    return table.rename_axis("station").reset_index()
+    daily = pd.DataFrame(
+        {"station": readings["station"].to_numpy(), "day": days_of(readings["measured_at"]),
+         "pm25": readings["pm25"].to_numpy()}
+    ).groupby(["station", "day"])["pm25"].mean()  # fmt: skip
+    table = daily.groupby(level=0).max().rename("pm25_max_daily").rename_axis("station").reset_index()
+    stations = table["station"].astype("object")
+    table.insert(1, "pm25_mean", stations.map(_kpi_by("pm25_mean", frames, period, "category", "station")))
+    over = _kpi_by("pm25_days_over_standard", frames, period, "category", "station")
+    table["days_over_standard"] = stations.map(over).fillna(0).astype("int64")
+    return table
 
 
 def river_by_station(frames: Frames, period: Period) -> pd.DataFrame:
-    """Per station: highest level, its warning and critical levels, days at or above warning."""
+    """Per station: highest level, its warning and critical levels, and the catalogue's days at or
+    above warning at that station."""
     readings = in_period(frames["water_level"], "measured_at", period)
-    at_warning = readings["level_m"] >= readings["warning_level_m"]
     table = (
-        pd.DataFrame(
-            {
-                "station": readings["station"].to_numpy(),
-                "level_m": readings["level_m"].to_numpy(),
-                "warning_level_m": readings["warning_level_m"].to_numpy(),
-                "critical_level_m": readings["critical_level_m"].to_numpy(),
-                "warning_day": pd.Series(days_of(readings["measured_at"])).where(at_warning.to_numpy()).to_numpy(),
-            }
-        )
-        .groupby("station")
-        .agg(
-            max_level_m=("level_m", "max"),
-            warning_level_m=("warning_level_m", "last"),
-            critical_level_m=("critical_level_m", "last"),
-            days_at_warning=("warning_day", "nunique"),
-        )
-    )
-    return table.reset_index()
+        readings.groupby("station", observed=True)
+        .agg(max_level_m=("level_m", "max"), warning_level_m=("warning_level_m", "last"),
+             critical_level_m=("critical_level_m", "last"))
+        .reset_index()
+    )  # fmt: skip
+    days = _kpi_by("river_days_above_warning", frames, period, "category", "station")
+    table["days_at_warning"] = table["station"].astype("object").map(days).fillna(0).astype("int64")
+    return table
 
 
 def _sum_by(
