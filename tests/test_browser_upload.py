@@ -260,7 +260,7 @@ def test_admin_pages_render_in_thai_and_english(
 ) -> None:
     with _context(browser, viewport) as context:
         page = sign_in(context.new_page(), served, "admin")
-        for path in ("upload-history", "catalogue", "accounts", "audit-log"):
+        for path in ("upload-history", "catalogue", "accounts", "audit-log", "api-keys"):
             _open(page, f"{served}/{path}")
             shoot(page, f"{path}{suffix}-th")
             _switch_language(page, "English")
