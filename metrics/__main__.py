@@ -108,7 +108,12 @@ def community_key(name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["briefing"]:  # python -m metrics briefing ... (metrics/briefing/cli.py)
+        from metrics.briefing.cli import main as briefing_main
+
+        return briefing_main(arguments[1:])
+    args = _parser().parse_args(arguments)
     try:
         return run(args)
     except MetricsError as error:

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import auth, results
 from ui.alert_panel import alerts_panel
+from ui.briefing_actions import briefing_actions
 from ui.cards import city_score_card, kpis_by_pillar, score_cards
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
@@ -20,9 +21,11 @@ selection = dashboard_filters()
 data = results.city_data(database())
 result = results.view(data, "result", selection)
 st.caption(t("mayor.caption", selection=results.selection_label(selection, data, lang())))
+alerts = results.view(data, "alerts", selection)
+briefing_actions(data, selection, result, alerts)
 
 city_score_card(result)
-alerts_panel(results.view(data, "alerts", selection))
+alerts_panel(alerts)
 score_cards(result, with_city=False)
 st.header(t("mayor.kpis"), anchor="kpis")
 kpis_by_pillar(result, results.view(data, "sparklines", selection))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from data_sources.divisions import DIVISIONS
 from metrics.alerts import Alert
+from ui import view_url
 from ui.filters import community_label
 from ui.format import format_date
 from ui.i18n import lang, t
@@ -48,7 +49,7 @@ def _alert_item(alert: Alert, index: int) -> None:
             st.caption(_escape(meta))
         if alert.link is not None:
             st.page_link(alert.link.page, label=t("dash.alerts.open"), icon=":material/arrow_forward:",
-                         query_params=alert.link.params or None)  # fmt: skip
+                         query_params={**view_url.view_params(), **alert.link.params})  # fmt: skip
 
 
 def _urgent(alert: Alert, index: int) -> None:
@@ -58,7 +59,7 @@ def _urgent(alert: Alert, index: int) -> None:
     box(_escape(alert.message(language) + (f"  \n{meta}" if meta else "")), icon=_ICONS[alert.kind])
     if alert.link is not None:
         st.page_link(alert.link.page, label=t("dash.alerts.open"), icon=":material/arrow_forward:",
-                     query_params=alert.link.params or None)  # fmt: skip
+                     query_params={**view_url.view_params(), **alert.link.params})  # fmt: skip
 
 
 def alerts_panel(alerts: Sequence[Alert]) -> None:

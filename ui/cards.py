@@ -16,7 +16,7 @@ from metrics.compute import CityResult, KpiResult
 from metrics.dashboard import changes
 from metrics.periods import Period
 from metrics.scoring import status
-from ui import kpi_text
+from ui import kpi_text, view_url
 from ui.i18n import lang, t
 
 DETAIL_PAGE = "pages/kpi_detail.py"
@@ -94,7 +94,7 @@ def kpi_card(result: KpiResult, sparkline: Sequence[float], period: Period, *, l
         _status_line(result.status, " · ".join(part for part in parts if part), kpi_text.verdict_text(result, language))
         if link:
             st.page_link(DETAIL_PAGE, label=t("dash.card.details"), icon=":material/query_stats:",
-                         query_params={"detail_kpi": result.id})  # fmt: skip
+                         query_params={**view_url.view_params(), "detail_kpi": result.id})  # fmt: skip
 
 
 def kpi_grid(results: Sequence[KpiResult], sparklines: Mapping[str, Sequence[float]], period: Period) -> None:

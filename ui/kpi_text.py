@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
 from metrics.compute import CityResult, KpiResult
 from metrics.dashboard import Change
 from metrics.periods import Period
-from metrics.phrases import format_value, phrase
+from metrics.phrases import format_score, format_value, phrase
 from metrics.scoring import Status
 from ui.format import format_number
 from ui.strings import Lang, translate
@@ -112,16 +110,8 @@ def status_colour(status: Status | None) -> str:
 
 
 def score_text(score: float | None) -> str:
-    """A CityScore-style score: 1.00 is on target; "—" when there is no data.
-
-    Rounded down, so a score just under target (0.996, amber) never reads "1.00" beside its badge.
-
-    >>> score_text(0.996), score_text(1.2), score_text(None)
-    ('0.99', '1.20', '—')
-    """
-    if score is None:
-        return format_number(None)
-    return f"{math.floor(round(score * 100, 6)) / 100:.2f}"
+    """A CityScore-style score: 1.00 is on target; "—" when there is no data (metrics.phrases)."""
+    return format_score(score)
 
 
 def score_change_text(score: float | None, previous: float | None) -> str | None:
