@@ -150,3 +150,15 @@ def test_span_texts_say_how_much_of_the_period_was_judged() -> None:
     begins = replace(base, span=Span(fiscal(2569), date(2026, 3, 1), date(2026, 9, 30)))
     assert kpi_text.span_text(begins, "en") == "data for 7 of 12 months"
     assert kpi_text.span_text(replace(base, span=Span.whole(fiscal(2569))), "en") == ""
+
+
+def test_the_running_month_is_drawn_as_partial() -> None:
+    from data_sources import city_time
+
+    running = pd.Timestamp(city_time.today().replace(day=1))
+    before = running - pd.DateOffset(months=1)
+    frame = pd.DataFrame({"month": [before, running], "measure": ["received", "received"], "value": [40.0, 12.0]})
+    spec = charts.monthly_chart(frame, {"received": "รับเรื่อง"}, lang="th", y_title="เรื่อง").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [row["partial"] for row in rows] == [False, True]
+    assert rows[1]["label"].endswith("(ถึงปัจจุบัน)") and "ถึงปัจจุบัน" not in rows[0]["label"]
