@@ -210,4 +210,9 @@ def kpi_trend(series: pd.DataFrame, *, lang: Lang, y_title: str, value_format: s
                  alt.Tooltip("target:Q", title=translate("charts.target", lang), format=value_format)],
     )  # fmt: skip
     target = alt.Chart(table).mark_line(strokeDash=[6, 4], color=WARN).encode(x=x, y="target:Q")
-    return _configured(alt.layer(value, target))
+    # A period judged on part of its days (still running, or its data begins inside it) is drawn
+    # as an open ring over its point, and its target is cut to the same days.
+    partial = table.loc[table["partial"].fillna(False).astype(bool)] if "partial" in table else table.iloc[0:0]
+    ring = alt.Chart(partial).mark_point(shape="circle", filled=True, size=140, color="white", stroke=GOOD,
+                                         strokeWidth=2.5, opacity=1).encode(x=x, y="value:Q")  # fmt: skip
+    return _configured(alt.layer(value, target, ring))

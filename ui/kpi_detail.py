@@ -50,6 +50,8 @@ def _trend(result: KpiResult, data: results.CityData, selection: Selection) -> N
     chart = charts.kpi_trend(shown, lang=language, y_title=kpi_name(result, language),
                              value_format=axis_format(result.kpi.unit))  # fmt: skip
     st.altair_chart(chart, alt=t("kpidetail.trend"), width="stretch")
+    if shown["partial"].any():
+        st.caption(t("kpidetail.partial_note"))
 
 
 def _by_community(result: KpiResult, data: results.CityData, selection: Selection) -> None:
@@ -61,7 +63,8 @@ def _by_community(result: KpiResult, data: results.CityData, selection: Selectio
         return
     shown = table.assign(name=table["community"].map(community_names(language)).fillna(table["community"]))
     item = result.kpi
-    target = item.target if item.target_basis == "period" else None
+    # A city target drawn across communities only where it applies to each one as it is.
+    target = item.target if item.target_basis == "period" and item.target_scope == "same" else None
     chart = charts.ranked_bars(shown, "name", "value", value_title=kpi_name(result, language),
                                value_format=axis_format(item.unit), target=target, better=item.better)  # fmt: skip
     st.altair_chart(chart, alt=t("kpidetail.by_community"), width="stretch")
