@@ -31,12 +31,11 @@ from data_sources.bands import PM25_DAILY_STANDARD, RIVER_LIVE_HOURS, river_stat
 from data_sources.city import profile
 from data_sources.divisions import DIVISIONS
 from data_sources.freshness import is_fresh
-from metrics.compute import CityResult
+from metrics.compute import CityResult, KpiResult, judge, judgement_for
 from metrics.dimensions import by_dimension
 from metrics.kpi import Context, Frames
 from metrics.periods import Period, trailing
 from metrics.phrases import format_number, format_value, phrase
-from metrics.trends import series
 
 AlertKind = Literal["kpi_red", "river", "pm25", "stale_dataset"]
 Severity = Literal["critical", "warning"]
@@ -281,7 +280,7 @@ def kpi_context(
 ) -> tuple[dict[str, tuple[str, ...]], dict[str, datetime | None]]:
     """For each red KPI: where it is worst (the community furthest from target, for a KPI kept by
     community, at city scope) and since when it is red (the start of the unbroken run of red
-    periods among the `history` periods up to the one shown)."""
+    periods, looking back at most `history` periods from the one shown)."""
     where: dict[str, tuple[str, ...]] = {}
     since: dict[str, datetime | None] = {}
     periods = trailing(result.period, history)
@@ -293,8 +292,21 @@ def kpi_context(
             if not table.empty:
                 worst = table.sort_values("value", ascending=r.kpi.better == "higher").iloc[0]
                 where[r.id] = (str(worst["member"]),)
-        trend = series(r.id, frames, periods, context=context, community=result.community)
-        red = (trend["status"] == "red").to_numpy()
-        run = len(red) - int(np.argmin(red[::-1])) if not red.all() else 0
-        since[r.id] = trend["start"].iloc[run].to_pydatetime() if run < len(red) else None
+        since[r.id] = _red_since(r, frames, periods, context, result.community)
     return where, since
+
+
+def _red_since(
+    result: KpiResult, frames: Frames, periods: list[Period], context: Context, community: str | None
+) -> datetime:
+    """The start of the run of red periods ending with the last of `periods`, walking back one
+    period at a time (most runs are short) through frames cut once to the whole window."""
+    wanted = {key: frames[key] for key in result.kpi.datasets if key in frames}
+    judgement = judgement_for(wanted, context=context, community=community, start=periods[0].start,
+                              end=periods[-1].end, period=periods[-1])  # fmt: skip
+    start = periods[-1].start
+    for period in reversed(periods[:-1]):
+        if judge(result.kpi, period, judgement, comparisons=False).status != "red":
+            break
+        start = period.start
+    return datetime.combine(start, datetime.min.time())

@@ -62,7 +62,8 @@ def complaints_by_category(frames: Frames, period: Period) -> pd.DataFrame:
     table = pd.DataFrame({column: _kpi_by(kpi_id, frames, period, "category", "category")
                           for column, kpi_id in figures.items()})  # fmt: skip
     table = table.reset_index().fillna({"received": 0.0})
-    table.insert(2, "resolved", (table["received"] * table["resolution_rate"]).round().fillna(0.0))
+    table = table.loc[table["received"] > 0].astype({"received": "int64"})  # categories with tickets
+    table.insert(2, "resolved", (table["received"] * table["resolution_rate"]).round().astype("int64"))
     return table.sort_values("received", ascending=False, ignore_index=True)
 
 

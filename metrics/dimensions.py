@@ -16,6 +16,7 @@ from metrics.catalogue import catalogue
 from metrics.errors import UnknownKPI
 from metrics.kpi import KPI, Context, Dimension, Frames, present_datasets
 from metrics.periods import Period
+from metrics.selection import narrow
 
 DIMENSION_COLUMNS: dict[Dimension, dict[str, str]] = {
     "community": {
@@ -61,7 +62,8 @@ def by_dimension(
         return pd.DataFrame(columns=BREAKDOWN_COLUMNS)
     context = context or Context.build()
     present = present_datasets(frames)
-    # Split each dataset once, then compute on the small pieces.
+    # Cut the large dated datasets to the period and split each once; compute on the small pieces.
+    frames = narrow({key: frames[key] for key in item.datasets}, period.start, period.end)
     pieces = {key: dict(tuple(frames[key].groupby(column, observed=True))) for key, column in split.items()}
     members = sorted({str(name) for groups in pieces.values() for name in groups})
     rows = []

@@ -86,9 +86,12 @@ def span_text(result: KpiResult, lang: Lang) -> str:
     if span is None or span.empty or not span.partial:
         return ""
     period = span.period
+    by_days = period.kind in ("month", "rolling")
     if not result.to_date:
+        if by_days:
+            return translate("dash.span.partial_days", lang, elapsed=span.days, days=period.days)
         return translate("dash.span.partial", lang, elapsed=span.months_touched, months=period.months)
-    if period.kind in ("month", "rolling"):
+    if by_days:
         return translate("dash.span.to_date_days", lang, elapsed=span.days, days=period.days)
     return translate("dash.span.to_date_months", lang, elapsed=span.months_touched, months=period.months)
 
