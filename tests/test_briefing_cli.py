@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 
 from data_sources import city_time, store
+from data_sources.city import profile
 from data_sources.schema import PILLARS
 from data_sources.seed import load_demo
 from helpers.browser import SCREENSHOT_DIR
@@ -187,3 +188,14 @@ def test_the_briefing_reads_either_engine(db_url: str, tmp_path: Path) -> None:
     assert values["complaints_received"] == 4
     assert values["complaint_resolution_rate"] == pytest.approx(0.5)
     assert values["visitors"] is None  # no economy data: an empty cell, never 0
+
+
+def test_the_alerts_say_where_since_when_and_who(tmp_path: Path, city_url: str, month_code: str) -> None:
+    book = load_workbook(io.BytesIO(_briefing(tmp_path, city_url, month_code, ".xlsx", lang="en")))
+    rows = [[cell.value for cell in row] for row in book["Alerts"].iter_rows(min_row=2)]
+    assert rows and [row[0] for row in rows] == list(range(1, len(rows) + 1))  # ranked, most urgent first
+    red = [row for row in rows if row[6].startswith("kpi_red:")]
+    assert red and all(row[3] and row[5] and row[5] != "—" for row in rows)  # where and who, every alert
+    assert all(row[4] for row in red)  # since when each KPI has been off target
+    names = {c["name_en"] for c in profile()["communities"]} | {"Whole city"}
+    assert all(set(row[3].split(", ")) <= names for row in red)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from data_sources import city_time, store
-from data_sources.city import profile
+from data_sources.city import community_named
 from data_sources.errors import DataSourceError
 from metrics.briefing import content
 from metrics.briefing.follow_up import compare, read_previous
@@ -46,11 +46,10 @@ def _community(name: str | None) -> str | None:
     """The community's Thai name from a Thai or English name; an unknown name is bad input."""
     if name is None:
         return None
-    wanted = name.strip().casefold()
-    for community in profile()["communities"]:
-        if wanted in (community["name_th"].casefold(), community["name_en"].casefold()):
-            return community["name_th"]
-    raise MetricsError(f"ไม่รู้จักชุมชน '{name}'", f"Unknown community '{name}'")
+    found = community_named(name)
+    if found is None:
+        raise MetricsError(f"ไม่รู้จักชุมชน '{name}'", f"Unknown community '{name}'")
+    return found
 
 
 def run(args: argparse.Namespace) -> int:

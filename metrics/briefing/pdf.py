@@ -4,11 +4,9 @@ for a meeting pack, what changed since the last briefing."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from data_sources.schema import PILLARS, Pillar
 from metrics.briefing import charts
-from metrics.briefing.content import Briefing, alert_lines, division_scorecard
+from metrics.briefing.content import Briefing, alert_lines, division_rows
 from metrics.briefing.follow_up import Changes
 from metrics.briefing.typeset import (
     Block,
@@ -27,9 +25,8 @@ from metrics.briefing.typeset import (
     Tone,
     render_pdf,
 )
-from metrics.briefing.words import city_name, figure, moment, pillar_name, place, score, status_word, word
+from metrics.briefing.words import city_name, figure, moment, pillar_name, place, score, since, status_word, word
 from metrics.compute import KpiResult
-from metrics.periods import parse_period
 from metrics.scoring import Status, status
 
 _TONE: dict[Status | None, Tone] = {"green": "green", "amber": "amber", "red": "red", None: "muted"}
@@ -105,20 +102,12 @@ def _alerts(briefing: Briefing) -> list[Block]:
         return [Heading(word("alerts", lang)), Paragraph(word("no_alerts", lang), tone="muted")]
     rows = tuple(
         (str(line.rank), Cell(word(f"severity_{line.severity}", lang), "red" if line.severity == "critical" else "amber"),
-         line.what, line.where, _since(line.since, lang), line.who)
+         line.what, line.where, since(line.since, lang), line.who)
         for line in lines
     )  # fmt: skip
     header = (word("rank", lang), word("severity", lang), word("what", lang), word("where", lang),
               word("since", lang), word("who", lang))  # fmt: skip
     return [Heading(word("alerts", lang)), Table(header=header, rows=rows, widths=(0.4, 0.9, 4, 1.3, 1.3, 1.7))]
-
-
-def _since(value: datetime | str | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, datetime):
-        return moment(value, lang)
-    return parse_period(value).label(lang)
 
 
 def _red_kpis(briefing: Briefing) -> list[Block]:
@@ -155,15 +144,17 @@ def _figures(result: KpiResult, lang: str) -> dict[str, str]:
 def _divisions(briefing: Briefing) -> list[Block]:
     lang = briefing.lang
     rows = tuple(
-        (line.division_th if lang == "th" else line.division_en, str(line.kpis), str(line.green), str(line.amber),
-         Cell(str(line.red), "red" if line.red else "none"), str(line.no_data), ", ".join(line.red_names) or "—")
-        for line in division_scorecard(briefing)
+        (line.name, str(line.kpis), str(line.green), str(line.amber), Cell(str(line.red), "red" if line.red else "none"),
+         str(line.no_data), figure(line.received, "count", lang), figure(line.resolution_rate, "percent", lang),
+         Cell(", ".join(line.late) or "—", "amber" if line.late else "none"), ", ".join(line.red_names) or "—")
+        for line in division_rows(briefing)
     )  # fmt: skip
-    header = (word("division", lang), word("kpis", lang), word("green", lang), word("amber", lang), word("red", lang),
-              word("no_data", lang), word("red_names", lang))  # fmt: skip
-    table = Table(header=header, rows=rows, align=("left", "right", "right", "right", "right", "right", "left"),
-                  widths=(2.2, 0.7, 0.7, 0.7, 0.7, 0.8, 3.4))  # fmt: skip
-    return [Heading(word("divisions", lang)), table]
+    header = tuple(word(name, lang) for name in ("division", "kpis", "green", "amber", "red", "no_data", "assigned",
+                                                 "resolved_share", "late", "red_names"))  # fmt: skip
+    table = Table(header=header, rows=rows,
+                  align=("left", "right", "right", "right", "right", "right", "right", "right", "left", "left"),
+                  widths=(2.0, 0.75, 0.6, 0.6, 0.6, 0.7, 0.85, 0.85, 1.6, 2.6))  # fmt: skip
+    return [Heading(word("divisions", lang)), table, Paragraph(word("divisions_note", lang), tone="muted")]
 
 
 def _pillar(briefing: Briefing, pillar: Pillar) -> list[Block]:

@@ -46,6 +46,13 @@ def moment(value: datetime | None, lang: str) -> str:
     return NO_FIGURE if value is None else date_label(value, lang, with_time=True)
 
 
+def since(value: datetime | None, lang: str) -> str:
+    """When something began: a date, with the time only when it is not midnight; "—" for unknown."""
+    if value is None:
+        return NO_FIGURE
+    return date_label(value, lang, with_time=(value.hour, value.minute) != (0, 0))
+
+
 def score(value: float | None) -> str:
     """A score as the Mayor Dashboard writes it (rounded down: 0.996 reads "0.99")."""
     return format_score(value)
