@@ -49,6 +49,11 @@ class Briefing:
     scorecards: tuple[DivisionScorecard, ...]  # divisions with red KPIs or late data first
 
     @property
+    def division(self) -> str | None:
+        """The division whose KPIs alone are briefed, if one is."""
+        return self.result.scope.name if self.result.scope.kind == "division" else None
+
+    @property
     def red(self) -> list[KpiResult]:
         """The KPIs off target, in catalogue order."""
         return [r for r in self.result.kpis.values() if r.status == "red"]
@@ -80,20 +85,23 @@ def build(
     context: Context,
     now: datetime,
     community: str | None = None,
+    division: str | None = None,
     lang: str = "th",
     result: CityResult | None = None,
     alerts: list[alert_rules.Alert] | None = None,
 ) -> Briefing:
-    """The briefing for `period` (and `community`), its figures exactly the Mayor Dashboard's.
+    """The briefing for `period` (and `community`, and only the KPIs `division` owns), its figures
+    exactly the Mayor Dashboard's.
 
     Pass `result` and `alerts` when they are already computed (the dashboard's own, cached).
     """
-    result = result or compute_all(frames, period, context=context, community=community)
+    result = result or compute_all(frames, period, context=context, community=community, division=division)
     if alerts is None:  # as the Mayor Dashboard finds them (ui/results.py)
         where, since = alert_rules.kpi_context(frames, result, context=context)
         alerts = alert_rules.alerts(
             frames, period, result, now, freshness=context.last_uploads, where=where, since=since
         )
+        alerts = [alert for alert in alerts if division is None or alert.division == division]
     periods = trailing(period, TREND_PERIODS[period.kind])
     red_trends = {
         r.id: trends.series(r.id, frames, periods, context=context, community=community)
@@ -107,7 +115,11 @@ def build(
         lang=lang,
         result=result,
         alerts=tuple(alerts),
-        scorecards=tuple(scorecards(frames, period, context=context, result=result)),
+        scorecards=tuple(
+            card
+            for card in scorecards(frames, period, context=context, result=result)
+            if division is None or card.division == division
+        ),
         summaries=summarise(result, lang),
         trends=red_trends,
         data_as_of=max(uploads) if uploads else None,

@@ -25,7 +25,20 @@ from metrics.briefing.typeset import (
     Tone,
     render_pdf,
 )
-from metrics.briefing.words import city_name, figure, moment, pillar_name, place, score, since, status_word, word
+from metrics.briefing.words import (
+    city_name,
+    division_name,
+    figure,
+    moment,
+    period_text,
+    pillar_name,
+    place,
+    score,
+    score_label,
+    since,
+    status_word,
+    word,
+)
 from metrics.compute import KpiResult
 from metrics.scoring import Status, status
 
@@ -43,13 +56,16 @@ def document(briefing: Briefing, *, follow_up: Changes | None = None) -> Documen
     if follow_up is not None:
         blocks += [PageBreak(), *_follow_up(follow_up, lang)]
     blocks += [PageBreak(), *_alerts(briefing), PageBreak(), *_red_kpis(briefing), PageBreak(), *_divisions(briefing)]
-    for pillar in PILLARS:
+    for pillar in _pillars(briefing):
         blocks += [PageBreak(), *_pillar(briefing, pillar)]
-    footer = (
-        f"{city_name(lang)} · {word('title', lang)} · {briefing.period.label(lang)} · {place(briefing.community, lang)}"
-    )
+    footer = f"{city_name(lang)} · {word('title', lang)} · {briefing.period.label(lang)} · {_scope_text(briefing)}"
     return Document(lang=lang, title=f"{word('title', lang)} {briefing.period.label(lang)}",  # type: ignore[arg-type]
                     blocks=tuple(blocks), footer=footer, author=city_name(lang), created=briefing.generated_at)  # fmt: skip
+
+
+def _pillars(briefing: Briefing) -> list[Pillar]:
+    """The pillars with KPIs in the briefing (a division's briefing has only its own)."""
+    return [pillar for pillar in PILLARS if briefing.pillar_kpis(pillar)]
 
 
 def _cover(briefing: Briefing) -> Cover:
@@ -57,9 +73,10 @@ def _cover(briefing: Briefing) -> Cover:
     return Cover(
         kicker=city_name(lang),
         title=word("title", lang),
-        subtitle=briefing.period.label(lang),
+        subtitle=period_text(briefing.result, lang),
         lines=(
             (word("scope", lang), place(briefing.community, lang)),
+            *([(word("division_scope", lang), division_name(briefing.division, lang) or "")] if briefing.division else []),
             (word("data_as_of", lang), moment(briefing.data_as_of, lang) if briefing.data_as_of else word("no_upload", lang)),
             (word("generated", lang), moment(briefing.generated_at, lang)),
         ),
@@ -67,19 +84,24 @@ def _cover(briefing: Briefing) -> Cover:
     )  # fmt: skip
 
 
+def _scope_text(briefing: Briefing) -> str:
+    owner = division_name(briefing.division, briefing.lang)
+    return place(briefing.community, briefing.lang) + (f" · {owner}" if owner else "")
+
+
 def _overview(briefing: Briefing) -> list[Block]:
     lang, result = briefing.lang, briefing.result
     total = len(result.kpis)
     tiles = Tiles(
         (
-            Tile(word("city_score", lang), score(result.city_score), status_word(result.city_status, lang),
+            Tile(score_label(result.scope.kind, lang), score(result.city_score), status_word(result.city_status, lang),
                  _TONE[result.city_status]),
             Tile(word("red_kpis", lang), word("of", lang, count=len(briefing.red), total=total), tone="red" if briefing.red else "green"),
             Tile(word("coverage", lang), word("of", lang, count=len(briefing.with_data), total=total), tone="muted"),
         )
     )  # fmt: skip
     rows = []
-    for pillar in PILLARS:
+    for pillar in _pillars(briefing):
         pillar_score = result.pillars.get(pillar)
         members = briefing.pillar_kpis(pillar)
         reds = sum(r.status == "red" for r in members)
@@ -91,7 +113,7 @@ def _overview(briefing: Briefing) -> list[Block]:
         rows=tuple(rows), align=("left", "right", "left", "right"), widths=(3, 1, 1.6, 1.2),
     )  # fmt: skip
     summary = [Heading(word("summary", lang), level=2)]
-    summary += [Paragraph(briefing.summaries[pillar]) for pillar in PILLARS]
+    summary += [Paragraph(briefing.summaries[pillar]) for pillar in _pillars(briefing)]
     return [Heading(word("overview", lang)), tiles, table, *summary]
 
 

@@ -20,7 +20,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from data_sources.exports import neutralise
 from data_sources.schema import PILLARS
 from metrics.briefing.content import Briefing, alert_lines, division_rows
-from metrics.briefing.words import city_name, moment, pillar_name, place, since, status_word, word
+from metrics.briefing.words import (
+    city_name,
+    division_name,
+    moment,
+    period_text,
+    pillar_name,
+    place,
+    score_label,
+    since,
+    status_word,
+    word,
+)
 from metrics.compute import KpiResult
 from metrics.phrases import phrase
 from metrics.scoring import status
@@ -89,8 +100,9 @@ def _summary(sheet: Worksheet, briefing: Briefing) -> None:
     _append(sheet, [f"{city_name(lang)} · {word('workbook_title', lang)}"])
     sheet["A1"].font = Font(bold=True, size=14)
     for label, value in (
-        (word("period", lang), briefing.period.label(lang)),
+        (word("period", lang), period_text(briefing.result, lang)),
         (word("scope", lang), place(briefing.community, lang)),
+        (word("division_scope", lang), division_name(briefing.division, lang) or word("every_division", lang)),
         (word("data_as_of", lang), moment(briefing.data_as_of, lang)),
         (word("generated", lang), moment(briefing.generated_at, lang)),
     ):
@@ -98,7 +110,7 @@ def _summary(sheet: Worksheet, briefing: Briefing) -> None:
     _append(sheet, [])
     _append(
         sheet,
-        [word("city_score", lang), result.city_score, status_word(result.city_status, lang)],
+        [score_label(result.scope.kind, lang), result.city_score, status_word(result.city_status, lang)],
         [None, SCORE_FORMAT],
     )
     _append(
@@ -172,6 +184,7 @@ def _data(sheet: Worksheet, briefing: Briefing) -> None:
     _append(sheet, ["record", "key", "state", "text_th", "text_en"])
     _append(sheet, ["meta", "period", briefing.period.code, "", ""])
     _append(sheet, ["meta", "community", briefing.community or "", "", ""])
+    _append(sheet, ["meta", "division", briefing.division or "", "", ""])
     _append(sheet, ["meta", "generated_at", briefing.generated_at.isoformat(timespec="minutes"), "", ""])
     for r in briefing.result.kpis.values():
         _append(sheet, ["kpi", r.id, r.status or "", r.kpi.name_th, r.kpi.name_en])
