@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 from typing import Any, Literal
 
@@ -21,14 +21,12 @@ from data_sources import city_time
 from data_sources.db import accounts, demo_logins, write_transaction
 from data_sources.divisions import DIVISIONS, datasets_of
 from data_sources.errors import DataSourceError
+from data_sources.sign_in_throttle import throttle
 from data_sources.writes import audit
 
 AccountRole = Literal["staff", "executive", "admin"]
 ACCOUNT_ROLES: tuple[AccountRole, ...] = ("staff", "executive", "admin")
 MIN_PASSWORD_LENGTH = 8
-# Failed attempts allowed before each further try must wait, and the longest wait (seconds).
-FREE_ATTEMPTS = 3
-MAX_WAIT_SECONDS = 300
 
 _hasher = PasswordHasher()  # argon2id with the library's recommended cost (RFC 9106 low-memory)
 
@@ -253,61 +251,50 @@ def list_accounts(engine: sa.Engine) -> list[Account]:
     return [_account(row) for row in rows]
 
 
-def wait_seconds(failed_attempts: int, last_failed_at: datetime | None, now: datetime) -> int:
-    """Seconds before the next try is allowed: none for the first three, then 5, 10, 20 … up to 300.
-
-    >>> wait_seconds(3, datetime(2026, 1, 1, 9, 0, 0), datetime(2026, 1, 1, 9, 0, 2))
-    3
-    >>> wait_seconds(2, datetime(2026, 1, 1, 9, 0, 0), datetime(2026, 1, 1, 9, 0, 0))
-    0
-    """
-    if failed_attempts < FREE_ATTEMPTS or last_failed_at is None:
-        return 0
-    delay = min(5 * 2 ** (failed_attempts - FREE_ATTEMPTS), MAX_WAIT_SECONDS)
-    remaining = (last_failed_at + timedelta(seconds=delay) - now).total_seconds()
-    return max(0, int(-(-remaining // 1)))
-
-
 def verify(
-    engine: sa.Engine, username: str, password: str, *, now: datetime | None = None, via: str = "password"
+    engine: sa.Engine,
+    username: str,
+    password: str,
+    *,
+    now: datetime | None = None,
+    via: str = "password",
+    client: str = "local",
 ) -> SignIn:
-    """Check a sign-in. Wrong tries are counted and logged; after three, each further try must wait."""
+    """Check a sign-in from `client` (an address). Failures slow that client down (see
+    sign_in_throttle); the answer and the work done are the same whether or not the name exists,
+    and the log never keeps a typed name that is not an account (it may be a password)."""
     now = now or _now()
     username = username.strip()
-    with write_transaction(engine) as connection:
+    keys = throttle.keys(str(engine.url), username, client)
+    with engine.connect() as connection:
         row = connection.execute(sa.select(accounts).where(accounts.c.username == username)).mappings().first()
-        if row is None or row["password_hash"] is None:
-            _matches(_dummy_hash(), password)
-            audit(connection, "sign_in_failed", actor=username[:120], reason="unknown", via=via)
-            return SignIn("wrong")
-        wait = wait_seconds(row["failed_attempts"], row["last_failed_at"], now)
-        if wait:
-            audit(connection, "sign_in_throttled", actor=username, wait_seconds=wait, via=via)
-            return SignIn("wait", wait_seconds=wait)
-        if not _matches(row["password_hash"], password):
-            connection.execute(
-                accounts.update()
-                .where(accounts.c.username == username)
-                .values(failed_attempts=accounts.c.failed_attempts + 1, last_failed_at=now)
-            )
-            audit(
-                connection,
-                "sign_in_failed",
-                actor=username,
-                reason="wrong-password",
-                via=via,
-                failed_attempts=row["failed_attempts"] + 1,
-            )
-            return SignIn("wrong", wait_seconds=wait_seconds(row["failed_attempts"] + 1, now, now))
-        if not row["active"]:
-            audit(connection, "sign_in_failed", actor=username, reason="disabled", via=via)
-            return SignIn("disabled")
-        changes: dict[str, Any] = {"failed_attempts": 0, "last_failed_at": None, "last_sign_in_at": now}
-        if _hasher.check_needs_rehash(row["password_hash"]):
-            changes["password_hash"] = _hasher.hash(password)
+    known = row is not None and row["password_hash"] is not None
+    actor = username if known else None
+    wait = throttle.wait(keys, now)
+    if wait:
+        _log(engine, "sign_in_throttled", actor=actor, wait_seconds=wait, via=via, client=client)
+        return SignIn("wait", wait_seconds=wait)
+    if not _matches(row["password_hash"] if known else _dummy_hash(), password) or not known:
+        wait = throttle.failed(keys, now)
+        reason = "wrong-password" if known else "unknown-account"
+        _log(engine, "sign_in_failed", actor=actor, reason=reason, via=via, client=client)
+        return SignIn("wrong", wait_seconds=wait)
+    throttle.succeeded(keys)
+    if not row["active"]:
+        _log(engine, "sign_in_failed", actor=username, reason="disabled", via=via, client=client)
+        return SignIn("disabled")
+    changes: dict[str, Any] = {"failed_attempts": 0, "last_failed_at": None, "last_sign_in_at": now}
+    if _hasher.check_needs_rehash(row["password_hash"]):
+        changes["password_hash"] = _hasher.hash(password)
+    with write_transaction(engine) as connection:
         connection.execute(accounts.update().where(accounts.c.username == username).values(**changes))
-        audit(connection, "sign_in", actor=username, via=via)
+        audit(connection, "sign_in", actor=username, via=via, client=client)
     return SignIn("ok", get_account(engine, username))
+
+
+def _log(engine: sa.Engine, action: str, *, actor: str | None, **detail: Any) -> None:
+    with write_transaction(engine) as connection:
+        audit(connection, action, actor=actor, **detail)
 
 
 def record_single_sign_on(engine: sa.Engine, account: Account, email: str) -> None:

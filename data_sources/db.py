@@ -95,6 +95,20 @@ accounts = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
+# Signed-in browser sessions, so signing out ends one on the server and in every process: the
+# cookie carries the random id, this table only its SHA-256. `claimed_at` is when the browser
+# swapped its one-use ticket for the cookie (a ticket works once, whichever process sees it).
+sign_in_sessions = sa.Table(
+    "sign_in_sessions",
+    metadata,
+    sa.Column("id_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(120), nullable=False, index=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+    sa.Column("claimed_at", sa.DateTime, nullable=True),
+    sa.Column("ended_at", sa.DateTime, nullable=True),
+)
+
 # One row per setting of this city database; "mode" is "demo" or "live" (data_sources/go_live.py).
 city_settings = sa.Table(
     "city_settings",

@@ -16,6 +16,7 @@ from data_sources.adapters import DATASETS
 from data_sources.db import accounts as accounts_table
 from data_sources.demo_accounts import DEMO_ACCOUNTS, demo_passwords, ensure_demo_accounts, shown_demo_accounts
 from data_sources.divisions import DIVISIONS, EVERY_DIVISION, datasets_of
+from data_sources.sign_in_throttle import wait_seconds
 
 NOON = datetime(2026, 11, 23, 12, 0, 0)
 
@@ -57,7 +58,7 @@ def test_wrong_password_and_unknown_name_give_the_same_answer(engine: sa.Engine)
     assert accounts.verify(engine, "somchai", "wrong horse", now=NOON).outcome == "wrong"
     assert accounts.verify(engine, "nobody", "wrong horse", now=NOON).outcome == "wrong"
     reasons = [detail.get("reason") for action, _, detail in _audit(engine) if action == "sign_in_failed"]
-    assert reasons == ["wrong-password", "unknown"]
+    assert reasons == ["wrong-password", "unknown-account"]
 
 
 def test_fourth_try_after_three_wrong_ones_must_wait_five_seconds(engine: sa.Engine) -> None:
@@ -72,7 +73,7 @@ def test_fourth_try_after_three_wrong_ones_must_wait_five_seconds(engine: sa.Eng
 
 
 def test_wait_doubles_with_each_further_wrong_try_up_to_five_minutes() -> None:
-    assert [accounts.wait_seconds(n, NOON, NOON) for n in (2, 3, 4, 5, 9, 20)] == [0, 5, 10, 20, 300, 300]
+    assert [wait_seconds(n, NOON, NOON) for n in (2, 3, 4, 5, 9, 20)] == [0, 5, 10, 20, 300, 300]
 
 
 def test_a_successful_sign_in_resets_the_count(engine: sa.Engine) -> None:

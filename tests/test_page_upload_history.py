@@ -55,7 +55,8 @@ def test_history_lists_who_sent_what_with_its_result(city: sa.Engine) -> None:
     ]
     versions = at.dataframe[1].value
     assert versions[["รุ่น", "เพิ่มใหม่", "ลบออก", "จำนวนแถว"]].values.tolist() == [[2, 1, 2, 1], [1, 2, 0, 2]]
-    assert at.get("download_button")[0].label == "ดาวน์โหลดไฟล์ต้นฉบับ"
+    link = at.get("link_button")[0].proto  # served by app.py's route, to a session allowed to have it
+    assert link.label == "ดาวน์โหลดไฟล์ต้นฉบับ" and link.url.startswith("/api/original/")
 
 
 def test_staff_history_offers_only_their_division_datasets(city: sa.Engine) -> None:

@@ -1,19 +1,14 @@
-"""The sign-in cookie: signed tokens, one-use tickets, and the two routes that set and clear it."""
+"""The sign-in cookie: signed tokens and the signing keys (its routes: tests/test_sessions.py)."""
 
 from __future__ import annotations
 
-import asyncio
 import doctest
 import importlib
-from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlencode
 
 import pytest
-from starlette.requests import Request
-from starlette.responses import Response
 
-from ui import auth_routes, auth_token
-from ui.auth_token import COOKIE_NAME, issue, read
+from ui import auth_token
+from ui.auth_token import issue, read
 
 SECRET = b"a test secret, not the server's"
 T0 = 1_800_000_000.0
@@ -67,67 +62,39 @@ def test_a_ticket_is_not_a_session_and_a_session_is_not_a_ticket() -> None:
     assert read(session, "ticket", secret=SECRET, now=T0) is None
 
 
-def test_the_generated_secret_is_kept_in_a_private_file(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "data" / "secret.key"
-    first = auth_token._file_secret(path)
-    assert auth_token._file_secret(path) == first and len(first) == 64
-    assert path.stat().st_mode & 0o777 == 0o600
+def test_the_signing_key_is_written_with_the_other_secrets_once(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("CITY_SESSION_SECRET", raising=False)
+    monkeypatch.delenv("CITY_SESSION_PREVIOUS_SECRETS", raising=False)
+    path = tmp_path / ".streamlit" / "secrets.toml"
+    path.parent.mkdir()
+    path.write_text('[connections.city]\nurl = "sqlite:///x.db"\n', encoding="utf-8")
+    first = auth_token.signing_keys(path)
+    assert auth_token.signing_keys(path) == first and len(first[0]) == 64
+    assert 'url = "sqlite:///x.db"' in path.read_text(encoding="utf-8")  # the other secrets kept
+    assert "[session]" in path.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def known_secret(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The routes sign with the test's secret, not data/secret.key."""
-    monkeypatch.setattr(auth_token, "server_secret", lambda: SECRET)
-
-
-def _call(handler, path: str, **query: str) -> Response:  # type: ignore[no-untyped-def]
-    scope = {
-        "type": "http",
-        "method": "GET",
-        "path": path,
-        "query_string": urlencode(query).encode(),
-        "headers": [],
-        "scheme": "http",
-        "server": ("127.0.0.1", 8501),
-    }
-    # A thread of its own: Playwright's session-wide browser keeps an event loop running in the
-    # main thread, and asyncio.run refuses to start inside it.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, handler(Request(scope))).result()
-
-
-def _set_cookie(response: Response) -> str:
-    return response.headers.get("set-cookie", "")
-
-
-def test_start_route_swaps_a_ticket_for_an_http_only_cookie_once(known_secret: None) -> None:
-    ticket = issue("ticket", "somchai", "stamp1")
-    response = _call(auth_routes.start_session, auth_routes.START_PATH, ticket=ticket, next="/upload?lang=en")
-    assert response.status_code == 303 and response.headers["location"] == "/upload?lang=en"
-    cookie = _set_cookie(response)
-    assert cookie.startswith(f"{COOKIE_NAME}=") and "HttpOnly" in cookie and "samesite=lax" in cookie.lower()
-    value = cookie.split(";")[0].split("=", 1)[1]
-    claims = read(value, "session")
-    assert claims is not None and (claims.username, claims.stamp) == ("somchai", "stamp1")
-    replay = _call(auth_routes.start_session, auth_routes.START_PATH, ticket=ticket, next="/upload")
-    assert _set_cookie(replay) == ""
-
-
-def test_start_route_ignores_a_forged_ticket_and_a_foreign_next(known_secret: None) -> None:
-    response = _call(auth_routes.start_session, auth_routes.START_PATH, ticket="x.y", next="https://evil.example/")
-    assert response.headers["location"] == "/" and _set_cookie(response) == ""
-
-
-def test_end_route_deletes_the_cookie(known_secret: None) -> None:
-    response = _call(auth_routes.end_session, auth_routes.END_PATH, next="/?lang=th")
-    assert response.headers["location"] == "/?lang=th"
-    assert _set_cookie(response).startswith(f'{COOKIE_NAME}=""') and "Max-Age=0" in _set_cookie(response)
+def test_a_rotated_key_signs_new_tokens_and_still_reads_old_ones(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(auth_token, "SECRETS_FILE", tmp_path / "secrets.toml")
+    monkeypatch.setattr(auth_token, "_cached", None)
+    monkeypatch.setenv("CITY_SESSION_SECRET", "old-key")
+    monkeypatch.delenv("CITY_SESSION_PREVIOUS_SECRETS", raising=False)
+    old_token = issue("session", "somchai", "s")
+    monkeypatch.setattr(auth_token, "_checked_at", 0.0)  # as if the few seconds between re-reads had passed
+    monkeypatch.setenv("CITY_SESSION_SECRET", "new-key")
+    monkeypatch.setenv("CITY_SESSION_PREVIOUS_SECRETS", "old-key")
+    assert read(old_token, "session") is not None  # no restart needed, old cookies still work
+    new_token = issue("session", "somchai", "s")
+    assert read(new_token, "session", secret=b"new-key") is not None
+    monkeypatch.setattr(auth_token, "_checked_at", 0.0)
+    monkeypatch.delenv("CITY_SESSION_PREVIOUS_SECRETS")
+    assert read(old_token, "session") is None  # the old key retired: its cookies end
 
 
 @pytest.mark.parametrize(
     "name",
     [
-        "data_sources.accounts",
+        "data_sources.sign_in_throttle",
         "data_sources.divisions",
         "data_sources.upload_review",
         "data_sources.audit_trail",

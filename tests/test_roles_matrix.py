@@ -15,7 +15,7 @@ import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
-from data_sources import accounts
+from data_sources import accounts, sign_in_sessions
 from helpers.apptest import APP, open_app
 from helpers.signed_in import PASSWORDS, open_city, sign_in
 from ui.auth_token import issue
@@ -107,10 +107,31 @@ def _with_cookie(monkeypatch: pytest.MonkeyPatch, token: str | None) -> AppTest:
 def test_a_reload_with_the_signed_cookie_keeps_the_sign_in(city: sa.Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     nok = accounts.get_account(city, "nok")
     assert nok is not None
-    at = _with_cookie(monkeypatch, issue("session", "nok", nok.stamp))
+    session = sign_in_sessions.open_session(city, "nok")
+    at = _with_cookie(monkeypatch, issue("session", "nok", nok.stamp, session=session))
     assert role_of(at) == "staff"
     at.switch_page("pages/upload.py").run()
     assert not at.exception and at.title[0].value == "ส่งข้อมูลของกอง"
+
+
+def test_a_cookie_of_a_session_signed_out_elsewhere_no_longer_signs_in(
+    city: sa.Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nok = accounts.get_account(city, "nok")
+    assert nok is not None
+    session = sign_in_sessions.open_session(city, "nok")
+    sign_in_sessions.end(city, session)  # signed out in another tab: the server ended the session
+    at = _with_cookie(monkeypatch, issue("session", "nok", nok.stamp, session=session))
+    assert role_of(at) == "public" and not reachable(at, "pages/upload.py")
+
+
+def test_signing_out_ends_the_session_for_every_tab(city: sa.Engine) -> None:
+    first = sign_in("nok")
+    second = open_app(session={key: first.session_state[key] for key in ("auth_account", "auth_session", "role")})
+    assert role_of(second) == "staff"
+    first.button(key="sidebar_sign_out").click().run()
+    second.run()
+    assert role_of(second) == "public"
 
 
 def test_a_cookie_from_before_a_password_reset_no_longer_signs_in(

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from data_sources import accounts, store
+from data_sources import accounts, sign_in_sessions, store
 from data_sources.seed import load_demo
 from helpers.apptest import APP
 from ui.navigation import PAGES
@@ -96,7 +96,9 @@ def _open(page: str, *, admin: bool, query: dict[str, str] | None = None) -> App
     for key, value in (query or {}).items():
         at.query_params[key] = value
     if admin:  # signed in as the sign-in form leaves a session (ui/auth.py re-checks it each run)
-        at.session_state["auth_account"] = accounts.get_account(store.connect(os.environ["CITY_DB_URL"]), "root")
+        engine = store.connect(os.environ["CITY_DB_URL"])
+        at.session_state["auth_account"] = accounts.get_account(engine, "root")
+        at.session_state["auth_session"] = sign_in_sessions.open_session(engine, "root")
         at.session_state["role"] = "admin"
     at.run()
     at.switch_page(page).run()

@@ -9,12 +9,11 @@ step. A reload keeps the sign-in through an HTTP-only cookie that app.py's st.Ap
 from __future__ import annotations
 
 import json
-from urllib.parse import quote
 
 import sqlalchemy as sa
 import streamlit as st
 
-from data_sources import accounts
+from data_sources import accounts, sign_in_sessions
 from data_sources.accounts import Account
 from ui import auth_routes
 from ui.auth_token import COOKIE_NAME, issue, read
@@ -23,6 +22,9 @@ from ui.i18n import language_query
 ACCOUNT_KEY = "auth_account"
 ROLE_KEY = "role"  # read by ui.session.current_role
 _VIA_KEY = "auth_via"  # password | cookie | sso
+_SESSION_KEY = "auth_session"  # the server-side session id (data_sources/sign_in_sessions.py)
+# Addresses a reverse proxy of ours forwards from: only then is X-Forwarded-For believed.
+_TRUSTED_PROXIES = frozenset({"127.0.0.1", "::1"})
 _SIGNED_OUT_KEY = "auth_signed_out"  # ignore the cookie for the rest of this session
 _REDIRECT_KEY = "auth_redirect"
 MESSAGE_KEY = "auth_message"
@@ -38,14 +40,16 @@ def signed_in() -> Account | None:
     return st.session_state.get(ACCOUNT_KEY)
 
 
-def _remember(account: Account, via: str) -> None:
+def _remember(account: Account, via: str, session: str | None = None) -> None:
     st.session_state[ACCOUNT_KEY] = account
     st.session_state[ROLE_KEY] = account.role
     st.session_state[_VIA_KEY] = via
+    if session is not None:
+        st.session_state[_SESSION_KEY] = session
 
 
 def _forget() -> None:
-    for key in (ACCOUNT_KEY, _VIA_KEY):
+    for key in (ACCOUNT_KEY, _VIA_KEY, _SESSION_KEY):
         st.session_state.pop(key, None)
     st.session_state[ROLE_KEY] = "public"
 
@@ -59,7 +63,7 @@ def restore(engine: sa.Engine) -> Account | None:
     account = signed_in()
     if account is not None:
         fresh = accounts.get_account(engine, account.username)
-        if not _valid(fresh, account.stamp):
+        if not _valid(fresh, account.stamp) or not _session_open(engine, account.username):
             _forget()
             return None
         _remember(fresh, st.session_state.get(_VIA_KEY, "password"))  # type: ignore[arg-type]
@@ -69,10 +73,27 @@ def restore(engine: sa.Engine) -> Account | None:
     claims = read(_cookie(), "session")
     if claims is not None:
         found = accounts.get_account(engine, claims.username)
-        if _valid(found, claims.stamp):
-            _remember(found, "cookie")  # type: ignore[arg-type]
+        if _valid(found, claims.stamp) and sign_in_sessions.is_open(engine, claims.session, claims.username):
+            _remember(found, "cookie", claims.session)  # type: ignore[arg-type]
             return found
     return _from_single_sign_on(engine)
+
+
+def _session_open(engine: sa.Engine, username: str) -> bool:
+    """A password or cookie sign-in lasts while its server-side session does (sign-out ends it
+    in every tab); a single sign-on one is the identity provider's to end."""
+    if st.session_state.get(_VIA_KEY) == "sso":
+        return True
+    return sign_in_sessions.is_open(engine, st.session_state.get(_SESSION_KEY), username)
+
+
+def client_address() -> str:
+    """Who is knocking: the browser's address, as our own reverse proxy saw it when there is one."""
+    address = st.context.ip_address or "local"
+    if address in _TRUSTED_PROXIES:
+        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
+        return forwarded or address
+    return address
 
 
 def _cookie() -> str | None:
@@ -103,23 +124,25 @@ def _from_single_sign_on(engine: sa.Engine) -> Account | None:
 
 def attempt(engine: sa.Engine, username: str, password: str) -> None:
     """Check a sign-in; on success the session is signed in and the cookie is set next."""
-    result = accounts.verify(engine, username, password)
+    result = accounts.verify(engine, username, password, client=client_address())
     if result.outcome != "ok" or result.account is None:
         st.session_state[MESSAGE_KEY] = (result.outcome, result.wait_seconds)
         return
     st.session_state.pop(MESSAGE_KEY, None)
     st.session_state.pop(_SIGNED_OUT_KEY, None)
-    _remember(result.account, "password")
+    session = sign_in_sessions.open_session(engine, result.account.username)
+    _remember(result.account, "password", session)
     if auth_routes.mounted:
-        ticket = issue("ticket", result.account.username, result.account.stamp)
-        target = quote(f"/{LANDING[result.account.role]}{language_query()}", safe="")
-        st.session_state[_REDIRECT_KEY] = f"{auth_routes.START_PATH}?ticket={ticket}&next={target}"
+        ticket = issue("ticket", result.account.username, result.account.stamp, session=session)
+        target = f"/{LANDING[result.account.role]}{language_query()}"
+        st.session_state[_REDIRECT_KEY] = (auth_routes.START_PATH, {"ticket": ticket, "next": target})
 
 
 def sign_out(engine: sa.Engine) -> None:
     """End the session here and, through the route, in the browser's cookie."""
     account = signed_in()
     via = st.session_state.get(_VIA_KEY)
+    sign_in_sessions.end(engine, st.session_state.get(_SESSION_KEY))  # every copy of the cookie stops now
     if account is not None:
         accounts.record_sign_out(engine, account.username)
     _forget()
@@ -127,15 +150,23 @@ def sign_out(engine: sa.Engine) -> None:
     if via == "sso":
         st.logout()
     elif auth_routes.mounted:
-        st.session_state[_REDIRECT_KEY] = f"{auth_routes.END_PATH}?next={quote(f'/{language_query()}', safe='')}"
+        st.session_state[_REDIRECT_KEY] = (auth_routes.END_PATH, {"next": f"/{language_query()}"})
 
 
 def follow_redirect() -> bool:
     """Send the browser to a pending cookie route (once); True when one was sent."""
-    target = st.session_state.pop(_REDIRECT_KEY, None)
-    if target is None:
+    pending = st.session_state.pop(_REDIRECT_KEY, None)
+    if pending is None:
         return False
-    st.html(f"<script>window.location.replace({json.dumps(target)});</script>", unsafe_allow_javascript=True)
+    path, fields = pending
+    # A POST from this page: the routes accept only posts their own site makes (login CSRF).
+    script = (
+        "const form = document.createElement('form'); form.method = 'post'; form.action = "
+        f"{json.dumps(path)}; for (const [name, value] of Object.entries({json.dumps(fields)})) "
+        "{ const field = document.createElement('input'); field.type = 'hidden'; field.name = name; "
+        "field.value = value; form.appendChild(field); } document.body.appendChild(form); form.submit();"
+    )
+    st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
     return True
 
 

@@ -9,11 +9,11 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_sources import store
+from data_sources import originals, store
 from data_sources.accounts import Account
 from data_sources.adapters import DATASETS
 from data_sources.report import ValidationReport
-from ui import auth
+from ui import auth, auth_routes
 from ui.format import format_date, format_number
 from ui.i18n import lang, t
 from ui.upload_pick import dataset_title, language_key
@@ -60,7 +60,16 @@ def _counts(*columns: str) -> dict[str, object]:
     return {name: st.column_config.NumberColumn(format="localized") for name in columns}
 
 
-def upload_detail(engine: sa.Engine, history: pd.DataFrame) -> None:
+def original_link(account: Account, dataset_key: str | None, upload_id: int) -> None:
+    """A link to the original file, served by app.py's route only to a browser whose session may
+    have it (each download audited); files with personal data go to admins and the owning division."""
+    if not originals.may_download(account, dataset_key):
+        st.caption(t("history.original_restricted"))
+        return
+    st.link_button(t("history.original"), f"{auth_routes.ORIGINAL_PATH}/{upload_id}", icon=":material/download:")
+
+
+def upload_detail(engine: sa.Engine, account: Account, history: pd.DataFrame) -> None:
     """One upload's report, and its original file to download."""
     if history.empty:
         return
@@ -77,14 +86,7 @@ def upload_detail(engine: sa.Engine, history: pd.DataFrame) -> None:
         ),
     )
     row = rows[chosen]
-    st.download_button(
-        t("history.original"),
-        data=lambda: store.upload_content(engine, chosen)[1],
-        file_name=row["file_name"],
-        key=f"history_original_{chosen}",
-        icon=":material/download:",
-        on_click="ignore",
-    )
+    original_link(account, row["dataset"], chosen)
     report = json.loads(row["report"] or "{}")
     if report.get("issues"):
         issues_table(ValidationReport.from_dict(report), key=f"history_issues_{chosen}")
