@@ -151,7 +151,9 @@ def _signed_in_cookie(engine: sa.Engine, username: str) -> str:
 
 
 def test_an_original_with_personal_data_goes_to_admins_and_the_owning_division_only(engine: sa.Engine) -> None:
-    upload = store.commit(engine, "complaints", _complaints(), upload=store.UploadedFile("c.xlsx", b"names"), user="clerk")
+    upload = store.commit(
+        engine, "complaints", _complaints(), upload=store.UploadedFile("c.xlsx", b"names"), user="clerk"
+    )
     path = f"{auth_routes.ORIGINAL_PATH}/{upload.upload_id}"
     assert _send("GET", path).status_code == 403  # no session: the link alone is worth nothing
     assert _send("GET", path, cookie=_signed_in_cookie(engine, "mayor")).status_code == 403
@@ -180,15 +182,22 @@ def test_one_client_trying_many_names_is_slowed_down(engine: sa.Engine) -> None:
     assert outcomes[:10] == ["wrong"] * 10 and outcomes[-1] == "wait"
 
 
-def test_an_unknown_name_gets_the_same_answers_and_the_same_work(engine: sa.Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unknown_name_gets_the_same_answers_and_the_same_work(
+    engine: sa.Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     checks: list[str] = []
     real = accounts._matches
     monkeypatch.setattr(accounts, "_matches", lambda hashed, password: checks.append("hash") or real(hashed, password))
 
     def answers(username: str, client: str) -> tuple[list[tuple[str, int]], int]:
         checks.clear()
-        seen = [(r.outcome, r.wait_seconds) for r in
-                (accounts.verify(engine, username, "guess", now=NOON + timedelta(seconds=1), client=client) for _ in range(6))]
+        seen = [
+            (r.outcome, r.wait_seconds)
+            for r in (
+                accounts.verify(engine, username, "guess", now=NOON + timedelta(seconds=1), client=client)
+                for _ in range(6)
+            )
+        ]
         return seen, len(checks)
 
     assert answers("root", "198.51.100.1") == answers("no-such-user", "198.51.100.2")

@@ -71,7 +71,9 @@ def _write_new_secret(path: Path) -> str:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         with os.fdopen(descriptor, "a", encoding="utf-8") as handle:
             gap = "\n" if existing and not existing.endswith("\n") else ""
-            handle.write(f'{gap}\n[session]\n# Signs the sign-in cookie; the same on every replica.\nsecret = "{secret}"\n')
+            handle.write(
+                f'{gap}\n[session]\n# Signs the sign-in cookie; the same on every replica.\nsecret = "{secret}"\n'
+            )
     return secret
 
 
