@@ -28,6 +28,7 @@ from metrics.breakdowns import incidents_by_type
 from metrics.kpi import Frames
 from metrics.kpis.environment import PM25_DAILY_STANDARD, daily_city_means
 from metrics.periods import rolling
+from metrics.river_outlook import RiverOutlook, river_outlooks
 
 AirBandKey = Literal["very_good", "good", "moderate", "starting_to_affect", "affects_health"]
 RiverStatus = Literal["normal", "watch", "warning", "critical", "no_data"]
@@ -233,13 +234,21 @@ class CityEvent:
     when_en: str
     months: tuple[int, ...]
     moves: bool
+    dates: tuple[tuple[date, date], ...] = ()  # known dated editions (start, end), past or announced
+    keywords: tuple[str, ...] = ()  # words citizens use for it
 
 
 @cache
 def city_events(path: Path = EVENTS_FILE) -> tuple[CityEvent, ...]:
     """The city's events at their usual time of year, from assets/city/events.json."""
     document = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(CityEvent(**{**item, "months": tuple(item["months"])}) for item in document["events"])
+    return tuple(
+        CityEvent(**{
+            **item, "months": tuple(item["months"]), "keywords": tuple(item.get("keywords", ())),
+            "dates": tuple((date.fromisoformat(a), date.fromisoformat(b)) for a, b in item.get("dates", [])),
+        })
+        for item in document["events"]
+    )  # fmt: skip
 
 
 def months_until(event: CityEvent, today: date) -> int:
@@ -263,7 +272,7 @@ class CitizenToday:
 
     now: datetime
     air: AirToday
-    rivers: list[RiverReading]
+    rivers: list[RiverOutlook]  # metrics.river_outlook: status raised to "watch" while rising fast
     incidents: pd.DataFrame
     incident_days: int
     waste: WasteSummary
@@ -276,7 +285,7 @@ def citizen_today(frames: Frames, now: datetime, *, incident_days: int = 30) -> 
     return CitizenToday(
         now=now,
         air=air_today(frames, now),
-        rivers=river_now(frames, now),
+        rivers=river_outlooks(frames["water_level"], now),
         incidents=recent_incidents(frames, today, days=incident_days),
         incident_days=incident_days,
         waste=waste_summary(frames, today),
