@@ -156,6 +156,14 @@ def require_upload(engine: sa.Engine, key: str) -> Account:
     return account
 
 
+def require_staff(engine: sa.Engine) -> Account:
+    """The account, re-read from the database, if it may change complaints (staff or admin) right now."""
+    account = _fresh_account(engine)
+    if account.role not in ("staff", "admin"):
+        raise PermissionDenied(f"{account.username} may not change complaints")
+    return account
+
+
 def require_admin(engine: sa.Engine) -> Account:
     """The account, re-read from the database, if it is an active admin right now."""
     account = _fresh_account(engine)

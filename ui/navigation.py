@@ -50,6 +50,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/kpi_detail.py", "nav.kpi_detail", ":material/query_stats:", "kpi", "executive", EXECUTIVES),
     # Signed-in people see who they are (and sign out) in the sidebar, so the page leaves their menu.
     PageSpec("pages/sign_in.py", "nav.sign_in", ":material/login:", "sign-in", "public", EVERYONE, hidden_for=STAFF_AND_UP),
+    PageSpec("pages/complaint_inbox.py", "nav.complaint_inbox", ":material/inbox:", "complaints-inbox", "staff", STAFF_AND_UP),
     PageSpec("pages/upload.py", "nav.upload", ":material/upload_file:", "upload", "staff", UPLOADERS),
     PageSpec("pages/upload_history.py", "nav.upload_history", ":material/history:", "upload-history", "staff", STAFF_AND_UP),
     PageSpec("pages/catalogue.py", "nav.catalogue", ":material/menu_book:", "catalogue", "staff", STAFF_AND_UP),
