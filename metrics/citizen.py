@@ -7,7 +7,7 @@ Air rule: "today" is the city mean of every reading from midnight up to `now` (a
 Dashboard's PM2.5 alert); a day without a reading is left out, never shown as zero.
 River rule: a station's latest reading counts when it is at most RIVER_LIVE_HOURS old (as the
 alerts); its status is critical at or above the critical level, warning at or above the warning
-level, watch within WATCH_MARGIN_M below the warning level, otherwise normal.
+level, watch close below the warning level, otherwise normal (data_sources.bands).
 """
 
 from __future__ import annotations
@@ -17,58 +17,23 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 import pandas as pd
 
 from data_sources.adapters import dataset
-from data_sources.city import ASSETS, profile
-from metrics.alerts import RISE_WINDOW_HOURS, RIVER_LIVE_HOURS, rise_rate
+from data_sources.bands import (
+    PM25_DAILY_STANDARD,
+    AirBand,
+    air_band,
+)
+from data_sources.city import ASSETS
 from metrics.breakdowns import incidents_by_type
 from metrics.kpi import Frames
-from metrics.kpis.environment import PM25_DAILY_STANDARD, daily_city_means
+from metrics.kpis.environment import daily_city_means
 from metrics.periods import rolling
 from metrics.river_outlook import RiverOutlook, river_outlooks
 
-AirBandKey = Literal["very_good", "good", "moderate", "starting_to_affect", "affects_health"]
-RiverStatus = Literal["normal", "watch", "warning", "critical", "no_data"]
-RiverTrend = Literal["rising", "falling", "steady", "unknown"]
-
-WATCH_MARGIN_M = 0.5  # "close to the warning level": within half a metre below it
-STEADY_RATE_M_PER_H = 0.02  # slower than 2 cm an hour reads as steady
 EVENTS_FILE = ASSETS / "city" / "events.json"
-
-
-@dataclass(frozen=True)
-class AirBand:
-    key: AirBandKey
-    upper_pm25: float | None  # inclusive upper bound of the band's 24-hour PM2.5, µg/m³
-    colour: str
-
-
-# Thai AQI bands for 24-hour PM2.5 from the Pollution Control Department's 2566 BE (2023) index,
-# which moved them to the new 37.5 µg/m³ standard: the top of "moderate" is the standard itself.
-# The colours are the index's own (blue, green, yellow, orange, red).
-AIR_BANDS: tuple[AirBand, ...] = (
-    AirBand("very_good", 15.0, "#3BCCFF"),
-    AirBand("good", 25.0, "#92D050"),
-    AirBand("moderate", 37.5, "#FFFF00"),
-    AirBand("starting_to_affect", 75.0, "#FFA200"),
-    AirBand("affects_health", None, "#F04646"),
-)
-
-
-def air_band(pm25: float) -> AirBand:
-    """The Thai AQI band a 24-hour PM2.5 mean falls in (values are rounded to one decimal first).
-
-    >>> air_band(37.5).key, air_band(37.6).key, air_band(8.0).key
-    ('moderate', 'starting_to_affect', 'very_good')
-    """
-    value = round(float(pm25), 1)
-    for band in AIR_BANDS:
-        if band.upper_pm25 is None or value <= band.upper_pm25:
-            return band
-    return AIR_BANDS[-1]
 
 
 @dataclass(frozen=True)
@@ -103,78 +68,10 @@ def air_today(frames: Frames, now: datetime, *, days: int = 7) -> AirToday:
     return AirToday(value, air_band(value), value > PM25_DAILY_STANDARD, as_of, daily)
 
 
-@dataclass(frozen=True)
-class RiverReading:
-    station: str
-    name_th: str
-    name_en: str
-    status: RiverStatus
-    level_m: float | None = None
-    warning_m: float | None = None
-    critical_m: float | None = None
-    measured_at: datetime | None = None
-    trend: RiverTrend = "unknown"
-
-    @property
-    def below_warning_m(self) -> float | None:
-        """How far the river is below its warning level (negative: above it)."""
-        if self.level_m is None or self.warning_m is None:
-            return None
-        return self.warning_m - self.level_m
-
-
-def river_status(level: float, warning: float, critical: float) -> RiverStatus:
-    """The river's status at `level` against its warning and critical levels (metres).
-
-    >>> river_status(7.0, 7.5, 8.5), river_status(7.5, 7.5, 8.5), river_status(6.9, 7.5, 8.5)
-    ('watch', 'warning', 'normal')
-    """
-    if level >= critical:
-        return "critical"
-    if level >= warning:
-        return "warning"
-    return "watch" if level >= warning - WATCH_MARGIN_M else "normal"
-
-
-def _trend(readings: pd.DataFrame) -> RiverTrend:
-    latest = readings["measured_at"].iloc[-1]
-    rate = rise_rate(readings.loc[readings["measured_at"] >= latest - timedelta(hours=RISE_WINDOW_HOURS)])
-    if rate is None:
-        return "unknown"
-    if abs(rate) < STEADY_RATE_M_PER_H:
-        return "steady"
-    return "rising" if rate > 0 else "falling"
-
-
-def river_now(frames: Frames, now: datetime) -> list[RiverReading]:
-    """Every river station of the city profile with its latest live reading, in profile order."""
-    water = frames["water_level"]
-    recent = water.loc[
-        (water["measured_at"] <= pd.Timestamp(now))
-        & (water["measured_at"] > pd.Timestamp(now) - timedelta(hours=RIVER_LIVE_HOURS))
-    ].sort_values("measured_at")
-    by_station = dict(tuple(recent.groupby("station", observed=True)))
-    readings = []
-    for station in profile()["river_stations"]:
-        rows = by_station.get(station["code"])
-        names = (station["code"], station["name_th"], station["name_en"])
-        if rows is None or rows.empty:
-            readings.append(RiverReading(*names, status="no_data"))
-            continue
-        latest = rows.iloc[-1]
-        level, warning, critical = (float(latest[c]) for c in ("level_m", "warning_level_m", "critical_level_m"))
-        readings.append(
-            RiverReading(
-                *names,
-                status=river_status(level, warning, critical),
-                level_m=level,
-                warning_m=warning,
-                critical_m=critical,
-                measured_at=latest["measured_at"].to_pydatetime(),
-                trend=_trend(rows),
-            )
-        )
-    return readings
+def river_now(frames: Frames, now: datetime) -> list[RiverOutlook]:
+    """Every river station of the city profile with its latest live reading and outlook, in
+    profile order (metrics.river_outlook: the one place a river reading is read)."""
+    return river_outlooks(frames["water_level"], now)
 
 
 def choice_labels(dataset_key: str, column: str) -> dict[str, tuple[str, str]]:
@@ -285,7 +182,7 @@ def citizen_today(frames: Frames, now: datetime, *, incident_days: int = 30) -> 
     return CitizenToday(
         now=now,
         air=air_today(frames, now),
-        rivers=river_outlooks(frames["water_level"], now),
+        rivers=river_now(frames, now),
         incidents=recent_incidents(frames, today, days=incident_days),
         incident_days=incident_days,
         waste=waste_summary(frames, today),

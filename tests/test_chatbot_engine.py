@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 
 from chatbot.engine import Chatbot, FrameData, Reply
-from helpers.chat import MemoryDesk, talk
 from data_sources import frames
 from data_sources.adapters import dataset
+from helpers.chat import MemoryDesk, talk
 
 NOW = datetime(2024, 11, 21, 10, 30)
 

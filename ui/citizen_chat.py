@@ -9,6 +9,7 @@ chatbot_pending (a suggestion clicked) and chatbot_pending_location (a location 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -137,12 +138,44 @@ def location_picker() -> None:
             st.rerun()
 
 
+_NUMBERED = re.compile(r"(\d{1,2}\. |- )")
+
+
+def _list_marker(line: str) -> str | None:
+    found = _NUMBERED.match(line)
+    return found.group(1) if found else None
+
+
+def as_markdown(text: str) -> str:
+    r"""Answer text (which may carry a citizen's own words) as Markdown that shows exactly its
+    characters: every line escaped, every line break kept, and "- " or "1. " lines drawn as a list
+    that ends where they end (Markdown would run the next line on).
+
+    >>> as_markdown("ระดับ: ดีมาก\n- ศาลากลาง: 8.9\nเหมาะกับกิจกรรมกลางแจ้ง")
+    'ระดับ\\: ดีมาก\n\n- ศาลากลาง\\: 8.9\n\nเหมาะกับกิจกรรมกลางแจ้ง'
+    """
+    out: list[str] = []
+    previous: bool | None = None  # whether the last non-blank line was a list line
+    blank = False
+    for line in text.split("\n"):
+        if not line.strip():
+            blank = True
+            continue
+        marker = _list_marker(line)
+        listed = marker is not None
+        if previous is not None:
+            out.append("\n\n" if blank or listed != previous else ("\n" if listed else "  \n"))
+        out.append(marker + escaped(line[len(marker):]) if marker else escaped(line))
+        previous, blank = listed, False
+    return "".join(out)
+
+
 def _assistant(message: dict[str, Any]) -> None:
     if message["calls"]:
         with st.container(horizontal=True, gap="small", key=f"chatbot_calls_{id(message)}"):
             for number, label in message["calls"]:
                 st.markdown(f"### {link(f'📞 {number}', f'tel:{number}')}  \n{escaped(label)}")
-    body = escaped(str(message["text"]))
+    body = as_markdown(str(message["text"]))
     if message["intent"] == "emergency":
         st.error(body, icon=":material/emergency:")
     else:
@@ -150,7 +183,7 @@ def _assistant(message: dict[str, Any]) -> None:
     for name, url in message["places"]:
         st.markdown(link(f"🧭 {t('chat.directions')} {name}", url))
     if message["source_note"]:
-        st.caption(escaped(str(message["source_note"])))
+        st.caption(str(message["source_note"]))  # the app's own line: dataset names and a date
     if message["ticket"]:
         params = {"ticket": str(message["ticket"])}
         if message.get("ticket_key"):
@@ -173,7 +206,7 @@ def history() -> None:
     said = st.session_state.get(MESSAGES, [])
     if not said:
         with st.chat_message("assistant"):
-            st.markdown(escaped(t("chat.welcome")))
+            st.markdown(as_markdown(t("chat.welcome")))
     for message in said:
         with st.chat_message(str(message["role"])):
             if message["role"] == "user":

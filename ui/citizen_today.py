@@ -58,8 +58,10 @@ def _river_trend(reading: RiverOutlook) -> str:
     word = t(f"citizen.river.trend.{reading.trend}")
     if reading.trend in ("unknown", "steady") or reading.rate_m_per_h is None:
         return word
-    change = "—" if reading.change_24h_m is None else f"{reading.change_24h_m:+.2f}"
-    return t("citizen.river.rate", trend=word, rate=format_number(abs(reading.rate_m_per_h) * 100), change=change)
+    rate = format_number(abs(reading.rate_m_per_h) * 100)
+    if reading.change_24h_m is None:
+        return t("citizen.river.rate_short", trend=word, rate=rate)
+    return t("citizen.river.rate", trend=word, rate=rate, change=f"{reading.change_24h_m:+.2f}")
 
 
 def _river_eta(reading: RiverOutlook) -> str | None:

@@ -5,17 +5,28 @@ from __future__ import annotations
 
 import re
 
-_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=^%@/])")
+# Characters that mean something anywhere in a line: emphasis, code, links and images ([ ]),
+# HTML and entities (< > &), strikethrough, tables, and Streamlit's :icons:, :color[...] and $math$.
+_INLINE = re.compile(r"([\\`*_\[\]<>~|:$&])")
+# What means something only at the start of a line: headings, lists, quotes, rules.
+_LINE_START = re.compile(r"^(\s*)([#+\->=]|\d+[.)])")
 
 
 def escaped(text: str) -> str:
-    r"""`text` for st.markdown that shows exactly these characters: every ASCII punctuation mark is
-    backslash-escaped (CommonMark allows it for all of them), line breaks kept.
+    r"""`text` for st.markdown that shows exactly these characters, line breaks kept.
 
-    >>> escaped("![x](http://a.b/c.png) *hi* :red[x]\nnext")
-    '\\!\\[x\\]\\(http\\:\\/\\/a\\.b\\/c\\.png\\) \\*hi\\* \\:red\\[x\\]  \nnext'
+    >>> escaped("![x](http://a.b/c.png) *hi* :red[x] CB70-00001\n# big\n1. one")
+    '!\\[x\\](http\\://a.b/c.png) \\*hi\\* \\:red\\[x\\] CB70-00001  \n\\# big  \n1\\. one'
     """
-    lines = (_PUNCTUATION.sub(r"\\\1", line) for line in text.split("\n"))
+    lines = []
+    for line in text.split("\n"):
+        line = _INLINE.sub(r"\\\1", line)
+        start = _LINE_START.match(line)
+        if start:  # "1." -> "1\.", "# x" -> "\# x", leading spaces dropped (they would make a code block)
+            marker = start.group(2)
+            marker = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+            line = marker + line[start.end() :]
+        lines.append(line.lstrip())
     return "  \n".join(lines)
 
 

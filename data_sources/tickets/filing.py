@@ -106,7 +106,7 @@ def file_complaint(engine: sa.Engine, complaint: NewComplaint, *, now: datetime 
             return Filed(existing, False, access_key, rules.division_for(complaint.category), None, None)
         ticket_id = _next_ticket_id(connection, now)
         version = writes.write_keyed(
-            connection, "complaints", _dataset_row(complaint, ticket_id, now), user=f"citizen:{complaint.channel}"
+            connection, "complaints", dataset_row(complaint, ticket_id, now), user=f"citizen:{complaint.channel}"
         )
         due = rules.due_at(complaint.category, now)
         upsert_ticket(connection, ticket_id, stage="new", now=now, channel=complaint.channel, due_at=due,
@@ -211,7 +211,8 @@ def _highest_number(connection: sa.Connection, prefix: str) -> int:
     return max(numbers, default=0)
 
 
-def _dataset_row(complaint: NewComplaint, ticket_id: str, now: datetime) -> pd.DataFrame:
+def dataset_row(complaint: NewComplaint, ticket_id: str, now: datetime) -> pd.DataFrame:
+    """The complaints dataset's row for a new filing (description with the place, rounded coordinates)."""
     description = complaint.description.strip()
     place = (complaint.place or "").strip()
     if place and place.replace("ชุมชน", "").strip() != (complaint.community or "") and place not in description:

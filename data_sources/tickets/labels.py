@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from data_sources.adapters.common import DIVISIONS as COMPLAINT_DIVISIONS
 from data_sources.adapters.complaints import CATEGORIES
 from data_sources.divisions import DIVISIONS
 
@@ -34,19 +33,13 @@ def category_label(category: str, lang: str) -> str:
 
 
 def division_label(division: str | None, lang: str) -> str:
+    """A division's name (data_sources.divisions), or its key when the list has no such division."""
     if not division:
         return "—"
     found = DIVISIONS.get(division)
-    if found is not None:
-        return found.title_th if lang == "th" else found.title_en
-    # Divisions that keep no dataset of their own (Engineering, Education) are named by the
-    # complaints adapter's list of divisions.
-    option = next((o for o in COMPLAINT_DIVISIONS.options if o.key == division), None)
-    if option is None:
-        return division
-    return option.label_th if lang == "th" else option.label_en
+    return found.title(lang) if found is not None else division
 
 
 def division_keys() -> tuple[str, ...]:
     """Every division a complaint can be assigned to, in the list's order."""
-    return tuple(o.key for o in COMPLAINT_DIVISIONS.options)
+    return tuple(DIVISIONS)
