@@ -4,7 +4,6 @@ municipality's phone numbers, dengue figures (health dataset, through metrics)."
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pandas as pd
 
@@ -13,6 +12,7 @@ from chatbot.answers import Answer, no_data, say
 from chatbot.text import Lang, clean
 from data_sources.city import profile
 from metrics.breakdowns import CATEGORY_BREAKDOWNS
+from metrics.citizen_services import collection
 from metrics.periods import Period, month, month_label
 
 THAI_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
@@ -25,10 +25,6 @@ def _days(days: list[int], lang: Lang) -> str:
     if len(days) == 7:
         return say(lang, "ทุกวัน", "every day")
     return say(lang, "วัน", "") + ", ".join(names[d - 1] for d in days)
-
-
-def _zone_of(community: str) -> dict[str, Any] | None:
-    return next((z for z in profile().get("waste_schedule", []) if community in z["communities"]), None)
 
 
 def garbage_days(community: str | None, lang: Lang, today: date) -> Answer:
@@ -44,23 +40,15 @@ def garbage_days(community: str | None, lang: Lang, today: date) -> Answer:
                     f"- {_days(zone['days'], lang)} {zone['time']} {say(lang, 'น.', '')}: {names}".replace(" :", ":")
                 )
         return Answer("\n".join(lines), (GARBAGE_SOURCE,), None, {"awaiting": "community"})
-    zone = _zone_of(community)
-    if zone is None:
+    found = collection(community)
+    if found is None:
         return Answer(say(lang, f"ยังไม่มีตารางเก็บขยะของชุมชน{community}ในระบบ สอบถามกองสาธารณสุขและสิ่งแวดล้อม",
                           f"There is no collection schedule for {community} yet; ask the Public Health & Environment Division."),
                       (GARBAGE_SOURCE,))  # fmt: skip
-    following = next(
-        (
-            (today.isoweekday() - 1 + step) % 7 + 1
-            for step in range(7)
-            if (today.isoweekday() - 1 + step) % 7 + 1 in zone["days"]
-        ),
-        None,
-    )
-    next_day = ""
-    if following is not None:
-        label = say(lang, "วันนี้", "today") if following == today.isoweekday() else _days([following], lang)
-        next_day = say(lang, f" ครั้งถัดไป: {label}", f" Next: {label}.")
+    following = found.next_day(today)
+    label = say(lang, "วันนี้", "today") if following == today.isoweekday() else _days([following], lang)
+    next_day = say(lang, f" ครั้งถัดไป: {label}", f" Next: {label}.")
+    zone = {"days": list(found.days), "time": found.time}
     text = say(
         lang,
         f"ชุมชน{community}: รถเก็บขยะมา{_days(zone['days'], lang)} เวลา {zone['time']} น.{next_day}\nมัดปากถุงและนำออกมาวางก่อนรถมา ขยะชิ้นใหญ่หรือรถไม่มาตามนัด แจ้งเรื่องผ่านแชตนี้ได้",

@@ -83,3 +83,11 @@ def test_a_link_names_the_language_as_the_toggle_writes_it(small_city: sa.Engine
     at.run()
     assert not at.exception
     assert at.title[0].value == title
+
+
+def test_the_waste_card_tells_a_communitys_collection_days(small_city: sa.Engine) -> None:
+    at = open_app(page=DASHBOARD)
+    at.selectbox(key="citizen_waste_community").set_value("เวฬุวัน").run()
+    assert not at.exception
+    # Zone D of the city profile's schedule: Tuesday, Thursday, Saturday, 19.00-23.00.
+    assert any("รถเก็บขยะมาวันอังคาร, พฤหัสบดี, เสาร์ เวลา 19.00-23.00 น." in i.value for i in at.info)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 import streamlit as st
 
+from data_sources.city import community_names
 from metrics.citizen import AirToday, CitizenToday, CityEvent, WasteSummary, months_until
+from metrics.citizen_services import collection
 from metrics.river_outlook import RiverOutlook
 from ui import citizen_charts
 from ui.format import format_date, format_number, format_percent
@@ -113,10 +115,25 @@ def incidents_card(today: CitizenToday) -> None:
         st.caption(t("citizen.incidents.households", households=format_number(households)))
 
 
-def waste_card(waste: WasteSummary) -> None:
+def _collection_days(today: date) -> None:
+    """Pick your community, read when the truck comes (the city profile's schedule)."""
+    names = community_names()
+    chosen = st.selectbox(t("citizen.waste.your_community"), names, index=None, key="citizen_waste_community",
+                          placeholder=t("citizen.waste.pick_community"))  # fmt: skip
+    found = collection(chosen) if chosen else None
+    if found is None:
+        return
+    days = ", ".join(t(f"citizen.weekday.{d}") for d in found.days)
+    following = found.next_day(today)
+    next_day = t("citizen.waste.today") if following == today.isoweekday() else t(f"citizen.weekday.{following}")
+    st.info(t("citizen.waste.schedule", days=days, time=found.time, next=next_day), icon=":material/delete:")
+
+
+def waste_card(waste: WasteSummary, today: date) -> None:
     language = lang()
     with st.container(border=True, key="citizen_waste"):
         st.subheader(t("citizen.waste.title"), anchor=False)
+        _collection_days(today)
         if waste.tons_collected is None:
             st.caption(t("common.no_data"))
             return
