@@ -203,9 +203,7 @@ def _take_contact(state: dict[str, Any], text: str) -> str | None:
     number = filing_words.phone(text)
     if number is None:
         return "more" if _more_detail(state, text) else "contact"
-    name = filing_words.NATIONAL_ID.sub("", filing_words.PHONE.sub("", clean(text) if text.isascii() else text)).strip(
-        " ,:-"
-    )
+    name = filing_words.without_numbers(text)
     draft["contact_phone"] = number
     draft["contact_name"] = name[:200] if name and len(name.split()) <= 5 else None
     state["contact_asked"] = True

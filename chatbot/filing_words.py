@@ -7,6 +7,7 @@ import re
 from typing import Literal
 
 from chatbot.text import PARTICLES, clean, split_words
+from data_sources.personal_numbers import first_phone, mask_personal_numbers
 
 Said = Literal["yes", "no", "cancel"]
 Field = Literal["category", "place", "description", "contact", "photo"]
@@ -49,8 +50,6 @@ _QUESTION_THAI = ("ไหม", "มั้ย", "หรือเปล่า", "�
                   "ทำไม", "เท่าไหร่", "หรือยัง", "ได้ป่าว", "ป่าว", "ไหน", "ใคร")  # fmt: skip
 _QUESTION_ENGLISH = re.compile(r"^(?:what|where|when|how|why|which|who|is|are|can|could|do|does|will|should)\b|\?\s*$")
 
-PHONE = re.compile(r"(?:\+?66[-\s]?|0)\d{1,2}[-\s]?\d{3}[-\s]?\d{3,4}")
-NATIONAL_ID = re.compile(r"(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)")
 _COORDINATES = re.compile(r"(-?\d{1,2}\.\d{3,})\s*[,/ ]\s*(-?\d{2,3}\.\d{3,})")
 
 
@@ -89,7 +88,7 @@ def skipped(text: str) -> bool:
     words = [w for w in _words(text) if w not in _FILLER and w not in PARTICLES]
     compact = clean(text).replace(" ", "").strip(".!")
     return compact in _SKIP_WORDS or (
-        bool(words) and len(words) <= 4 and words[0] in _SKIP_WORDS and not PHONE.search(clean(text))
+        bool(words) and len(words) <= 4 and words[0] in _SKIP_WORDS and first_phone(clean(text)) is None
     )
 
 
@@ -126,8 +125,7 @@ def looks_like_question(text: str) -> bool:
 
 def phone(text: str) -> str | None:
     """The first phone number in `text`, digits only ("089-123-4567" -> "0891234567")."""
-    found = PHONE.search(clean(text))
-    return re.sub(r"[-\s]", "", found.group(0)) if found else None
+    return first_phone(clean(text))
 
 
 def coordinates(text: str) -> tuple[float, float] | None:
@@ -147,4 +145,9 @@ def coordinates(text: str) -> tuple[float, float] | None:
 
 def scrub(text: str) -> str:
     """`text` without phone or national ID numbers (they belong in the personal columns only)."""
-    return PHONE.sub("[…]", NATIONAL_ID.sub("[…]", text)).strip()
+    return mask_personal_numbers(text, mask="[…]").strip()
+
+
+def without_numbers(text: str) -> str:
+    """`text` with phone and ID numbers taken out (what is left of a contact answer is the name)."""
+    return mask_personal_numbers(text, mask="").strip(" ,:-")

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from data_sources.adapters import DATASETS
-from data_sources.schema import Choice, Column, Dataset, Date, DateTime, Decimal, Integer, Month, Text
+from data_sources.schema import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'city.db'}"
@@ -95,6 +95,24 @@ accounts = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
+# One row per setting of this city database; "mode" is "demo" or "live" (data_sources/go_live.py).
+city_settings = sa.Table(
+    "city_settings",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+# Accounts that belong to the demo city and leave with it: the seeded ones, with the password
+# generated at seeding (shown on the sign-in page while the city is a demo), and any made in the
+# app while it was one (password NULL here). Real passwords are never stored here.
+demo_logins = sa.Table(
+    "demo_logins",
+    metadata,
+    sa.Column("username", sa.String(120), primary_key=True),
+    sa.Column("password", sa.Text, nullable=True),
+)
+
 # ---- channels (channels/): LINE conversations, deliveries and followers; Open311 keys and tokens.
 # A chat conversation's engine state kept server-side, so it survives restarts and any process
 # can answer the next message. `conversation` is "<channel>:<user id>" (internal, never logged).
@@ -165,21 +183,6 @@ open311_tokens = sa.Table(
 )
 
 
-def _sql_type(column: Column) -> sa.types.TypeEngine:
-    kind = column.kind
-    if isinstance(kind, Integer):
-        return sa.BigInteger()
-    if isinstance(kind, Decimal):
-        return sa.Double()
-    if isinstance(kind, DateTime):
-        return sa.DateTime()
-    if isinstance(kind, Date | Month):
-        return sa.Date()
-    if isinstance(kind, Text | Choice):
-        return sa.Text()
-    raise TypeError(f"no SQL type for {kind!r}")
-
-
 def _dataset_table(dataset: Dataset) -> sa.Table:
     live = sa.column(VALID_TO).is_(None)
     return sa.Table(
@@ -188,7 +191,7 @@ def _dataset_table(dataset: Dataset) -> sa.Table:
         sa.Column(ROW_ID, sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
         sa.Column(VALID_FROM, sa.Integer, nullable=False),
         sa.Column(VALID_TO, sa.Integer, nullable=True),
-        *(sa.Column(c.key, _sql_type(c), nullable=True) for c in dataset.columns),
+        *(sa.Column(c.key, c.kind.sql_type(), nullable=True) for c in dataset.columns),
         # Two live rows with one key would be corruption; the database refuses it outright.
         sa.Index(
             f"ux_{dataset.key}_live_key",

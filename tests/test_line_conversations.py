@@ -9,15 +9,15 @@ from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
-from linebot.v3.webhook import WebhookParser
 
 from channels import settings
 from channels.conversations import claim_delivery, conversation_key, load_state, save_state
 from channels.line_api import LineApi
 from channels.line_bot import LineBot
+from channels.line_events import read_delivery
 from data_sources.city_time import now as city_now
 from data_sources.db import chat_conversations, connect, write_transaction
-from helpers.fake_line import ACCESS_TOKEN, CHANNEL_SECRET, FakeLine, delivery, fake_line_server, signature, text_event
+from helpers.fake_line import ACCESS_TOKEN, CHANNEL_SECRET, FakeLine, delivery, fake_line_server, text_event
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def a_bot(db_url: str, fake: FakeLine) -> LineBot:
 def send(bot: LineBot, fake: FakeLine, user: str, text: str) -> str:
     token = fake.issue_reply_token()
     body = delivery(text_event(user, text, token))
-    (event,) = WebhookParser(CHANNEL_SECRET).parse(body.decode(), signature(body))
+    (event,) = read_delivery(body)
     bot.handle(event)
     (call,) = fake.replies(token)
     return call.body["messages"][0]["text"]

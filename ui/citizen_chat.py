@@ -22,7 +22,7 @@ from chatbot.knowledge import topics
 from chatbot.slots import is_bare_ticket
 from chatbot.text import Lang, detect_language
 from ui.i18n import lang, t
-from ui.plain_text import escaped, link
+from ui.plain import plain, plain_lines
 from ui.session import database
 
 MESSAGES, STATE, PENDING, PENDING_LOCATION = "chatbot_messages", "chatbot_state", "chatbot_pending", "chatbot_pending_location"
@@ -138,21 +138,20 @@ def location_picker() -> None:
             st.rerun()
 
 
-_NUMBERED = re.compile(r"(\d{1,2}\. |- )")
+_NUMBERED = re.compile(r"\d{1,2}\. ")
 
 
-def _list_marker(line: str) -> str | None:
-    found = _NUMBERED.match(line)
-    return found.group(1) if found else None
+def _is_list_line(line: str) -> bool:
+    return line.startswith("- ") or _NUMBERED.match(line) is not None
 
 
 def as_markdown(text: str) -> str:
-    r"""Answer text (which may carry a citizen's own words) as Markdown that shows exactly its
-    characters: every line escaped, every line break kept, and "- " or "1. " lines drawn as a list
-    that ends where they end (Markdown would run the next line on).
+    r"""Plain answer text as markdown that looks the same: every line break kept, and "- " or
+    "1. " lines drawn as a list that ends where they end (markdown would run the next line on).
+    Escape the text first (ui.plain.plain_lines): this only lays the lines out.
 
-    >>> as_markdown("ระดับ: ดีมาก\n- ศาลากลาง: 8.9\nเหมาะกับกิจกรรมกลางแจ้ง")
-    'ระดับ\\: ดีมาก\n\n- ศาลากลาง\\: 8.9\n\nเหมาะกับกิจกรรมกลางแจ้ง'
+    >>> as_markdown("ระดับ: ดีมาก\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\nเหมาะกับกิจกรรมกลางแจ้ง")
+    'ระดับ: ดีมาก\n\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\n\nเหมาะกับกิจกรรมกลางแจ้ง'
     """
     out: list[str] = []
     previous: bool | None = None  # whether the last non-blank line was a list line
@@ -161,29 +160,34 @@ def as_markdown(text: str) -> str:
         if not line.strip():
             blank = True
             continue
-        marker = _list_marker(line)
-        listed = marker is not None
+        listed = _is_list_line(line)
         if previous is not None:
             out.append("\n\n" if blank or listed != previous else ("\n" if listed else "  \n"))
-        out.append(marker + escaped(line[len(marker):]) if marker else escaped(line))
+        out.append(line)
         previous, blank = listed, False
     return "".join(out)
+
+
+def _link(label: str, url: str) -> str:
+    """A Markdown link whose label is shown as text; `url` is one the app built (tel:, https:)."""
+    return f"[{plain(label)}]({url})"
 
 
 def _assistant(message: dict[str, Any]) -> None:
     if message["calls"]:
         with st.container(horizontal=True, gap="small", key=f"chatbot_calls_{id(message)}"):
             for number, label in message["calls"]:
-                st.markdown(f"### {link(f'📞 {number}', f'tel:{number}')}  \n{escaped(label)}")
-    body = as_markdown(str(message["text"]))
+                st.markdown(f"### {_link(f'📞 {number}', f'tel:{number}')}  \n{plain(label)}")
+    # Answers quote data and the citizen's own words (a filing's summary): escaped line by line.
+    body = as_markdown(plain_lines(str(message["text"])))
     if message["intent"] == "emergency":
         st.error(body, icon=":material/emergency:")
     else:
         st.markdown(body)
     for name, url in message["places"]:
-        st.markdown(link(f"🧭 {t('chat.directions')} {name}", url))
+        st.markdown(_link(f"🧭 {t('chat.directions')} {name}", url))
     if message["source_note"]:
-        st.caption(str(message["source_note"]))  # the app's own line: dataset names and a date
+        st.caption(plain(str(message["source_note"])))
     if message["ticket"]:
         params = {"ticket": str(message["ticket"])}
         if message.get("ticket_key"):

@@ -14,6 +14,7 @@ from metrics.river_outlook import RiverOutlook
 from ui import citizen_charts
 from ui.format import format_date, format_number, format_percent
 from ui.i18n import lang, t
+from ui.plain import plain
 
 BadgeColour = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "primary"]
 BAND_BADGE: dict[str, BadgeColour] = {
@@ -87,7 +88,7 @@ def river_card(rivers: list[RiverOutlook], now: datetime) -> None:
             name = reading.name_th if language == "th" else reading.name_en
             status = "rising" if reading.rising_fast else reading.status
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                st.markdown(f"**{name}**")
+                st.markdown(f"**{plain(name)}**")
                 st.badge(t(f"citizen.river.status.{status}"), color=RIVER_BADGE[reading.status])
             st.caption(_river_line(reading))
             eta = _river_eta(reading)

@@ -13,7 +13,7 @@ from data_sources.tickets import Citizen, TicketError, TicketView
 from data_sources.tickets.labels import category_label, division_label, stage_label
 from ui.format import format_date
 from ui.i18n import lang, t
-from ui.plain_text import escaped
+from ui.plain import plain
 from ui.session import database
 
 STAGE_BADGE = {"new": "blue", "assigned": "violet", "in_progress": "orange", "resolved": "green", "closed": "gray",
@@ -30,7 +30,7 @@ def view_card(view: TicketView, now: datetime) -> None:
     language = lang()
     with st.container(border=True, key="complaint_status_result"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            st.markdown(f"**{escaped(t('status_lookup.ticket_number', ticket=view.ticket_id))}**")
+            st.markdown(f"**{plain(t('status_lookup.ticket_number', ticket=view.ticket_id))}**")
             st.badge(stage_label(view.stage, language), color=STAGE_BADGE.get(view.stage, "gray"))  # type: ignore[arg-type]
         st.write(t("status_desk.category", category=category_label(view.category, language)))
         st.write(t("status_desk.division", division=division_label(view.division, language)))
@@ -57,7 +57,7 @@ def timeline(view: TicketView) -> None:
         line = f"{_when(entry.at)} · {what}"
         if entry.text and entry.kind == "note":
             line += f" — {entry.text}"
-        st.markdown(escaped(line))
+        st.markdown(plain(line))
 
 
 def _citizen() -> Citizen | None:
@@ -88,7 +88,7 @@ def citizen_actions(view: TicketView) -> None:
         if view.stage not in ("closed", "cancelled"):
             _add_information(engine, view, citizen)
     except TicketError as refused:
-        st.error(escaped(refused.message_th if lang() == "th" else refused.message_en), icon=":material/block:")
+        st.error(plain(refused.message_th if lang() == "th" else refused.message_en), icon=":material/block:")
 
 
 def _rate(engine: object, view: TicketView, citizen: Citizen) -> None:

@@ -17,7 +17,7 @@ from data_sources.tickets import TicketError, TicketView, rules
 from data_sources.tickets.labels import category_label, division_keys, division_label, stage_label
 from ui.format import format_date
 from ui.i18n import lang, t
-from ui.plain_text import escaped
+from ui.plain import plain
 
 SORTING_DIVISION = "clerk"  # the service centre: sees and assigns every division's tickets
 STAGE_TABS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -84,11 +84,11 @@ def detail(engine: sa.Engine, view: TicketView) -> None:
     private = view.private
     with st.container(border=True, key="inbox_detail"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            st.markdown(f"**{escaped(view.ticket_id)}**")
+            st.markdown(f"**{plain(view.ticket_id)}**")
             st.badge(stage_label(view.stage, language), color="orange" if view.stage in rules.OPEN_STAGES else "green")
             if view.overdue(city_time.now()):
                 st.badge(t("inbox.overdue"), color="red")
-        st.write(t("inbox.what", category=category_label(view.category, language), community=view.community or "—",
+        st.write(t("inbox.what", category=category_label(view.category, language), community=plain(view.community),
                    division=division_label(view.division, language)))  # fmt: skip
         st.write(t("inbox.dates", received=format_date(view.received_at, language, with_time=True),
                    due=format_date(view.due_at, language)))  # fmt: skip
@@ -96,7 +96,7 @@ def detail(engine: sa.Engine, view: TicketView) -> None:
         st.text(private.get("description") or "—")
         contact = " · ".join(x for x in (private.get("contact_name"), private.get("contact_phone")) if x)
         channels = ", ".join(sorted({c for c, _ in private.get("contacts", [])}))
-        st.caption(t("inbox.contact", contact=contact or "—", channels=channels or "—"))
+        st.caption(t("inbox.contact", contact=plain(contact or None), channels=channels or "—"))
         if private.get("latitude") is not None:
             point = f"{private['latitude']:.6f},{private['longitude']:.6f}"
             st.markdown(f"[{t('inbox.map')}](https://www.google.com/maps/search/?api=1&query={point})")
@@ -126,7 +126,7 @@ def _timeline(view: TicketView) -> None:
             if entry.division and entry.kind == "assigned":
                 what += f" ({division_label(entry.division, language)})"
             note = f" — {entry.text}" if entry.text else ""
-            st.markdown(escaped(f"{format_date(entry.at, language, with_time=True)} · {entry.actor or '—'} · {what}{note}"))
+            st.markdown(plain(f"{format_date(entry.at, language, with_time=True)} · {entry.actor or '—'} · {what}{note}"))
 
 
 def actions(engine: sa.Engine, account: Account, view: TicketView) -> None:
@@ -173,7 +173,7 @@ def _apply(engine: sa.Engine, account: Account, view: TicketView, division: str,
             if photo:
                 tickets.attach_photo(engine, view.ticket_id, photo, actor=actor)
     except TicketError as refused:
-        st.error(escaped(refused.message_th if lang() == "th" else refused.message_en), icon=":material/block:")
+        st.error(plain(refused.message_th if lang() == "th" else refused.message_en), icon=":material/block:")
         return
     except auth.PermissionDenied:
         st.error(t("inbox.not_allowed"), icon=":material/block:")
@@ -185,4 +185,4 @@ def _apply(engine: sa.Engine, account: Account, view: TicketView, division: str,
 def saved_notice() -> None:
     message = st.session_state.pop("inbox_message", None)
     if message:
-        st.success(escaped(message), icon=":material/check_circle:")
+        st.success(plain(message), icon=":material/check_circle:")

@@ -14,10 +14,10 @@ from data_sources.accounts import Account
 from data_sources.adapters import dataset
 from data_sources.ingest import AUTO, Prepared, read_and_validate
 from data_sources.report import column_letter
-from data_sources.schema import Choice, Date, DateTime, Month
 from ui.format import format_date, format_month, format_number
 from ui.i18n import lang, t
 from ui.labels import label_values
+from ui.plain import plain
 from ui.upload_confirm import confirm
 from ui.upload_pick import dataset_title
 from ui.upload_report import feedback_download, file_rows, issues_table
@@ -128,7 +128,7 @@ def _summary(prepared: Prepared) -> None:
     report = prepared.report
     rows, sheet, period = st.columns(3)
     _fact(rows, t("upload.rows_read"), format_number(report.stats.get("rows")))
-    _fact(sheet, t("upload.sheet"), f"{report.sheet or '—'} · {t('report.row')} {report.header_row or '—'}")
+    _fact(sheet, t("upload.sheet"), f"{plain(report.sheet)} · {t('report.row')} {report.header_row or '—'}")
     _fact(period, t("upload.period"), _period_text(upload_review.period_covered(prepared)))
 
 
@@ -138,13 +138,13 @@ def display_frame(frame: pd.DataFrame, dataset_key: str) -> pd.DataFrame:
     declared = dataset(dataset_key)
     shown = frame.head(PREVIEW_ROWS).astype(object)
     for column in declared.columns:
-        kind = column.kind
-        if isinstance(kind, Month):
+        level = column.kind.moment_level
+        if level == "month":
             shown[column.key] = [format_month(v, language) for v in shown[column.key]]
-        elif isinstance(kind, Date | DateTime):
-            timed = isinstance(kind, DateTime)
+        elif level is not None:
+            timed = level == "datetime"
             shown[column.key] = [format_date(v, language, with_time=timed) for v in shown[column.key]]
-        elif isinstance(kind, Choice):
+        elif column.kind.options:
             shown[column.key] = label_values(shown[column.key], dataset_key, column.key, language)
     shown = shown.astype(object).where(shown.notna(), None)  # None: an empty cell in every column type
     return shown.rename(columns={c.key: _field_label(c.key, dataset_key) for c in declared.columns})
@@ -154,7 +154,7 @@ def review(engine: sa.Engine, account: Account, upload: UploadedFile, chosen: st
     """Everything about one dropped file, down to the confirm button when it is clean."""
     prepared = prepare(upload, chosen)
     content = upload.getvalue()
-    st.markdown(f":material/description: **{upload.name}** → {dataset_title(prepared.dataset)}")
+    st.markdown(f":material/description: **{plain(upload.name)}** → {dataset_title(prepared.dataset)}")
     if prepared.dataset is not None and not account.may_upload(prepared.dataset):
         st.error(t("upload.not_yours", dataset=dataset_title(prepared.dataset)), icon=":material/block:")
         return
