@@ -15,6 +15,7 @@ from data_sources.thai_calendar import fiscal_year
 from helpers.apptest import open_app
 from helpers.citizen_city import open_small_city
 from ui import citizen_chat
+from ui.plain import plain_lines
 
 CHAT = "pages/chatbot.py"
 STATUS = "pages/complaint_status.py"
@@ -114,12 +115,12 @@ def test_an_english_question_gets_an_english_answer_and_restart_clears(small_cit
 def test_answer_text_keeps_its_line_breaks_and_ends_lists_where_they_end() -> None:
     text = "ระดับ: ดีมาก\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\nเหมาะกับกิจกรรมกลางแจ้ง\n\nย่อหน้าใหม่\nบรรทัดสอง"
     assert citizen_chat.as_markdown(text) == (
-        "ระดับ\\: ดีมาก\n\n- ศาลากลาง\\: 8.9\n- ตลาดเก่า\\: 9.6\n\nเหมาะกับกิจกรรมกลางแจ้ง\n\nย่อหน้าใหม่  \nบรรทัดสอง"
+        "ระดับ: ดีมาก\n\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\n\nเหมาะกับกิจกรรมกลางแจ้ง\n\nย่อหน้าใหม่  \nบรรทัดสอง"
     )
 
 
 def test_a_citizens_markdown_is_shown_as_text_not_rendered() -> None:
-    shown = citizen_chat.as_markdown("รายละเอียด: หลุม ![x](http://evil.example/a.png) **ด่วน** :red[!]\n- ok")
+    shown = citizen_chat.as_markdown(plain_lines("รายละเอียด: หลุม ![x](http://evil.example/a.png) **ด่วน** :red[!]\n- ok"))
     assert "![" not in shown and "**" not in shown and ":red[" not in shown
     assert shown.startswith("รายละเอียด\\: หลุม !\\[x\\](http\\://evil.example/a.png)")
 

@@ -187,7 +187,7 @@ def _assistant(message: dict[str, Any]) -> None:
     for name, url in message["places"]:
         st.markdown(_link(f"🧭 {t('chat.directions')} {name}", url))
     if message["source_note"]:
-        st.caption(plain(str(message["source_note"])))
+        st.caption(str(message["source_note"]))  # the app's own line: dataset titles and a date
     if message["ticket"]:
         params = {"ticket": str(message["ticket"])}
         if message.get("ticket_key"):
