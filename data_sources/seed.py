@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import numpy as np
+import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import store, writes
+from data_sources import backfill, store
 from data_sources.adapters import DATASETS
+from data_sources.bands import river_status
 from data_sources.db import DEFAULT_URL, resolve_url
+from data_sources.launch import record_launch
 
 # Days since each division last sent its file, so the demo's freshness panel tells a story:
-# most divisions are on time, health and population are overdue.
+# most divisions are on time, health and population are overdue. The files before it follow
+# data_sources/demo/history.py: late and scattered before the launch, on time since.
 _LAST_UPLOAD_DAYS_AGO = {
     "complaints": 1, "revenue": 12, "budget": 15, "waste": 6, "air_quality": 0, "water_level": 0,
     "incidents": 2, "population": 400, "welfare": 20, "health": 45, "facilities": 90, "economy": 18,
@@ -21,23 +26,35 @@ _LAST_UPLOAD_DAYS_AGO = {
 def load_demo(engine: sa.Engine, *, seed: int = 2568, scale: float = 1.0, today: date | None = None) -> dict[str, int]:
     """Replace every dataset with the demo city; returns the rows written per dataset."""
     from data_sources.demo import generate
+    from data_sources.demo.history import plan_deliveries
+    from data_sources.demo.scenario import build_scenario
 
     today = today or date.today()
+    scenario = build_scenario(seed=seed, scale=scale, today=today)
     frames = generate(seed=seed, scale=scale, today=today)
     now = datetime.combine(today, datetime.now().time()).replace(microsecond=0)
     written = {}
-    for key in DATASETS:
+    for key, declared in DATASETS.items():
         frame = frames[key]
-        uploaded_at = now - timedelta(days=_LAST_UPLOAD_DAYS_AGO.get(key, 1), hours=2)
-        upload = writes.UploadedFile(f"demo-{key}.csv", frame.to_csv(index=False).encode("utf-8-sig"))
-        writes.commit(engine, key, frame, mode="replace", user="demo", upload=upload,
-                      report={"dataset": key, "demo": True, "seed": seed, "scale": scale},
-                      kind="demo", uploaded_at=uploaded_at)
+        last_upload = now - timedelta(days=_LAST_UPLOAD_DAYS_AGO.get(key, 1), hours=2)
+        deliveries = plan_deliveries(
+            declared, frame, launch=scenario.launch, last_upload=last_upload, rng=scenario.rng(f"history-{key}"),
+            urgent=_river_high(frame) if key == "water_level" else None,
+        )  # fmt: skip
+        backfill.commit_history(engine, key, frame, deliveries, user="demo", kind="demo",
+                              report={"dataset": key, "demo": True, "seed": seed, "scale": scale})  # fmt: skip
         written[key] = len(frame)
+    record_launch(engine, scenario.launch, actor="demo")
     from data_sources.demo_accounts import ensure_demo_accounts
 
     ensure_demo_accounts(engine)  # one account per role, listed on the sign-in page
     return written
+
+
+def _river_high(readings: pd.DataFrame) -> np.ndarray:
+    """Readings at watch level or above: the desk sends those within the hour."""
+    statuses = map(river_status, readings["level_m"], readings["warning_level_m"], readings["critical_level_m"])
+    return np.array([status in ("watch", "warning", "critical") for status in statuses], dtype=bool)
 
 
 def is_empty(engine: sa.Engine) -> bool:
