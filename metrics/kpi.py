@@ -29,6 +29,7 @@ Unit = Literal[
     "count",
     "percent",
     "days",
+    "hours",
     "rating",
     "kg",
     "tons",
