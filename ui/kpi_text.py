@@ -44,9 +44,18 @@ def is_flat(change: Change | None) -> bool:
 
 def value_text(result: KpiResult, lang: Lang) -> str:
     """The value as the card shows it; a rating reads "4.2 / 5" (the long unit would not fit)."""
-    if result.kpi.unit == "rating" and result.value is not None:
-        return f"{result.value:.1f} / 5"
-    return format_value(result.value, result.kpi.unit, lang)
+    return figure_text(result.value, result.kpi.unit, lang)
+
+
+def figure_text(value: float | None, unit: str, lang: Lang) -> str:
+    """A KPI's figure as the cards write it (`value_text` for a value outside a card's result).
+
+    >>> figure_text(4.21, "rating", "en"), figure_text(0.875, "percent", "th")
+    ('4.2 / 5', '87.5%')
+    """
+    if unit == "rating" and value is not None:
+        return f"{value:.1f} / 5"
+    return format_value(value, unit, lang)
 
 
 def target_text(result: KpiResult, lang: Lang) -> str:
