@@ -28,8 +28,9 @@ def main() -> None:
         language_toggle()
         st.caption(t("app.city"))
 
+    demo = demo_loaded(engine)
     sections: dict[str, list[st.Page]] = {}
-    for spec in pages_for(role):
+    for spec in pages_for(role, demo=demo):
         visibility = "hidden" if role in spec.hidden_for else "visible"
         page = st.Page(
             spec.script,
@@ -39,13 +40,13 @@ def main() -> None:
             default=spec.default,
             visibility=visibility,
         )
-        sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
+        sections.setdefault(t(f"nav.section.{spec.section_for(role)}"), []).append(page)
 
     current = st.navigation(sections, position="sidebar", expanded=True)
     auth.follow_redirect()  # after signing in or out: the route that sets or clears the cookie
     with st.sidebar:
         sidebar_panel(engine)
-    if demo_loaded(engine):
+    if demo:
         st.caption(f":material/science: {t('app.demo_banner')}")
     current.run()
 

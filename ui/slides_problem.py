@@ -1,0 +1,108 @@
+"""The opening, criterion 1 (the problem) and the closing slide."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from data_sources.adapters import DATASETS
+from data_sources.city import profile
+from metrics.period_menu import choices
+from metrics.phrases import format_number
+from metrics.story.problem import DatasetAge, datasets_by_owner
+from ui import present_data, slide_parts
+from ui.format import format_date
+from ui.i18n import lang, t
+from ui.present_data import PERIOD_PARAM, Deck
+from ui.slide_parts import Card, Figure
+from ui.upload_pick import dataset_title
+
+CRITERIA = ("problem", "plan", "process", "results")
+
+
+def _days(value: float | None) -> str:
+    return "—" if value is None else t("present.days", days=format_number(value, 0))
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{format_number(value * 100, 0)}%"
+
+
+def opening(deck: Deck) -> None:
+    language = lang()
+    city = profile()["name_th" if language == "th" else "name_en"]
+    slide_parts.heading(city, t("present.opening.title"), t("present.opening.lead"))
+    slide_parts.cards(
+        [
+            Card(t(f"present.criterion.{i + 1}"), lines=(t(f"present.opening.{name}"),))
+            for i, name in enumerate(CRITERIA)
+        ]
+    )
+    slide_parts.note(t("present.opening.as_of", when=format_date(deck.now, language, with_time=True)))
+    _period_picker(deck)
+
+
+def _period_picker(deck: Deck) -> None:
+    """The period of the plan slides; the Mayor Dashboard's periods, its default first."""
+    today = deck.now.date()
+    offered = {p.code: p for kind in ("month", "fiscal_quarter", "fiscal_year") for p in choices(kind, today)[:3]}
+    codes = list(offered)
+    chosen = deck.period.code if deck.period.code in offered else codes[0]
+
+    def remember() -> None:
+        st.query_params[PERIOD_PARAM] = st.session_state[f"present_period_{lang()}"]
+
+    st.selectbox(
+        t("present.opening.period"), codes, index=codes.index(chosen), key=f"present_period_{lang()}",
+        format_func=lambda code: offered[code].label(lang()), on_change=remember, width=320,
+    )  # fmt: skip
+
+
+def divisions(deck: Deck) -> None:
+    """Who keeps which dataset: the spreadsheets the platform brings together."""
+    owners = datasets_by_owner(lang())
+    slide_parts.heading(
+        t("present.criterion.1"),
+        t("present.problem.divisions_title", datasets=len(DATASETS), divisions=len(owners)),
+        t("present.problem.divisions_lead"),
+    )
+    slide_parts.cards([Card(owner, lines=tuple(titles), bullets=True) for owner, titles in owners.items()])
+
+
+def freshness(deck: Deck) -> None:
+    """How old each division's data was before the platform, and how old it is now."""
+    found = present_data.ages(deck)
+    before = [a.before_fresh for a in found if a.before_fresh is not None]
+    now_share = sum(a.now_fresh for a in found) / len(found) if found else None
+    slide_parts.heading(
+        t("present.criterion.1"), t("present.problem.freshness_title"), t("present.problem.freshness_lead")
+    )
+    if deck.launch is None:
+        slide_parts.note(t("present.no_launch"))
+        return
+    shares, ages = st.columns([2, 3], gap="large")
+    with shares:
+        slide_parts.figures(
+            [Figure(_share(sum(before) / len(before) if before else None), t("present.problem.fresh_before"), "red")]
+        )
+        slide_parts.figures([Figure(_share(now_share), t("present.problem.fresh_now"), "green")])
+    with ages:
+        slide_parts.table(
+            [t("present.problem.dataset"), t("present.problem.age_before"), t("present.problem.age_now")],
+            [_age_row(a) for a in found],
+            numbers=(1, 2),
+            compact=True,
+        )
+    slide_parts.note(t("present.problem.freshness_note", launch=format_date(deck.launch, lang())))
+
+
+def _age_row(age: DatasetAge) -> list[str | tuple[str, slide_parts.Tone]]:
+    now = (_days(age.now_days), "green" if age.now_fresh else "red")
+    before = _days(age.before_days) if age.before_days is not None else t("present.problem.never")
+    return [dataset_title(age.key), before, now]
+
+
+def closing(deck: Deck) -> None:
+    language = lang()
+    slide_parts.heading(profile()["name_th" if language == "th" else "name_en"], t("present.closing.title"),
+                        t("present.closing.lead"))  # fmt: skip
+    slide_parts.note(t("present.opening.as_of", when=format_date(deck.now, language, with_time=True)))
