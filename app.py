@@ -57,6 +57,7 @@ else:
     from starlette.middleware import Middleware
     from streamlit.runtime.pages_manager import PagesManager
 
+    from channels import line_webhook, open311
     from ui import auth_routes
     from ui.language_links import LanguageLinks
 
@@ -64,4 +65,7 @@ else:
     # treats pages/ as an old-style pages folder and could run a typed page without app.py.
     PagesManager.uses_pages_directory = False
     auth_routes.mounted = True
-    app = st.App(__file__, routes=auth_routes.ROUTES, middleware=[Middleware(LanguageLinks)])
+    # Machine routes (LINE webhook, Open311) live in channels/, each module with its own ROUTES.
+    routes = [*auth_routes.ROUTES, *line_webhook.ROUTES, *open311.ROUTES]
+    app = st.App(__file__, routes=routes, middleware=[Middleware(LanguageLinks)])
+    line_webhook.start_notifier()

@@ -95,6 +95,75 @@ accounts = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
+# ---- channels (channels/): LINE conversations, deliveries and followers; Open311 keys and tokens.
+# A chat conversation's engine state kept server-side, so it survives restarts and any process
+# can answer the next message. `conversation` is "<channel>:<user id>" (internal, never logged).
+chat_conversations = sa.Table(
+    "chat_conversations",
+    metadata,
+    sa.Column("conversation", sa.String(120), primary_key=True),
+    sa.Column("state", sa.Text, nullable=True),
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+)
+
+# One row per LINE webhook event handled: a redelivered event (same webhookEventId) is skipped.
+line_deliveries = sa.Table(
+    "line_deliveries",
+    metadata,
+    sa.Column("webhook_event_id", sa.String(64), primary_key=True),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+)
+
+# Until the complaint lifecycle of issue #13 keeps contacts and photos, the LINE side keeps its own:
+# who filed a ticket on a channel and should hear of its status changes; `notified_status` is
+# the last status they were told, compared-and-set so two processes never push one change twice.
+line_followers = sa.Table(
+    "line_followers",
+    metadata,
+    sa.Column("ticket_id", sa.String(40), primary_key=True),
+    sa.Column("channel", sa.String(20), primary_key=True),
+    sa.Column("address", sa.String(120), nullable=False),
+    sa.Column("lang", sa.String(2), nullable=False),
+    sa.Column("notified_status", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+# Photos citizens sent with a complaint (internal, like the description); ticket_id is set once filed.
+line_photos = sa.Table(
+    "line_photos",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("conversation", sa.String(120), nullable=False),
+    sa.Column("ticket_id", sa.String(40), nullable=True, index=True),
+    sa.Column("content_type", sa.String(80), nullable=False),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("received_at", sa.DateTime, nullable=False),
+)
+
+# Open311 API keys: only a SHA-256 of the key is kept (keys are 32 random bytes, so a slow hash
+# adds nothing); `prefix` lets an admin tell keys apart without the secret.
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(120), nullable=False),
+    sa.Column("prefix", sa.String(12), nullable=False),
+    sa.Column("key_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_by", sa.String(120), nullable=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime, nullable=True),
+    sa.Column("last_used_at", sa.DateTime, nullable=True),
+)
+
+# Open311 tokens: what a client can poll (GET tokens/{token}) for the id of a request it posted.
+open311_tokens = sa.Table(
+    "open311_tokens",
+    metadata,
+    sa.Column("token", sa.String(40), primary_key=True),
+    sa.Column("ticket_id", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
 
 def _sql_type(column: Column) -> sa.types.TypeEngine:
     kind = column.kind

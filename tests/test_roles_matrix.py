@@ -41,7 +41,7 @@ EXECUTIVE = {
 }
 STAFF_TOOLS = {"pages/upload_history.py", "pages/catalogue.py"}
 UPLOAD = {"pages/upload.py"}
-ADMIN = {"pages/accounts.py", "pages/audit_log.py"}
+ADMIN = {"pages/accounts.py", "pages/audit_log.py", "pages/api_keys.py"}
 EVERY_PAGE = CITIZEN | EXECUTIVE | STAFF_TOOLS | UPLOAD | ADMIN
 
 ALLOWED = {

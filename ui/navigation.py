@@ -67,6 +67,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/catalogue.py", "nav.catalogue", ":material/menu_book:", "catalogue", "staff", STAFF_AND_UP),
     PageSpec("pages/accounts.py", "nav.accounts", ":material/manage_accounts:", "accounts", "admin", ADMINS),
     PageSpec("pages/audit_log.py", "nav.audit_log", ":material/policy:", "audit-log", "admin", ADMINS),
+    PageSpec("pages/api_keys.py", "nav.api_keys", ":material/key:", "api-keys", "admin", ADMINS),
 )
 
 

@@ -47,6 +47,7 @@ CHANNELS = Choice(
         Option("traffy", "Traffy Fondue", "Traffy Fondue", ("traffy", "ทราฟฟี่", "ทราฟฟี่ฟองดูว์")),
         Option("chatbot", "แชตบอต", "Chatbot", ("แชทบอท", "chatbot", "bot")),
         Option("letter", "หนังสือ/จดหมาย", "Letter", ("หนังสือ", "จดหมาย", "letter")),
+        Option("open311", "Open311", "Open311", ("open311", "georeport")),
     ),
     closed=False,
 )

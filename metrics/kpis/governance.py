@@ -18,7 +18,7 @@ from metrics.kpi import KPI, Context, Frames, owned_by
 from metrics.periods import Period
 from metrics.selection import fiscal_year_to_date, in_period, ratio, whole_fiscal_year
 
-DIGITAL_CHANNELS = ("line", "facebook", "web", "traffy", "chatbot")
+DIGITAL_CHANNELS = ("line", "facebook", "web", "traffy", "chatbot", "open311")
 SERVICE_STANDARD_DAYS = 3  # the service centre's promise: most tickets closed within three days
 BACKLOG_AGE_DAYS = 15
 
