@@ -7,6 +7,8 @@ the page script, where `__name__` is "__main__".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from data_sources.seed import demo_loaded
@@ -16,9 +18,12 @@ from ui.navigation import pages_for
 from ui.session import current_role, database
 from ui.sign_in import sidebar_panel
 
+FAVICON = str(Path(__file__).resolve().parent / "static" / "favicon.png")
+
 
 def main() -> None:
-    st.set_page_config(page_title="Yala Resilience City", page_icon=":material/location_city:", layout="wide")
+    # A bundled icon: a Material icon or an emoji here is fetched from a CDN by every browser.
+    st.set_page_config(page_title="Yala Resilience City", page_icon=FAVICON, layout="wide")
 
     engine = database()
     auth.restore(engine)  # the signed-in account, re-checked against the database on every run

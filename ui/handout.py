@@ -33,7 +33,7 @@ from metrics.compute import CityResult
 from metrics.periods import Period
 from metrics.phrases import format_number
 from metrics.scoring import status
-from metrics.story.problem import DatasetAge, datasets_by_owner
+from metrics.story.problem import DatasetAge, datasets_by_owner, fresh_shares
 from metrics.story.process import ProcessCounts
 from metrics.story.results import FLOOD_WARNING, RESULT_KPIS, Result, Results, window_label
 from ui import kpi_text, present_data
@@ -101,12 +101,13 @@ def _problem(story: Story, lang: Lang, tr: Translate) -> list[Block]:
         Paragraph(tr("present.problem.divisions_lead")),
         Table(header=(tr("upload.owner"), tr("present.problem.dataset")),
               rows=tuple((owner, ", ".join(titles)) for owner, titles in owners.items()), widths=(1, 2)),
+        PageBreak(),
         Heading(tr("present.problem.freshness_title"), level=2),
+        Paragraph(tr("present.problem.freshness_lead")),
     ]  # fmt: skip
-    before = [a.before_fresh for a in story.ages if a.before_fresh is not None]
-    now = sum(a.now_fresh for a in story.ages) / len(story.ages) if story.ages else None
+    before, now = fresh_shares(story.ages)
     blocks.append(
-        Tiles((Tile(tr("present.problem.fresh_before"), _share(sum(before) / len(before) if before else None), tone="red"),
+        Tiles((Tile(tr("present.problem.fresh_before"), _share(before), tone="red"),
                Tile(tr("present.problem.fresh_now"), _share(now), tone="green")))
     )  # fmt: skip
     rows = tuple(
@@ -137,7 +138,7 @@ def _plan(story: Story, lang: Lang, tr: Translate) -> list[Block]:
         members = [r for r in result.kpis.values() if r.kpi.pillar == pillar]
         name = kpi_text.pillar_name(pillar, lang)
         rows = tuple(
-            (kpi_text.kpi_name(r, lang), kpi_text.target_text(r, lang), Cell(kpi_text.value_text(r, lang), _tone(r.status)),
+            (kpi_text.kpi_name(r, lang), kpi_text.target_bound(r, lang), Cell(kpi_text.value_text(r, lang), _tone(r.status)),
              Cell(kpi_text.status_text(r.status, lang), _tone(r.status)))
             for r in members
         )  # fmt: skip
@@ -203,7 +204,8 @@ def _results(story: Story, lang: Lang, tr: Translate) -> list[Block]:
         for r in (found.by_kpi[k] for k in RESULT_KPIS)
     )  # fmt: skip
     blocks.append(Group((Heading(tr("present.results.table_title"), level=2), Paragraph(tr("present.results.table_lead")),
-                         Table(header=(tr("present.plan.kpi"), before_label, after_label, tr("present.plan.target")),
+                         Table(header=(tr("present.plan.kpi"), tr("present.results.phase_before"),
+                                       tr("present.results.phase_after"), tr("present.plan.target")),
                                rows=rows, align=("left", "right", "right", "right"), widths=(3, 2, 2, 1.2)))))  # fmt: skip
     return blocks
 

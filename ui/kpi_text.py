@@ -62,8 +62,18 @@ def target_text(result: KpiResult, lang: Lang) -> str:
     """ "เป้าหมาย 90.0%" / "Target ≤ 450": the sign says which side of the target is good."""
     if result.target is None:
         return translate("dash.card.no_target", lang)
-    side = "≥" if result.kpi.better == "higher" else "≤"
-    return translate("dash.card.target", lang, side=side, target=format_value(result.target, result.kpi.unit, lang))
+    return translate("dash.card.target", lang, side=_side(result), target=format_value(result.target, result.kpi.unit, lang))
+
+
+def target_bound(result: KpiResult, lang: Lang) -> str:
+    """The target alone, for a column headed "target": "≥ 90.0%", "≤ 450"; "—" without one."""
+    if result.target is None:
+        return "—"
+    return f"{_side(result)} {format_value(result.target, result.kpi.unit, lang)}"
+
+
+def _side(result: KpiResult) -> str:
+    return "≥" if result.kpi.better == "higher" else "≤"
 
 
 def kpi_name(result: KpiResult, lang: Lang) -> str:

@@ -54,7 +54,7 @@ def pillar_slide(pillar: Pillar) -> Callable[[Deck], None]:
             [
                 [
                     kpi_text.kpi_name(r, language),
-                    kpi_text.target_text(r, language),
+                    kpi_text.target_bound(r, language),
                     (kpi_text.value_text(r, language), slide_parts.tone_of(r.status)),
                     (kpi_text.status_text(r.status, language), slide_parts.tone_of(r.status)),
                 ]

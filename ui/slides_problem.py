@@ -8,7 +8,7 @@ from data_sources.adapters import DATASETS
 from data_sources.city import profile
 from metrics.period_menu import choices
 from metrics.phrases import format_number
-from metrics.story.problem import DatasetAge, datasets_by_owner
+from metrics.story.problem import DatasetAge, datasets_by_owner, fresh_shares
 from ui import present_data, slide_parts
 from ui.format import format_date
 from ui.i18n import lang, t
@@ -43,17 +43,18 @@ def opening(deck: Deck) -> None:
 
 def _period_picker(deck: Deck) -> None:
     """The period of the plan slides; the Mayor Dashboard's periods, its default first."""
-    today = deck.now.date()
+    language, today = lang(), deck.now.date()
     offered = {p.code: p for kind in ("month", "fiscal_quarter", "fiscal_year") for p in choices(kind, today)[:3]}
     codes = list(offered)
     chosen = deck.period.code if deck.period.code in offered else codes[0]
+    key = f"present_period_{language}"
 
     def remember() -> None:
-        st.query_params[PERIOD_PARAM] = st.session_state[f"present_period_{lang()}"]
+        st.query_params[PERIOD_PARAM] = st.session_state[key]
 
     st.selectbox(
-        t("present.opening.period"), codes, index=codes.index(chosen), key=f"present_period_{lang()}",
-        format_func=lambda code: offered[code].label(lang()), on_change=remember, width=320,
+        t("present.opening.period"), codes, index=codes.index(chosen), key=key,
+        format_func=lambda code: offered[code].label(language), on_change=remember, width=320,
     )  # fmt: skip
 
 
@@ -71,8 +72,7 @@ def divisions(deck: Deck) -> None:
 def freshness(deck: Deck) -> None:
     """How old each division's data was before the platform, and how old it is now."""
     found = present_data.ages(deck)
-    before = [a.before_fresh for a in found if a.before_fresh is not None]
-    now_share = sum(a.now_fresh for a in found) / len(found) if found else None
+    before, now = fresh_shares(found)
     slide_parts.heading(
         t("present.criterion.1"), t("present.problem.freshness_title"), t("present.problem.freshness_lead")
     )
@@ -82,9 +82,9 @@ def freshness(deck: Deck) -> None:
     shares, ages = st.columns([2, 3], gap="large")
     with shares:
         slide_parts.figures(
-            [Figure(_share(sum(before) / len(before) if before else None), t("present.problem.fresh_before"), "red")]
+            [Figure(_share(before), t("present.problem.fresh_before"), "red")]
         )
-        slide_parts.figures([Figure(_share(now_share), t("present.problem.fresh_now"), "green")])
+        slide_parts.figures([Figure(_share(now), t("present.problem.fresh_now"), "green")])
     with ages:
         slide_parts.table(
             [t("present.problem.dataset"), t("present.problem.age_before"), t("present.problem.age_now")],

@@ -110,3 +110,15 @@ def dataset_ages(history: pd.DataFrame, *, launch: date | None, now: datetime) -
             )
         )  # fmt: skip
     return found
+
+
+def fresh_shares(ages: Sequence[DatasetAge]) -> tuple[float | None, float | None]:
+    """(mean share of datasets fresh at the month ends before the launch, share fresh now).
+
+    >>> a = DatasetAge("x", "", "", 7, 30.0, 0.25, 1.0, True)
+    >>> fresh_shares([a, DatasetAge("y", "", "", 7, None, 0.0, 9.0, False)])
+    (0.125, 0.5)
+    """
+    before = [a.before_fresh for a in ages if a.before_fresh is not None]
+    now = sum(a.now_fresh for a in ages) / len(ages) if ages else None
+    return (sum(before) / len(before) if before else None), now

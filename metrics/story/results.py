@@ -38,7 +38,7 @@ RESULT_KPIS = (
 @dataclass(frozen=True)
 class Result:
     kpi: KPI
-    trend: pd.DataFrame  # one row per month: `series` columns (period, label_th, label_en, start, end, value, ...)
+    trend: pd.DataFrame  # one row per month (`series` columns); none for the flood warning
     before: float | None
     after: float | None
 
@@ -129,7 +129,8 @@ def results(frames: Frames, history: pd.DataFrame, *, launch: date, context: Con
             in_before = trend.loc[trend["start"] < pd.Timestamp(after.start), "value"].dropna()
             pair = (float(in_before.mean()) if len(in_before) else None, kpi(FRESHNESS).value({}, after, context))
         else:
-            trend = series(kpi_id, frames, months, context=context)
+            # The crests, not the months, tell the flood warning's story (`Results.crests`).
+            trend = series(kpi_id, frames, [] if kpi_id == FLOOD_WARNING else months, context=context)
             pair = (ranges[before.code][kpi_id].value, ranges[after.code][kpi_id].value)
         by_kpi[kpi_id] = Result(kpi(kpi_id), trend, *pair)
     water = frames.get("water_level")
