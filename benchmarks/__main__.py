@@ -9,9 +9,10 @@ import argparse
 import json
 import platform
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from data_sources import city_time
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -21,7 +22,7 @@ def _sections(quick: bool) -> list[tuple[str, Any]]:
 
     rows = 10_000 if quick else 100_000
     sections: list[tuple[str, Any]] = [("ingest", lambda: ingest.run(rows=rows, repeats=1 if quick else 3))]
-    for name in ("metrics_bench", "dashboard_bench", "chatbot_bench"):
+    for name in ("metrics_bench", "dashboard_bench", "chatbot_bench", "channels_bench"):
         try:
             module = __import__(f"benchmarks.{name}", fromlist=["run"])
         except ModuleNotFoundError:
@@ -41,7 +42,11 @@ def _print(figures: list[dict[str, Any]]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--quick", action="store_true", help="small inputs, one repeat (a smoke run)")
-    parser.add_argument("--only", default=None, help="run one section: ingest, metrics_bench, dashboard_bench, chatbot_bench")
+    parser.add_argument(
+        "--only",
+        default=None,
+        help="run one section: ingest, metrics_bench, dashboard_bench, chatbot_bench, channels_bench",
+    )
     args = parser.parse_args(argv)
     figures: list[dict[str, Any]] = []
     for name, run in _sections(args.quick):
@@ -53,8 +58,13 @@ def main(argv: list[str] | None = None) -> int:
         figures.extend(section)
     RESULTS.mkdir(parents=True, exist_ok=True)
     output = RESULTS / f"benchmarks{'-quick' if args.quick else ''}.json"
-    document = {"when": datetime.now().isoformat(timespec="seconds"), "python": platform.python_version(),
-                "machine": platform.machine(), "quick": args.quick, "figures": figures}
+    document = {
+        "when": city_time.now().isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "quick": args.quick,
+        "figures": figures,
+    }
     output.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"written {output}")
     return 0

@@ -9,11 +9,22 @@ import numpy as np
 from openpyxl import Workbook
 
 from data_sources.city import community_names
+from data_sources.thai_calendar import be_year
 
 CACHE = Path(__file__).resolve().parent / "results" / "cache"
 COMPLAINT_HEADERS = (
-    "เลขที่เรื่อง", "วันที่รับเรื่อง", "วันที่แล้วเสร็จ", "ประเภทเรื่อง", "ชุมชน", "ละติจูด",
-    "ลองจิจูด", "ช่องทาง", "หน่วยงานรับผิดชอบ", "สถานะ", "ความพึงพอใจ (1-5)", "รายละเอียด",
+    "เลขที่เรื่อง",
+    "วันที่รับเรื่อง",
+    "วันที่แล้วเสร็จ",
+    "ประเภทเรื่อง",
+    "ชุมชน",
+    "ละติจูด",
+    "ลองจิจูด",
+    "ช่องทาง",
+    "หน่วยงานรับผิดชอบ",
+    "สถานะ",
+    "ความพึงพอใจ (1-5)",
+    "รายละเอียด",
 )
 _CATEGORIES = ("ถนน/ทางเท้าชำรุด", "ท่อระบายน้ำ/น้ำท่วมขัง", "ขยะ/ความสะอาด", "ไฟฟ้าส่องสว่าง", "สัตว์จรจัด")
 _CHANNELS = ("LINE OA", "โทรศัพท์", "ติดต่อด้วยตนเอง", "เฟซบุ๊ก")
@@ -38,19 +49,21 @@ def complaints_workbook(rows: int, *, seed: int = 7) -> Path:
     for index in range(rows):
         received = start + timedelta(minutes=int(random.integers(0, 60 * 24 * 1000)))
         resolved = received + timedelta(hours=float(random.lognormal(3.0, 0.8)))
-        sheet.append([
-            f"{index + 1:06d}/{received.year + 543}",
-            f"{received.day}/{received.month}/{received.year + 543} {received:%H.%M} น.",
-            resolved,
-            _CATEGORIES[index % len(_CATEGORIES)],
-            communities[index % len(communities)],
-            round(6.53 + float(random.random()) * 0.04, 5),
-            round(101.27 + float(random.random()) * 0.03, 5),
-            _CHANNELS[index % len(_CHANNELS)],
-            _DIVISIONS[index % len(_DIVISIONS)],
-            _STATUSES[index % 2],
-            int(random.integers(1, 6)),
-            "แจ้งปัญหาในชุมชน",
-        ])
+        sheet.append(
+            [
+                f"{index + 1:06d}/{be_year(received.year)}",
+                f"{received.day}/{received.month}/{be_year(received.year)} {received:%H.%M} น.",
+                resolved,
+                _CATEGORIES[index % len(_CATEGORIES)],
+                communities[index % len(communities)],
+                round(6.53 + float(random.random()) * 0.04, 5),
+                round(101.27 + float(random.random()) * 0.03, 5),
+                _CHANNELS[index % len(_CHANNELS)],
+                _DIVISIONS[index % len(_DIVISIONS)],
+                _STATUSES[index % 2],
+                int(random.integers(1, 6)),
+                "แจ้งปัญหาในชุมชน",
+            ]
+        )
     book.save(path)
     return path

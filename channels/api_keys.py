@@ -15,7 +15,7 @@ from datetime import datetime
 import pandas as pd
 import sqlalchemy as sa
 
-from chatbot.engine import city_now
+from data_sources.city_time import now as city_now
 from data_sources.db import api_keys, write_transaction
 from data_sources.writes import audit
 

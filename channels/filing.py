@@ -16,13 +16,13 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from chatbot.engine import city_now
 from chatbot.text import Lang
 from data_sources import store
 from data_sources.city import profile
+from data_sources.city_time import now as city_now
 from data_sources.db import line_followers, line_photos, write_transaction
 from data_sources.errors import KeyExists
-from metrics.periods import fiscal_year
+from data_sources.thai_calendar import fiscal_year
 
 NEAR_COMMUNITY_KM = 3.0  # a shared location farther than this from every community names none
 RATEABLE = ("resolved",)

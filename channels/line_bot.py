@@ -16,19 +16,11 @@ from urllib.parse import parse_qs
 import pandas as pd
 import sqlalchemy as sa
 from linebot.v3.messaging import Message
-from linebot.v3.webhooks import (
-    Event,
-    FollowEvent,
-    ImageMessageContent,
-    LocationMessageContent,
-    MessageEvent,
-    PostbackEvent,
-    TextMessageContent,
-)
 
 from channels import filing, line_messages
 from channels.conversations import claim_delivery, conversation_key, load_state, save_state
 from channels.line_api import LineApi
+from channels.line_events import LineEvent
 from chatbot.answers import say
 from chatbot.engine import Chatbot, Reply
 from chatbot.intents import default_model
@@ -47,36 +39,31 @@ class LineBot:
         self.engine = engine
         self.api = api
 
-    def handle(self, event: Event) -> None:
-        if not claim_delivery(self.engine, event.webhook_event_id):
-            log.info("LINE event skipped: already handled (%s)", event.type)
+    def handle(self, event: LineEvent) -> None:
+        if not claim_delivery(self.engine, event.event_id):
+            log.info("LINE %s event skipped: already handled", event.kind)
             return
-        user_id = getattr(event.source, "user_id", None)
-        reply_token = getattr(event, "reply_token", None)
-        if not user_id or not reply_token:
+        if not event.user_id or not event.reply_token:
             return  # nothing to answer (unfollow, a group member we cannot address, ...)
-        messages = self._answer(event, user_id)
+        messages = self._answer(event, event.user_id)
         if messages:
-            sent = self.api.reply(reply_token, messages)
-            log.info("LINE %s event answered: %s", event.type, "sent" if sent else "not sent")
+            sent = self.api.reply(event.reply_token, messages)
+            log.info("LINE %s event answered: %s", event.kind, "sent" if sent else "not sent")
 
-    def _answer(self, event: Event, user_id: str) -> list[Message]:
+    def _answer(self, event: LineEvent, user_id: str) -> list[Message]:
         conversation = conversation_key(CHANNEL, user_id)
         record = load_state(self.engine, conversation)
-        if isinstance(event, MessageEvent):
-            content = event.message
-            if isinstance(content, TextMessageContent):
-                reply = self._converse(content.text, record, conversation, user_id)
-            elif isinstance(content, ImageMessageContent):
-                reply = self._photo(content, record, conversation, user_id)
-            elif isinstance(content, LocationMessageContent):
-                reply = self._location(content, record, conversation, user_id)
-            else:
-                reply = self._converse("สวัสดี", record, conversation, user_id)
-        elif isinstance(event, PostbackEvent):
-            return self._postback(event.postback.data, record, user_id)
-        elif isinstance(event, FollowEvent):
-            reply = self._converse("สวัสดี", {}, conversation, user_id)
+        message = event.message
+        if event.type == "message" and event.message_type == "text":
+            reply = self._converse(str(message.get("text") or ""), record, conversation, user_id)
+        elif event.type == "message" and event.message_type == "image":
+            reply = self._photo(message, record, conversation, user_id)
+        elif event.type == "message" and event.message_type == "location":
+            reply = self._location(message, record, conversation, user_id)
+        elif event.type == "message" or event.type == "follow":
+            reply = self._converse("สวัสดี", record if event.type == "message" else {}, conversation, user_id)
+        elif event.type == "postback" and event.postback_data:
+            return self._postback(event.postback_data, record, user_id)
         else:
             return []
         return line_messages.to_messages(reply)
@@ -122,9 +109,10 @@ class LineBot:
                 filing.drop_pending_photos(self.engine, conversation)
         save_state(self.engine, conversation, record)
 
-    def _photo(self, content: ImageMessageContent, record: dict[str, Any], conversation: str, user_id: str) -> Reply:
+    def _photo(self, message: dict[str, Any], record: dict[str, Any], conversation: str, user_id: str) -> Reply:
         lang: Lang = record.get("lang") or "th"
-        fetched = self.api.content(content.id) if content.content_provider.type == "line" else None
+        hosted_by_line = (message.get("contentProvider") or {}).get("type", "line") == "line"
+        fetched = self.api.content(str(message.get("id"))) if hosted_by_line and message.get("id") else None
         if fetched is None:
             text = say(
                 lang,
@@ -141,13 +129,14 @@ class LineBot:
         )
         return self._note_or_start(noted, record, conversation, user_id, lang)
 
-    def _location(
-        self, content: LocationMessageContent, record: dict[str, Any], conversation: str, user_id: str
-    ) -> Reply:
+    def _location(self, message: dict[str, Any], record: dict[str, Any], conversation: str, user_id: str) -> Reply:
         lang: Lang = record.get("lang") or "th"
-        shared = filing.Location(
-            float(content.latitude), float(content.longitude), (content.address or content.title or "")[:200]
-        )
+        try:
+            latitude, longitude = float(message["latitude"]), float(message["longitude"])
+        except (KeyError, TypeError, ValueError):
+            return self._converse("สวัสดี", record, conversation, user_id)
+        address = str(message.get("address") or message.get("title") or "")[:200]
+        shared = filing.Location(latitude, longitude, address)
         record["location"] = {"latitude": shared.latitude, "longitude": shared.longitude, "address": shared.address}
         engine_state = record.get("engine") or {}
         if engine_state.get("step") == "place":

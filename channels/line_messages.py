@@ -47,34 +47,52 @@ def plain_text(answer: str) -> str:
 
 
 def call_buttons(text: str) -> list[tuple[str, str]]:
-    """(label, number) for each phone number in `text`, in order, each once; the label is the
-    number and what its line says about it: "1669 เจ็บป่วยฉุกเฉิน / รถพยาบาล"."""
-    found: list[tuple[str, str]] = []
+    """(label, number) for each phone number in `text`, in order, each once. A number alone on
+    its line is labelled with what the line says about it ("1669 เจ็บป่วยฉุกเฉิน / รถพยาบาล").
+
+    >>> call_buttons("- 199 ไฟไหม้ กู้ภัย\\nโทร 073-212-345 หรือ 1669")
+    [('199 ไฟไหม้ กู้ภัย', '199'), ('073-212-345', '073212345'), ('1669', '1669')]
+    """
+    found: dict[str, str] = {}
     for line in text.splitlines():
-        for match in _PHONE.finditer(line):
+        matches = list(_PHONE.finditer(line))
+        for match in matches:
             number = re.sub(r"[- ]", "", match.group(1))
-            if any(number == known for _, known in found):
-                continue
-            rest = (line[: match.start()] + " " + line[match.end() :]).strip(" -•:,()")
-            label = f"{match.group(1)} {rest}".strip() if len(rest) <= 30 else match.group(1)
-            found.append((label[:40], number))
-    return found[:MAX_CALL_BUTTONS]
+            label = match.group(1)
+            if len(matches) == 1:
+                rest = (line[: match.start()] + " " + line[match.end() :]).strip(" -•:,")
+                label = f"{label} {rest}".strip()
+            found.setdefault(number, _label(label, 40))
+    return [(label, number) for number, label in found.items()][:MAX_CALL_BUTTONS]
 
 
-def _call_card(numbers: Sequence[tuple[str, str]], lang: Lang) -> FlexMessage:
-    title = say(lang, "แตะเพื่อโทร", "Tap to call")
+def _button_card(title: str, links: Sequence[tuple[str, str]]) -> FlexMessage:
+    """A bubble of link buttons: (label, uri) each, the first one stressed."""
     buttons = [
         {"type": "button", "style": "primary" if i == 0 else "secondary", "height": "sm", "margin": "sm",
-         "action": {"type": "uri", "label": label, "uri": f"tel:{number}"}}
-        for i, (label, number) in enumerate(numbers)
+         "action": {"type": "uri", "label": label[:40], "uri": uri}}
+        for i, (label, uri) in enumerate(links)
     ]  # fmt: skip
     bubble: dict[str, Any] = {
         "type": "bubble",
         "body": {"type": "box", "layout": "vertical", "contents": [{"type": "text", "text": title, "weight": "bold"}]},
         "footer": {"type": "box", "layout": "vertical", "contents": buttons},
     }
-    alt = title + ": " + ", ".join(number for _, number in numbers)
-    return FlexMessage(alt_text=alt, contents=FlexContainer.from_dict(bubble))
+    alt = title + ": " + ", ".join(label for label, _ in links)
+    return FlexMessage(alt_text=alt[:400], contents=FlexContainer.from_dict(bubble))
+
+
+def _calls(reply: Reply, text: str) -> list[tuple[str, str]]:
+    """(label, tel: URI) for each number the reply offers (the engine's own list when it has one,
+    else the numbers its text names), most useful first."""
+    offered = getattr(reply, "calls", ())
+    if offered:
+        return [(f"{call.number} {call.label(reply.lang)}".strip(), call.uri) for call in offered][:MAX_CALL_BUTTONS]
+    return [(label, f"tel:{number}") for label, number in call_buttons(text)]
+
+
+def _directions(reply: Reply) -> list[tuple[str, str]]:
+    return [(place.name, place.directions) for place in getattr(reply, "places", ())][:MAX_CALL_BUTTONS]
 
 
 def _label(text: str, limit: int = 20) -> str:
@@ -114,14 +132,17 @@ def rating_items(ticket: str, lang: Lang) -> list[QuickReplyItem]:
 def to_messages(reply: Reply) -> list[Message]:
     """The LINE messages for one chatbot reply (at most three)."""
     text = plain_text(reply.answer)
-    numbers = call_buttons(text)
+    calls, places = _calls(reply, text), _directions(reply)
     items = quick_replies(reply)
     answer = TextMessage(text=text, quick_reply=QuickReply(items=items) if items else None)
-    if not numbers:
-        return [answer]
-    card = _call_card(numbers, reply.lang)
-    # An emergency shows its numbers first; elsewhere the answer comes first and the numbers follow.
-    return [card, answer] if reply.intent == "emergency" else [answer, card]
+    messages: list[Message] = [answer]
+    if calls:
+        card = _button_card(say(reply.lang, "แตะเพื่อโทร", "Tap to call"), calls)
+        # An emergency shows its numbers first; elsewhere the answer comes first and the numbers follow.
+        messages.insert(0 if reply.intent == "emergency" else 1, card)
+    if places:
+        messages.append(_button_card(say(reply.lang, "แตะเพื่อนำทาง", "Tap for directions"), places))
+    return messages
 
 
 def text_message(text: str, items: Sequence[QuickReplyItem] = ()) -> TextMessage:

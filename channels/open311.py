@@ -15,7 +15,6 @@ import secrets
 from datetime import datetime
 from typing import Any
 from urllib.parse import parse_qs
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from starlette.requests import Request
@@ -25,17 +24,17 @@ from starlette.routing import Route
 from channels import api_keys, filing
 from channels import open311_documents as documents
 from channels.open311_xml import to_xml
-from chatbot.engine import city_now
 from chatbot.text import Lang
 from data_sources import store
 from data_sources.adapters.complaints import CATEGORIES
 from data_sources.city import community_names
+from data_sources.city_time import as_city_time
+from data_sources.city_time import now as city_now
 from data_sources.db import connect, open311_tokens, write_transaction
 
 BASE = "/open311/v2"
 CHANNEL = "open311"
 TICKET_PREFIX = "OS"
-CITY_TIME = ZoneInfo("Asia/Bangkok")
 _FORMATS = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 _ROOTS = {"discovery": "discovery", "services": "services", "definition": "service_definition",
           "requests": "service_requests", "errors": "errors"}  # fmt: skip
@@ -113,7 +112,7 @@ def _city_moment(value: str | None, name: str) -> datetime | None:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError as error:
         raise Open311Error(400, f"{name} is not a W3C datetime") from error
-    return moment.astimezone(CITY_TIME).replace(tzinfo=None) if moment.tzinfo else moment
+    return as_city_time(moment)
 
 
 def _listed(value: str | None) -> list[str] | None:
@@ -127,7 +126,7 @@ def _requests(request: Request, ticket: str, lang: Lang) -> list[dict[str, Any]]
         found = frame[frame["ticket_id"] == ticket]
         if found.empty:
             raise Open311Error(404, f"no service request {ticket}")
-        return [documents.service_request(row, lang) for _, row in found.iterrows()]
+        return documents.service_requests(found, lang)
     query = request.query_params
     statuses = _listed(query.get("status"))
     if statuses and not set(statuses) <= {"open", "closed"}:
@@ -141,7 +140,7 @@ def _requests(request: Request, ticket: str, lang: Lang) -> list[dict[str, Any]]
         statuses=statuses,
         now=city_now(),
     )
-    return [documents.service_request(row, lang) for _, row in chosen.iterrows()]
+    return documents.service_requests(chosen, lang)
 
 
 def _token(token: str) -> list[dict[str, Any]]:

@@ -32,7 +32,7 @@ def w3c(moment: Any) -> str | None:
     """A stored city-time moment as the spec's W3C datetime: 2026-11-21T09:30:00+07:00."""
     if moment is None or pd.isna(moment):
         return None
-    return pd.Timestamp(moment).strftime("%Y-%m-%dT%H:%M:%S") + CITY_OFFSET
+    return moment.replace(microsecond=0).isoformat() + CITY_OFFSET
 
 
 def open_or_closed(status: str) -> OpenStatus:
@@ -85,37 +85,43 @@ def service_definition(service_code: str, lang: Lang) -> dict[str, Any] | None:
     return {"service_code": service_code, "attributes": [attribute]}
 
 
-def _label(choice_options: Any, key: Any, lang: Lang) -> str:
-    if key is None or pd.isna(key):
-        return ""
-    option = next((o for o in choice_options if o.key == key), None)
-    return say(lang, option.label_th, option.label_en) if option else str(key)
+def _labels(options: Any, lang: Lang) -> dict[str, str]:
+    return {o.key: say(lang, o.label_th, o.label_en) for o in options}
 
 
-def service_request(row: pd.Series, lang: Lang) -> dict[str, Any]:
-    """One complaint as a GeoReport service request, public columns only."""
-    status = str(row["status"])
-    latitude, longitude = row.get("latitude"), row.get("longitude")
-    updated = row["resolved_at"] if not pd.isna(row["resolved_at"]) else row["received_at"]
-    return {
-        "service_request_id": str(row["ticket_id"]),
-        "status": open_or_closed(status),
-        "status_notes": _label(STATUSES.options, status, lang),
-        "service_name": _label(CATEGORIES.options, row["category"], lang),
-        "service_code": str(row["category"]),
-        "description": "",
-        "agency_responsible": _label(DIVISIONS.options, row.get("assigned_division"), lang),
-        "service_notice": "",
-        "requested_datetime": w3c(row["received_at"]),
-        "updated_datetime": w3c(updated),
-        "expected_datetime": None,
-        "address": "" if pd.isna(row["community"]) else str(row["community"]),
-        "address_id": None,
-        "zipcode": None,
-        "lat": None if pd.isna(latitude) else float(latitude),
-        "long": None if pd.isna(longitude) else float(longitude),
-        "media_url": None,
-    }
+def _present(value: Any) -> bool:
+    return value is not None and not pd.isna(value)
+
+
+def service_requests(frame: pd.DataFrame, lang: Lang) -> list[dict[str, Any]]:
+    """Complaints as GeoReport service requests, public columns only, in the frame's order."""
+    statuses, categories = _labels(STATUSES.options, lang), _labels(CATEGORIES.options, lang)
+    divisions = _labels(DIVISIONS.options, lang)
+    documents = []
+    for row in frame.to_dict("records"):
+        status, category, division = str(row["status"]), str(row["category"]), row.get("assigned_division")
+        latitude, longitude = row.get("latitude"), row.get("longitude")
+        updated = row["resolved_at"] if _present(row["resolved_at"]) else row["received_at"]
+        documents.append({
+            "service_request_id": str(row["ticket_id"]),
+            "status": open_or_closed(status),
+            "status_notes": statuses.get(status, status),
+            "service_name": categories.get(category, category),
+            "service_code": category,
+            "description": "",
+            "agency_responsible": divisions.get(division, str(division)) if _present(division) else "",
+            "service_notice": "",
+            "requested_datetime": w3c(row["received_at"]),
+            "updated_datetime": w3c(updated),
+            "expected_datetime": None,
+            "address": str(row["community"]) if _present(row["community"]) else "",
+            "address_id": None,
+            "zipcode": None,
+            "lat": float(latitude) if _present(latitude) else None,
+            "long": float(longitude) if _present(longitude) else None,
+            "media_url": None,
+        })  # fmt: skip
+    return documents
 
 
 def select_requests(

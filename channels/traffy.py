@@ -22,13 +22,13 @@ import sqlalchemy as sa
 from channels.filing import nearest_community
 from data_sources.adapters.common import DIVISIONS
 from data_sources.adapters.complaints import COMPLAINTS
+from data_sources.city_time import CITY_ZONE
 from data_sources.ingest import IngestResult, ingest
 
 COLUMNS = ("ticket_id", "type", "organization", "comment", "photo", "photo_after", "coords", "address",
            "subdistrict", "district", "province", "timestamp", "state", "star", "count_reopen", "last_activity")  # fmt: skip
 REQUIRED = ("ticket_id", "type", "coords", "timestamp", "state")
 UNKNOWN_COMMUNITY = "ไม่ระบุ"
-CITY_TIME = "Asia/Bangkok"
 
 # Traffy's problem types → our categories (the first type of a ticket that we know decides).
 CATEGORY_OF_TYPE = {
@@ -68,7 +68,7 @@ def _point(coords: object) -> tuple[float | None, float | None]:
 
 def _city_time(values: pd.Series) -> pd.Series:
     moments = pd.to_datetime(values, errors="coerce", utc=True, format="mixed")
-    return moments.dt.tz_convert(CITY_TIME).dt.tz_localize(None).dt.floor("s")
+    return moments.dt.tz_convert(CITY_ZONE).dt.tz_localize(None).dt.floor("s")
 
 
 def _division(organization: object) -> str | None:

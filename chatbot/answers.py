@@ -14,15 +14,13 @@ from typing import Any
 import pandas as pd
 
 from chatbot.text import Lang
+from data_sources import bands
+from data_sources.bands import PM25_DAILY_STANDARD, RIVER_LIVE_HOURS, AirBandKey, river_status, worse_river_status
 from data_sources.city import profile
-from metrics import citizen
-from metrics.alerts import RIVER_LIVE_HOURS
-from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.periods import day_label
 
 UNIT_TH = "มคก./ลบ.ม."
 UNIT_EN = "µg/m³"
-WATCH_MARGIN_M = 0.5  # "close to the warning level", as on the Citizen Dashboard
 
 
 @dataclass(frozen=True)
@@ -67,9 +65,9 @@ class AirBandText:
     advice_en: str
 
 
-# What the chatbot says for each Thai AQI band; the breakpoints themselves live in metrics.citizen,
+# What the chatbot says for each Thai AQI band; the breakpoints themselves live in data_sources.bands,
 # so the chatbot and the Citizen Dashboard never put one day in different bands.
-AIR_BAND_TEXT: dict[citizen.AirBandKey, AirBandText] = {
+AIR_BAND_TEXT: dict[AirBandKey, AirBandText] = {
     "very_good": AirBandText("ดีมาก (สีฟ้า)", "very good (blue)", "เหมาะกับกิจกรรมกลางแจ้ง", "Fine for outdoor activities."),
     "good": AirBandText("ดี (สีเขียว)", "good (green)", "ทำกิจกรรมกลางแจ้งได้ตามปกติ", "Outdoor activities as usual."),
     "moderate": AirBandText(
@@ -91,7 +89,7 @@ AIR_BAND_TEXT: dict[citizen.AirBandKey, AirBandText] = {
 
 
 def air_band(pm25: float) -> AirBandText:
-    return AIR_BAND_TEXT[citizen.air_band(pm25).key]
+    return AIR_BAND_TEXT[bands.air_band(pm25).key]
 
 
 def air_quality(
@@ -167,15 +165,6 @@ _RIVER_ADVICE = {
     "warning": ("ขนย้ายของขึ้นที่สูง เตรียมพร้อมอพยพตามประกาศของเทศบาล สายด่วนสาธารณภัย {disaster}", "Move belongings up and be ready to evacuate when the municipality says so. Disaster hotline {disaster}."),
     "critical": ("อพยพตามประกาศของเทศบาลทันที ไปยังศูนย์พักพิง สายด่วนสาธารณภัย {disaster}", "Evacuate as the municipality instructs, to a shelter. Disaster hotline {disaster}."),
 }  # fmt: skip
-_SEVERITY = ("normal", "watch", "warning", "critical")
-
-
-def river_status(level: float, warning: float, critical: float) -> str:
-    if level >= critical:
-        return "critical"
-    if level >= warning:
-        return "warning"
-    return "watch" if level >= warning - WATCH_MARGIN_M else "normal"
 
 
 def water_level(readings: pd.DataFrame | None, lang: Lang, now: datetime, *, station: str | None = None) -> Answer:
@@ -193,8 +182,8 @@ def water_level(readings: pd.DataFrame | None, lang: Lang, now: datetime, *, sta
     for _, row in latest.iterrows():
         status = river_status(float(row["level_m"]), float(row["warning_level_m"]), float(row["critical_level_m"]))
         fresh = row["measured_at"] > fresh_since
-        if fresh and _SEVERITY.index(status) > _SEVERITY.index(worst):
-            worst = status
+        if fresh:
+            worst = worse_river_status(worst, status)
         lines.append(_river_line(row, status, fresh, lang))
     head = say(lang, f"ระดับน้ำล่าสุด: {_RIVER_WORDS[worst][0]}", f"River level now: {_RIVER_WORDS[worst][1]}")
     advice = _RIVER_ADVICE[worst][0 if lang == "th" else 1].format(**profile()["emergency_numbers"])

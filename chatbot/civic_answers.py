@@ -18,7 +18,8 @@ from chatbot.text import Lang
 from data_sources.adapters.common import DIVISIONS
 from data_sources.adapters.complaints import STATUSES
 from data_sources.city import profile
-from metrics.periods import BE_OFFSET, day_label, fiscal_year, month_label
+from data_sources.thai_calendar import ce_of_be, fiscal_year, month_label
+from metrics.periods import day_label
 
 STATUS_COLUMNS = ["ticket_id", "status", "received_at", "resolved_at"]
 
@@ -81,7 +82,7 @@ def city_statistics(
         else:
             rows, where = own, say(lang, f"ชุมชน{community}", community)
     text = note + _population_text(rows, lang, chosen, where)
-    return Answer(text, ("population",), date(chosen - BE_OFFSET, 12, 31).isoformat(), {"year": chosen})
+    return Answer(text, ("population",), date(ce_of_be(chosen), 12, 31).isoformat(), {"year": chosen})
 
 
 def _population_text(rows: pd.DataFrame, lang: Lang, year: int, where: str) -> str:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
@@ -23,15 +22,15 @@ from chatbot.emergency import is_emergency
 from chatbot.intents import IntentModel, Prediction, default_model
 from chatbot.knowledge import KnowledgeBase, default_knowledge, menu_text, suggestions_for, topics
 from chatbot.text import Lang, clean, detect_language
+from data_sources import city_time
 from data_sources.adapters import DATASETS
 from data_sources.errors import DataSourceError
-from metrics.periods import fiscal_year
+from data_sources.thai_calendar import fiscal_year
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
 MAX_MESSAGE = 1000  # characters read from one message
-CITY_TIME = ZoneInfo("Asia/Bangkok")
 TICKET_PREFIX = "CB"  # chatbot tickets: CB68-00001, numbered per fiscal year
 _REVENUE_WORDS = ("รายได้", "รายรับ", "เก็บภาษีได้", "จัดเก็บ", "revenue", "income", "collected", "taxcollect")
 
@@ -93,10 +92,6 @@ class FrameData:
         return self._frames.get(key)
 
 
-def city_now() -> datetime:
-    return datetime.now(CITY_TIME).replace(tzinfo=None)
-
-
 class Chatbot:
     def __init__(
         self,
@@ -107,7 +102,7 @@ class Chatbot:
         writer: complaint_flow.Writer | None = None,
         model: IntentModel | None = None,
         knowledge: KnowledgeBase | None = None,
-        clock: Callable[[], datetime] = city_now,
+        clock: Callable[[], datetime] = city_time.now,
     ) -> None:
         self.engine = engine
         self.lang_default = lang_default

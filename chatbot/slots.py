@@ -14,11 +14,11 @@ from typing import Any, Literal
 import pandas as pd
 
 from chatbot.text import clean, to_arabic_digits
+from data_sources import thai_calendar
 from data_sources.adapters.complaints import CATEGORIES
 from data_sources.city import profile
 
 StationKind = Literal["air", "river"]
-BE_OFFSET = 543
 
 # Ticket numbers as offices write them: 0001/2568, 15/2568, YL68-00041, CB68-00012.
 _TICKET = re.compile(r"(?<![\w/.])(?:[a-z]{1,4}\d{0,4}-\d{1,6}|\d{1,6}/\d{2,4})(?![\w/.])", re.IGNORECASE)
@@ -159,7 +159,7 @@ def be_year(year: int) -> int:
     """A year as the Buddhist era: 68 -> 2568, 2025 -> 2568, 2568 -> 2568."""
     if year < 100:
         return 2500 + year
-    return year + BE_OFFSET if year < 2400 else year
+    return thai_calendar.be_year(year) if year < 2400 else year
 
 
 def period(text: str) -> dict[str, Any] | None:

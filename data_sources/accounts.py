@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from data_sources import city_time
 from data_sources.db import accounts, write_transaction
 from data_sources.divisions import DIVISIONS, datasets_of
 from data_sources.errors import DataSourceError
@@ -85,7 +86,7 @@ class SignIn:
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return city_time.now()
 
 
 def _stamp(password_hash: str | None, active: bool) -> str:

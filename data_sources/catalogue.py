@@ -6,25 +6,12 @@ disagree with what the upload path actually enforces.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from data_sources.adapters import DATASETS
+from data_sources.freshness import is_fresh
 from data_sources.schema import Dataset
-
-
-def is_fresh(last_upload: str | datetime | None, cadence_days: int, now: datetime) -> bool:
-    """True when the last accepted upload is within the dataset's cadence.
-
-    >>> is_fresh("2026-11-20T10:00:00", 7, datetime(2026, 11, 23))
-    True
-    >>> is_fresh(None, 7, datetime(2026, 11, 23))
-    False
-    """
-    if last_upload is None:
-        return False
-    moment = datetime.fromisoformat(last_upload) if isinstance(last_upload, str) else last_upload
-    return now - moment <= timedelta(days=cadence_days)
 
 
 def entries(status: dict[str, Any], now: datetime) -> list[dict[str, Any]]:

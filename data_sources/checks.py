@@ -11,6 +11,8 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
+from data_sources.thai_calendar import fiscal_years
+
 Rule = Callable[[pd.DataFrame, tuple[str, ...]], np.ndarray]
 
 
@@ -31,9 +33,9 @@ def resolved_has_time(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarr
 
 def month_in_fiscal_year(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
     month, fiscal_year = (frame[c] for c in columns)
-    # ปีงบประมาณ พ.ศ. N runs from 1 Oct (N − 544) to 30 Sep (N − 543) in the Christian era.
-    expected = month.dt.year + 543 + (month.dt.month >= 10).astype("Int64")
-    return (month.notna() & fiscal_year.notna() & (expected != fiscal_year)).fillna(False).to_numpy(dtype=bool)
+    expected = fiscal_years(month)
+    differs = expected != fiscal_year.to_numpy(dtype="float64", na_value=float("nan"))
+    return month.notna().to_numpy() & fiscal_year.notna().to_numpy() & differs
 
 
 def sexes_match_age_bands(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:

@@ -1,29 +1,16 @@
-"""The municipality's divisions and the datasets each one keeps, read from the adapters.
+"""The municipality's divisions, the one home of their keys and names, and the datasets each keeps.
 
-A staff account belongs to one division and uploads only that division's datasets. The owner of
-a dataset is its adapter's `division_th`; this table only gives each division a stable key.
+A staff account belongs to one division and uploads only that division's datasets; a dataset's
+adapter names its owner by key (`Dataset.owner`); complaints are assigned to a division by key
+(`assigned_division`); KPIs name their owning division by key. Synonyms are the other ways staff
+write a division's name in a spreadsheet cell.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from data_sources.adapters import DATASETS
-
-# The adapters' owner names (division_th) → division key. Strategy & Budget keeps the tourism
-# desk's economy figures too. "ทุกกอง" (every division) marks a dataset all of them keep up to date.
-_OWNER_KEYS: dict[str, str] = {
-    "ศูนย์รับเรื่องร้องเรียน สำนักปลัดเทศบาล": "clerk",
-    "กองคลัง": "finance",
-    "กองยุทธศาสตร์และงบประมาณ": "strategy",
-    "กองยุทธศาสตร์และงบประมาณ (งานส่งเสริมการท่องเที่ยว)": "strategy",
-    "กองสาธารณสุขและสิ่งแวดล้อม": "health",
-    "งานป้องกันและบรรเทาสาธารณภัย": "disaster",
-    "งานทะเบียนราษฎร": "registration",
-    "กองสวัสดิการสังคม": "welfare",
-}
-EVERY_DIVISION = "ทุกกอง"
+EVERY_DIVISION = "all"  # the owner of a dataset every division keeps up to date (facilities)
 
 
 @dataclass(frozen=True)
@@ -31,40 +18,63 @@ class Division:
     key: str
     title_th: str
     title_en: str
-    datasets: tuple[str, ...]
+    synonyms: tuple[str, ...] = ()
+
+    def title(self, lang: str) -> str:
+        return self.title_th if lang == "th" else self.title_en
 
 
-@cache
-def _divisions() -> dict[str, Division]:
-    shared = tuple(key for key, d in DATASETS.items() if d.division_th == EVERY_DIVISION)
-    found: dict[str, Division] = {}
-    for key, declared in DATASETS.items():
-        division = _OWNER_KEYS.get(declared.division_th)
-        if division is None:
-            continue
-        known = found.get(division)
-        if known is None:
-            # The first dataset's owner names the division (without a desk in brackets).
-            title_th, title_en = declared.division_th.split(" (")[0], declared.division_en.split(" (")[0]
-            found[division] = Division(division, title_th, title_en, (key,))
-        else:
-            found[division] = Division(division, known.title_th, known.title_en, (*known.datasets, key))
-    return {k: Division(k, d.title_th, d.title_en, d.datasets + shared) for k, d in found.items()}
+DIVISIONS: dict[str, Division] = {
+    d.key: d
+    for d in (
+        Division("clerk", "สำนักปลัดเทศบาล", "Office of the Municipal Clerk", ("สำนักปลัด", "สป.")),
+        Division("finance", "กองคลัง", "Finance Division", ("คลัง",)),
+        Division("engineering", "กองช่าง", "Engineering Division", ("ช่าง", "โยธา")),
+        Division(
+            "health",
+            "กองสาธารณสุขและสิ่งแวดล้อม",
+            "Public Health & Environment Division",
+            ("สาธารณสุข", "สาธารณสุขฯ", "กองสาธารณสุข", "สิ่งแวดล้อม"),
+        ),
+        Division("education", "กองการศึกษา", "Education Division", ("การศึกษา",)),
+        Division("welfare", "กองสวัสดิการสังคม", "Social Welfare Division", ("สวัสดิการสังคม",)),
+        Division(
+            "strategy",
+            "กองยุทธศาสตร์และงบประมาณ",
+            "Strategy & Budget Division",
+            ("ยุทธศาสตร์", "กองวิชาการและแผนงาน", "แผนงาน"),
+        ),
+        Division(
+            "disaster",
+            "งานป้องกันและบรรเทาสาธารณภัย",
+            "Disaster Prevention",
+            ("ป้องกันฯ", "ปภ.", "ป้องกันและบรรเทาสาธารณภัย", "งานป้องกัน"),
+        ),
+        Division("registration", "งานทะเบียนราษฎร", "Civil Registration", ("ทะเบียนราษฎร",)),
+    )
+}
+_EVERY = Division(EVERY_DIVISION, "ทุกกอง", "All divisions")
 
 
-DIVISIONS: dict[str, Division] = _divisions()
+def division(key: str) -> Division:
+    """The division declared under `key` ("all" for every division).
+
+    >>> division("finance").title_en
+    'Finance Division'
+    """
+    return _EVERY if key == EVERY_DIVISION else DIVISIONS[key]
 
 
-def datasets_of(division: str) -> tuple[str, ...]:
-    """The datasets a division's staff upload.
+def datasets_of(key: str) -> tuple[str, ...]:
+    """The datasets a division's staff upload: its own, then those every division keeps.
 
     >>> datasets_of("finance")
     ('revenue', 'facilities')
     """
-    found = DIVISIONS.get(division)
-    return found.datasets if found else ()
+    from data_sources.adapters import DATASETS  # the adapters name their owner from this module
 
-
-def owner_known(division_th: str) -> bool:
-    """True when a dataset owner name maps to a division (or to every division)."""
-    return division_th == EVERY_DIVISION or division_th in _OWNER_KEYS
+    if key not in DIVISIONS:
+        return ()
+    own = tuple(k for k, d in DATASETS.items() if d.owner == key)
+    shared = tuple(k for k, d in DATASETS.items() if d.owner == EVERY_DIVISION)
+    return own + shared

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import store
+from data_sources import city_time, store
 from data_sources.adapters import DATASETS, dataset
 from data_sources.catalogue import column_rows
 from data_sources.schema import Choice, Column, Dataset, Date, DateTime, Decimal, Integer, Month, Text
@@ -177,7 +177,7 @@ def dataset_json(engine: sa.Engine, key: str, *, generated_at: datetime | None =
         "division_th": declared.division_th,
         "division_en": declared.division_en,
         "version": store.versions(engine).get(key, 0),
-        "generated_at": (generated_at or datetime.now()).replace(microsecond=0).isoformat(),
+        "generated_at": (generated_at or city_time.now()).isoformat(),
         "text_starting_with_formula_characters_prefixed_by": NEUTRALISER,
         "columns": dictionary(declared),
         "rows": rows,

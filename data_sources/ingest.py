@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import writes
+from data_sources import city_time, writes
 from data_sources.adapters import DATASETS, dataset
 from data_sources.errors import DataSourceError
 from data_sources.headers import HEADER_SCAN_ROWS, HeaderMatch, find_header
@@ -99,7 +99,7 @@ def prepare(
     limits: Limits | None = None,
 ) -> Prepared:
     """Read `content` and validate it against `dataset_key` (or `auto`). Writes nothing."""
-    today = today or date.today()
+    today = today or city_time.today()
     sheets = read_sheets(content, file_name, limits or Limits())
     report = ValidationReport(dataset=dataset_key, file_name=file_name)
     names = [s.name for s in sheets]
@@ -140,7 +140,9 @@ def _apply_mapping(match: HeaderMatch, mapping: dict[str, int]) -> None:
     match.unknown = [j for j in match.unknown if j not in chosen]
 
 
-def _validate(sheets: list[Sheet], match: HeaderMatch, declared: Dataset, report: ValidationReport, today: date) -> Prepared:
+def _validate(
+    sheets: list[Sheet], match: HeaderMatch, declared: Dataset, report: ValidationReport, today: date
+) -> Prepared:
     sheet = next(s for s in sheets if s.name == match.sheet)
     report.sheet = sheet.name
     report.header_row = match.header_row + 1
@@ -153,7 +155,9 @@ def _validate(sheets: list[Sheet], match: HeaderMatch, declared: Dataset, report
     if not report.valid:
         return Prepared(declared.key, report, sheet_names=names, headers=match.headers)
     frame = build_frame(rows, match, declared, report, today=today)
-    report.stats.update({"rows": len(frame), "excel_rows": [rows.excel_rows[0], rows.excel_rows[-1]] if rows.excel_rows else []})
+    report.stats.update(
+        {"rows": len(frame), "excel_rows": [rows.excel_rows[0], rows.excel_rows[-1]] if rows.excel_rows else []}
+    )
     return Prepared(declared.key, report, frame, sheet_names=names, headers=match.headers)
 
 
@@ -161,14 +165,30 @@ def _rejection(file_name: str, dataset_key: str, error: DataSourceError) -> Prep
     """A report holding the one file-level problem that stopped the file being read."""
     report = ValidationReport(dataset=dataset_key, file_name=file_name)
     code = getattr(error, "issue_code", None) or error.code
-    report.add(Issue(code=code, severity="error", row=None, column=None, header=None, field=None, value=None,
-                     message_th=error.message_th, message_en=error.message_en))
+    report.add(
+        Issue(
+            code=code,
+            severity="error",
+            row=None,
+            column=None,
+            header=None,
+            field=None,
+            value=None,
+            message_th=error.message_th,
+            message_en=error.message_en,
+        )
+    )
     return Prepared(None if dataset_key == AUTO else dataset_key, report)
 
 
 def read_and_validate(
-    content: bytes, file_name: str, dataset_key: str, *, mapping: dict[str, int] | None = None,
-    limits: Limits | None = None, today: date | None = None,
+    content: bytes,
+    file_name: str,
+    dataset_key: str,
+    *,
+    mapping: dict[str, int] | None = None,
+    limits: Limits | None = None,
+    today: date | None = None,
 ) -> Prepared:
     """`prepare` in a capped child process; a hostile or broken file becomes a report.
 
@@ -206,9 +226,13 @@ def ingest(
     prepared = read_and_validate(content, file_name, dataset_key, mapping=mapping, limits=limits, today=today)
     upload = writes.UploadedFile(PurePath(file_name).name, content)
     if not prepared.valid or prepared.frame is None or prepared.dataset is None:
-        upload_id = writes.record_rejected(engine, prepared.dataset, upload, prepared.report.to_dict(), user=user, mode=mode)
+        upload_id = writes.record_rejected(
+            engine, prepared.dataset, upload, prepared.report.to_dict(), user=user, mode=mode
+        )
         return IngestResult(prepared, upload_id)
-    result = writes.commit(engine, prepared.dataset, prepared.frame, mode=mode, user=user, upload=upload,
-                           report=prepared.report.to_dict(), kind=kind)
+    result = writes.commit(
+        engine, prepared.dataset, prepared.frame, mode=mode, user=user, upload=upload,
+        report=prepared.report.to_dict(), kind=kind,
+    )  # fmt: skip
     prepared.report.stats["changes"] = result.plan.summary()
     return IngestResult(prepared, result.upload_id, result.version, result.plan.summary())

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from data_sources.divisions import division
+
 Pillar = Literal["governance", "living", "environment", "economy", "resilience"]
 UploadMode = Literal["upsert", "replace_period"]
 PILLARS: tuple[Pillar, ...] = ("governance", "living", "environment", "economy", "resilience")
@@ -117,8 +119,7 @@ class Dataset:
     title_en: str
     description_th: str
     description_en: str
-    division_th: str
-    division_en: str
+    owner: str  # the owning division's key in data_sources.divisions ("all" for every division)
     pillar: Pillar
     cadence_days: int  # how often the owning division should refresh it
     columns: tuple[Column, ...]
@@ -126,6 +127,8 @@ class Dataset:
     upload_mode: UploadMode = "upsert"
     period_column: str | None = None  # the date/month column that names a row's period
     checks: tuple[RowCheck, ...] = field(default=())
+    desk_th: str = ""  # the desk inside the owning division that keeps it, if one does
+    desk_en: str = ""
 
     def __hash__(self) -> int:
         # Datasets key many caches; the generated hash would walk every column and option each call.
@@ -136,6 +139,17 @@ class Dataset:
             if column.key == key:
                 return column
         raise KeyError(f"{self.key} has no column {key!r}")
+
+    @property
+    def division_th(self) -> str:
+        """The owner as staff name it: the desk, if any, then the division."""
+        title = division(self.owner).title_th
+        return f"{self.desk_th} {title}" if self.desk_th else title
+
+    @property
+    def division_en(self) -> str:
+        title = division(self.owner).title_en
+        return f"{self.desk_en}, {title}" if self.desk_en else title
 
     @property
     def personal_columns(self) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import backfill, store
+from data_sources import backfill, city_time, store
 from data_sources.adapters import DATASETS
 from data_sources.bands import river_status
 from data_sources.db import DEFAULT_URL, resolve_url
@@ -18,8 +18,18 @@ from data_sources.launch import record_launch
 # most divisions are on time, health and population are overdue. The files before it follow
 # data_sources/demo/history.py: late and scattered before the launch, on time since.
 _LAST_UPLOAD_DAYS_AGO = {
-    "complaints": 1, "revenue": 12, "budget": 15, "waste": 6, "air_quality": 0, "water_level": 0,
-    "incidents": 2, "population": 400, "welfare": 20, "health": 45, "facilities": 90, "economy": 18,
+    "complaints": 1,
+    "revenue": 12,
+    "budget": 15,
+    "waste": 6,
+    "air_quality": 0,
+    "water_level": 0,
+    "incidents": 2,
+    "population": 400,
+    "welfare": 20,
+    "health": 45,
+    "facilities": 90,
+    "economy": 18,
 }
 
 
@@ -29,10 +39,10 @@ def load_demo(engine: sa.Engine, *, seed: int = 2568, scale: float = 1.0, today:
     from data_sources.demo.history import plan_deliveries
     from data_sources.demo.scenario import build_scenario
 
-    today = today or date.today()
+    today = today or city_time.today()
     scenario = build_scenario(seed=seed, scale=scale, today=today)
     frames = generate(seed=seed, scale=scale, today=today)
-    now = datetime.combine(today, datetime.now().time()).replace(microsecond=0)
+    now = datetime.combine(today, city_time.now().time())
     written = {}
     for key, declared in DATASETS.items():
         frame = frames[key]
@@ -76,8 +86,15 @@ def demo_loaded(engine: sa.Engine) -> bool:
 
     query = (
         sa.select(sa.func.count())
-        .select_from(dataset_heads.join(dataset_versions, sa.and_(
-            dataset_heads.c.dataset == dataset_versions.c.dataset, dataset_heads.c.version == dataset_versions.c.version)))
+        .select_from(
+            dataset_heads.join(
+                dataset_versions,
+                sa.and_(
+                    dataset_heads.c.dataset == dataset_versions.c.dataset,
+                    dataset_heads.c.version == dataset_versions.c.version,
+                ),
+            )
+        )
         .where(dataset_versions.c.kind == "demo")
     )
     with engine.connect() as connection:

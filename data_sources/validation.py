@@ -19,6 +19,7 @@ from data_sources import checks, frames
 from data_sources.headers import HeaderMatch, normalise_header
 from data_sources.report import ValidationReport, column_letter, make_issue
 from data_sources.schema import Choice, Column, Dataset, Decimal, Month
+from data_sources.thai_calendar import fiscal_month_date
 from data_sources.values import parse_column, parse_month_without_year
 
 _NUMBER_TYPES = np.array([int, float, np.int64, np.float64], dtype=object)
@@ -115,8 +116,12 @@ class _Collector:
     def close(self) -> None:
         for (code, field), count in self.counts.items():
             if count > MAX_ISSUES_PER_KIND:
-                severity = "error" if any(i.severity == "error" for i in self.report.issues if i.code == code) else "warning"
-                self.report.add(make_issue("more-issues", severity, field=field, value=code, count=count - MAX_ISSUES_PER_KIND))
+                severity = (
+                    "error" if any(i.severity == "error" for i in self.report.issues if i.code == code) else "warning"
+                )
+                self.report.add(
+                    make_issue("more-issues", severity, field=field, value=code, count=count - MAX_ISSUES_PER_KIND)
+                )
         self.report.stats["issue_counts"] = {f"{c}:{f}": n for (c, f), n in self.counts.items()}
 
 
@@ -124,21 +129,57 @@ def check_columns(match: HeaderMatch, dataset: Dataset, report: ValidationReport
     """Missing, ambiguous, duplicated and unknown columns."""
     for index, candidates in match.ambiguous:
         names = ", ".join(dataset.column(k).label_th for k in candidates)
-        report.add(make_issue("ambiguous-column", row=match.header_row + 1, column=column_letter(index),
-                              header=match.headers[index], value=match.headers[index], candidates=names))
+        report.add(
+            make_issue(
+                "ambiguous-column",
+                row=match.header_row + 1,
+                column=column_letter(index),
+                header=match.headers[index],
+                value=match.headers[index],
+                candidates=names,
+            )
+        )
     for key, indexes in match.duplicates.items():
         column = dataset.column(key)
         letters = ", ".join(column_letter(i) for i in indexes)
-        report.add(make_issue("duplicate-column", field=key, header=column.label_th, label_th=column.label_th,
-                              label_en=column.label_en, candidates=letters))
+        report.add(
+            make_issue(
+                "duplicate-column",
+                field=key,
+                header=column.label_th,
+                label_th=column.label_th,
+                label_en=column.label_en,
+                candidates=letters,
+            )
+        )
     for column in dataset.columns:
-        if column.required and column.key not in match.mapping and column.key not in match.duplicates and column.default is None:
+        if (
+            column.required
+            and column.key not in match.mapping
+            and column.key not in match.duplicates
+            and column.default is None
+        ):
             expected = ", ".join(f"'{h}'" for h in column.headers[:3])
-            report.add(make_issue("missing-column", field=column.key, header=column.label_th, label_th=column.label_th,
-                                  label_en=column.label_en, expected=expected))
+            report.add(
+                make_issue(
+                    "missing-column",
+                    field=column.key,
+                    header=column.label_th,
+                    label_th=column.label_th,
+                    label_en=column.label_en,
+                    expected=expected,
+                )
+            )
     for index in match.unknown:
-        report.add(make_issue("unknown-column", "warning", column=column_letter(index), header=match.headers[index],
-                              value=match.headers[index]))
+        report.add(
+            make_issue(
+                "unknown-column",
+                "warning",
+                column=column_letter(index),
+                header=match.headers[index],
+                value=match.headers[index],
+            )
+        )
 
 
 def build_frame(
@@ -178,8 +219,14 @@ def _parse(
     for problem in result.problems:
         if problem.code == "ambiguous-year" and column.key == "month":
             continue  # settled from the fiscal-year column, or reported there
-        collector.add(problem.code, problem.severity, row=rows.excel_rows[problem.index], value=problem.value,
-                      **where, **problem.slots)
+        collector.add(
+            problem.code,
+            problem.severity,
+            row=rows.excel_rows[problem.index],
+            value=problem.value,
+            **where,
+            **problem.slots,
+        )
     values = result.values
     if isinstance(column.kind, Decimal) and column.kind.percent:
         values = _scale_excel_percent(cells, values, collector, where)
@@ -226,13 +273,13 @@ def _resolve_months_from_fiscal_year(
         if pd.isna(fiscal_year):
             collector.add("ambiguous-year", "error", row=rows.excel_rows[position], value=cell, **where)
             continue
-        # ต.ค.–ธ.ค. belong to the calendar year before the one the fiscal year ends in.
-        year = int(fiscal_year) - 543 - (1 if number >= 10 else 0)
-        frame.at[position, "month"] = pd.Timestamp(year=year, month=number, day=1)
+        frame.at[position, "month"] = pd.Timestamp(fiscal_month_date(int(fiscal_year), number))
 
 
 def _check_keys(frame: pd.DataFrame, rows: DataRows, dataset: Dataset, collector: _Collector) -> None:
-    groups = [list(dataset.primary_key)] + [[c.key] for c in dataset.columns if c.unique and [c.key] != list(dataset.primary_key)]
+    groups = [list(dataset.primary_key)] + [
+        [c.key] for c in dataset.columns if c.unique and [c.key] != list(dataset.primary_key)
+    ]
     for keys in groups:
         key_frame = frame[keys]
         complete = key_frame.notna().all(axis=1).to_numpy()
@@ -244,11 +291,19 @@ def _check_keys(frame: pd.DataFrame, rows: DataRows, dataset: Dataset, collector
             values = tuple(key_frame.iloc[position])
             other = int(first_of.loc[values if len(values) > 1 else values[0]])
             label = ", ".join(f"{k}={v}" for k, v in zip(keys, values, strict=True))
-            collector.add("duplicate-key", "error", row=rows.excel_rows[position], field=keys[0],
-                          other_row=rows.excel_rows[other], key=label)
+            collector.add(
+                "duplicate-key",
+                "error",
+                row=rows.excel_rows[position],
+                field=keys[0],
+                other_row=rows.excel_rows[other],
+                key=label,
+            )
 
 
-def _check_rules(frame: pd.DataFrame, rows: DataRows, match: HeaderMatch, dataset: Dataset, collector: _Collector) -> None:
+def _check_rules(
+    frame: pd.DataFrame, rows: DataRows, match: HeaderMatch, dataset: Dataset, collector: _Collector
+) -> None:
     for check in dataset.checks:
         if not all(c in frame for c in check.columns):
             continue
@@ -259,11 +314,17 @@ def _check_rules(frame: pd.DataFrame, rows: DataRows, match: HeaderMatch, datase
         other = dataset.column(rest[0]) if rest else None
         for position in np.flatnonzero(failing):
             slots = _rule_slots(frame, position, check.columns, dataset)
-            collector.add(code, check.severity, row=rows.excel_rows[position],
-                          column=column_letter(index) if index is not None else None,
-                          header=match.headers[index] if index is not None else dataset.column(first).label_th,
-                          field=first, value=_display(frame.at[position, first]),
-                          other_header=other.label_th if other else "", **slots)
+            collector.add(
+                code,
+                check.severity,
+                row=rows.excel_rows[position],
+                column=column_letter(index) if index is not None else None,
+                header=match.headers[index] if index is not None else dataset.column(first).label_th,
+                field=first,
+                value=_display(frame.at[position, first]),
+                other_header=other.label_th if other else "",
+                **slots,
+            )
 
 
 def _rule_slots(frame: pd.DataFrame, position: int, columns: tuple[str, ...], dataset: Dataset) -> dict[str, str]:

@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import frames
+from data_sources import city_time, frames
 from data_sources.adapters import dataset
 from data_sources.changes import ChangePlan, Mode, plan_change
 from data_sources.db import (
@@ -55,7 +55,7 @@ class CommitResult:
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return city_time.now()
 
 
 def _lock_head(connection: sa.Connection, key: str) -> int:
@@ -69,7 +69,11 @@ def audit(
     """Append one line to the audit log, inside the caller's transaction."""
     connection.execute(
         audit_log.insert().values(
-            at=_now(), actor=actor, action=action, dataset=dataset, detail=json.dumps(detail, ensure_ascii=False, default=str)
+            at=_now(),
+            actor=actor,
+            action=action,
+            dataset=dataset,
+            detail=json.dumps(detail, ensure_ascii=False, default=str),
         )
     )
 
@@ -149,8 +153,16 @@ def commit(
         upload_id = None
         if upload is not None:
             upload_id = _record_upload(
-                connection, key, upload, user=user, mode=mode, rows=len(incoming), status="accepted",
-                version=version, report=report or {}, uploaded_at=uploaded_at,
+                connection,
+                key,
+                upload,
+                user=user,
+                mode=mode,
+                rows=len(incoming),
+                status="accepted",
+                version=version,
+                report=report or {},
+                uploaded_at=uploaded_at,
             )
         _bump(connection, declared, version, kind=kind, user=user, upload_id=upload_id, plan=plan)
         audit(connection, kind, actor=user, dataset=key, version=version, upload_id=upload_id, **plan.summary())
@@ -173,9 +185,17 @@ def _bump(
     connection.execute(dataset_heads.update().where(dataset_heads.c.dataset == declared.key).values(version=version))
     connection.execute(
         dataset_versions.insert().values(
-            dataset=declared.key, version=version, created_at=_now(), kind=kind, upload_id=upload_id,
-            created_by=user, rows_added=plan.added + plan.updated, rows_updated=plan.updated,
-            rows_removed=plan.removed + plan.updated, row_count=int(live or 0), note=note,
+            dataset=declared.key,
+            version=version,
+            created_at=_now(),
+            kind=kind,
+            upload_id=upload_id,
+            created_by=user,
+            rows_added=plan.added + plan.updated,
+            rows_updated=plan.updated,
+            rows_removed=plan.removed + plan.updated,
+            row_count=int(live or 0),
+            note=note,
         )
     )
 
@@ -233,7 +253,9 @@ def rollback(engine: sa.Engine, key: str, version: int, *, user: str | None = No
             )
         new_version = head + 1
         before = version - 1
-        was_live = sa.and_(table.c[VALID_FROM] <= before, sa.or_(table.c[VALID_TO].is_(None), table.c[VALID_TO] > before))
+        was_live = sa.and_(
+            table.c[VALID_FROM] <= before, sa.or_(table.c[VALID_TO].is_(None), table.c[VALID_TO] > before)
+        )
         target_ids = set(connection.scalars(sa.select(table.c[ROW_ID]).where(was_live)))
         live_ids = set(connection.scalars(sa.select(table.c[ROW_ID]).where(table.c[VALID_TO].is_(None))))
         to_close = sorted(live_ids - target_ids)
@@ -242,10 +264,26 @@ def rollback(engine: sa.Engine, key: str, version: int, *, user: str | None = No
         restored = _rows_by_id(connection, declared, to_restore)
         _insert_rows(connection, declared, restored, new_version)
         plan = ChangePlan(dataset=key, mode="replace", added=len(to_restore), removed=len(to_close))
-        _bump(connection, declared, new_version, kind="rollback", user=user, upload_id=None, plan=plan,
-              note=f"restored the state before version {version}")
-        audit(connection, "rollback", actor=user, dataset=key, version=new_version, undone_from=version,
-              rows_restored=len(to_restore), rows_removed=len(to_close))
+        _bump(
+            connection,
+            declared,
+            new_version,
+            kind="rollback",
+            user=user,
+            upload_id=None,
+            plan=plan,
+            note=f"restored the state before version {version}",
+        )
+        audit(
+            connection,
+            "rollback",
+            actor=user,
+            dataset=key,
+            version=new_version,
+            undone_from=version,
+            rows_restored=len(to_restore),
+            rows_removed=len(to_close),
+        )
     return CommitResult(key, new_version, plan, None)
 
 
@@ -281,7 +319,9 @@ def append_rows(engine: sa.Engine, key: str, rows: pd.DataFrame, *, user: str | 
 def version_history(engine: sa.Engine, key: str) -> pd.DataFrame:
     with engine.connect() as connection:
         rows = connection.execute(
-            sa.select(dataset_versions).where(dataset_versions.c.dataset == key).order_by(dataset_versions.c.version.desc())
+            sa.select(dataset_versions)
+            .where(dataset_versions.c.dataset == key)
+            .order_by(dataset_versions.c.version.desc())
         )
         return pd.DataFrame(rows.mappings().all())
 
@@ -298,5 +338,7 @@ def upload_history(engine: sa.Engine, key: str | None = None) -> pd.DataFrame:
 
 def upload_content(engine: sa.Engine, upload_id: int) -> tuple[str, bytes]:
     with engine.connect() as connection:
-        row = connection.execute(sa.select(uploads.c.file_name, uploads.c.content).where(uploads.c.id == upload_id)).one()
+        row = connection.execute(
+            sa.select(uploads.c.file_name, uploads.c.content).where(uploads.c.id == upload_id)
+        ).one()
     return row.file_name, bytes(row.content)

@@ -19,16 +19,16 @@ import numpy as np
 import pandas as pd
 
 from data_sources.adapters import DATASETS
+from data_sources.bands import PM25_DAILY_STANDARD, RIVER_LIVE_HOURS, river_status
 from data_sources.city import profile
+from data_sources.freshness import is_fresh
 from metrics.compute import CityResult
 from metrics.kpi import Frames
-from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.periods import Period
 from metrics.phrases import format_number, format_value, phrase
 
 AlertKind = Literal["kpi_red", "river", "pm25", "stale_dataset"]
 Severity = Literal["critical", "warning"]
-RIVER_LIVE_HOURS = 24
 RISE_WINDOW_HOURS = 6
 
 
@@ -87,7 +87,7 @@ def river_alert(station: str, readings: pd.DataFrame) -> Alert | None:
         float(latest["warning_level_m"]),
         float(latest["critical_level_m"]),
     )
-    if level < warning:
+    if river_status(level, warning, critical) not in ("warning", "critical"):
         return None
     window = readings.loc[readings["measured_at"] >= latest["measured_at"] - timedelta(hours=RISE_WINDOW_HOURS)]
     rate = rise_rate(window)
@@ -161,7 +161,7 @@ def stale_alerts(freshness: Mapping[str, datetime | None], now: datetime) -> lis
     alerts = []
     for key, declared in DATASETS.items():
         last = freshness.get(key)
-        if last is not None and now - last <= timedelta(days=declared.cadence_days):
+        if is_fresh(last, declared.cadence_days, now):
             continue
         names = {"th": {"dataset": declared.title_th}, "en": {"dataset": declared.title_en}}
         if last is None:

@@ -11,11 +11,12 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from data_sources.adapters import DATASETS
+from data_sources.bands import PM25_DAILY_STANDARD
 from data_sources.city import profile
+from data_sources.freshness import days_since, is_fresh
 from metrics.catalogue import catalogue
 from metrics.errors import UnknownKPI
 from metrics.kpi import Context, Frames, present_datasets
-from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.kpis.governance import SERVICE_STANDARD_DAYS
 from metrics.periods import Period
 from metrics.selection import days_of, fiscal_year_to_date, in_period, whole_fiscal_year
@@ -201,8 +202,8 @@ def freshness_table(context: Context) -> pd.DataFrame:
     rows = []
     for key, declared in DATASETS.items():
         last = uploads.get(key)
-        age = None if last is None else (context.now - last).total_seconds() / 86400
-        fresh = age is not None and age <= declared.cadence_days
+        age = days_since(last, context.now)
+        fresh = is_fresh(last, declared.cadence_days, context.now)
         rows.append((key, declared.title_th, declared.title_en, last, age, declared.cadence_days, fresh))
     columns = ["dataset", "title_th", "title_en", "last_upload", "days_since", "cadence_days", "fresh"]
     return pd.DataFrame(rows, columns=columns).astype({"days_since": "float64"})

@@ -7,7 +7,7 @@ Air rule: "today" is the city mean of every reading from midnight up to `now` (a
 Dashboard's PM2.5 alert); a day without a reading is left out, never shown as zero.
 River rule: a station's latest reading counts when it is at most RIVER_LIVE_HOURS old (as the
 alerts); its status is critical at or above the critical level, warning at or above the warning
-level, watch within WATCH_MARGIN_M below the warning level, otherwise normal.
+level, watch close below the warning level, otherwise normal (data_sources.bands).
 """
 
 from __future__ import annotations
@@ -22,52 +22,25 @@ from typing import Literal
 import pandas as pd
 
 from data_sources.adapters import dataset
+from data_sources.bands import (
+    PM25_DAILY_STANDARD,
+    RIVER_LIVE_HOURS,
+    STEADY_RATE_M_PER_H,
+    AirBand,
+    RiverStatus,
+    air_band,
+    river_status,
+)
 from data_sources.city import ASSETS, profile
-from metrics.alerts import RISE_WINDOW_HOURS, RIVER_LIVE_HOURS, rise_rate
+from metrics.alerts import RISE_WINDOW_HOURS, rise_rate
 from metrics.breakdowns import incidents_by_type
 from metrics.kpi import Frames
-from metrics.kpis.environment import PM25_DAILY_STANDARD, daily_city_means
+from metrics.kpis.environment import daily_city_means
 from metrics.periods import rolling
 
-AirBandKey = Literal["very_good", "good", "moderate", "starting_to_affect", "affects_health"]
-RiverStatus = Literal["normal", "watch", "warning", "critical", "no_data"]
 RiverTrend = Literal["rising", "falling", "steady", "unknown"]
 
-WATCH_MARGIN_M = 0.5  # "close to the warning level": within half a metre below it
-STEADY_RATE_M_PER_H = 0.02  # slower than 2 cm an hour reads as steady
 EVENTS_FILE = ASSETS / "city" / "events.json"
-
-
-@dataclass(frozen=True)
-class AirBand:
-    key: AirBandKey
-    upper_pm25: float | None  # inclusive upper bound of the band's 24-hour PM2.5, µg/m³
-    colour: str
-
-
-# Thai AQI bands for 24-hour PM2.5 from the Pollution Control Department's 2566 BE (2023) index,
-# which moved them to the new 37.5 µg/m³ standard: the top of "moderate" is the standard itself.
-# The colours are the index's own (blue, green, yellow, orange, red).
-AIR_BANDS: tuple[AirBand, ...] = (
-    AirBand("very_good", 15.0, "#3BCCFF"),
-    AirBand("good", 25.0, "#92D050"),
-    AirBand("moderate", 37.5, "#FFFF00"),
-    AirBand("starting_to_affect", 75.0, "#FFA200"),
-    AirBand("affects_health", None, "#F04646"),
-)
-
-
-def air_band(pm25: float) -> AirBand:
-    """The Thai AQI band a 24-hour PM2.5 mean falls in (values are rounded to one decimal first).
-
-    >>> air_band(37.5).key, air_band(37.6).key, air_band(8.0).key
-    ('moderate', 'starting_to_affect', 'very_good')
-    """
-    value = round(float(pm25), 1)
-    for band in AIR_BANDS:
-        if band.upper_pm25 is None or value <= band.upper_pm25:
-            return band
-    return AIR_BANDS[-1]
 
 
 @dataclass(frozen=True)
@@ -120,19 +93,6 @@ class RiverReading:
         if self.level_m is None or self.warning_m is None:
             return None
         return self.warning_m - self.level_m
-
-
-def river_status(level: float, warning: float, critical: float) -> RiverStatus:
-    """The river's status at `level` against its warning and critical levels (metres).
-
-    >>> river_status(7.0, 7.5, 8.5), river_status(7.5, 7.5, 8.5), river_status(6.9, 7.5, 8.5)
-    ('watch', 'warning', 'normal')
-    """
-    if level >= critical:
-        return "critical"
-    if level >= warning:
-        return "warning"
-    return "watch" if level >= warning - WATCH_MARGIN_M else "normal"
 
 
 def _trend(readings: pd.DataFrame) -> RiverTrend:

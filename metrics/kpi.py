@@ -20,9 +20,11 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from data_sources import city_time
 from data_sources.adapters import DATASETS
-from data_sources.adapters.common import DIVISIONS
+from data_sources.divisions import division
 from data_sources.schema import Pillar
+from data_sources.thai_calendar import months_into_fiscal_year
 from metrics.periods import Period
 
 Unit = Literal[
@@ -65,7 +67,7 @@ class Context:
 
     @classmethod
     def build(cls, *, now: datetime | None = None, freshness: Mapping[str, datetime | None] | None = None) -> Context:
-        return cls(now=now or datetime.now(), freshness=tuple(sorted((freshness or {}).items())))
+        return cls(now=now or city_time.now(), freshness=tuple(sorted((freshness or {}).items())))
 
     @classmethod
     def from_status(cls, status: Mapping[str, Any], *, now: datetime | None = None, hourly: bool = False) -> Context:
@@ -74,7 +76,7 @@ class Context:
         `hourly=True` truncates `now` to the hour, so the context (part of a cache key) stays the
         same across reruns within the hour; freshness is measured in days, an hour hardly matters.
         """
-        moment = now or datetime.now()
+        moment = now or city_time.now()
         if hourly:
             moment = moment.replace(minute=0, second=0, microsecond=0)
         uploads = {key: _local(entry.get("last_accepted_upload")) for key, entry in status.get("datasets", {}).items()}
@@ -101,11 +103,11 @@ class Context:
 
 
 def _local(moment: datetime | str | None) -> datetime | None:
-    """A naive datetime on this machine's clock (as `datetime.now()`) from an ISO text or datetime."""
+    """A naive city-time datetime (as `city_time.now()`) from an ISO text or datetime."""
     if moment is None or moment == "":
         return None
     parsed = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
-    return parsed.astimezone().replace(tzinfo=None) if parsed.tzinfo else parsed
+    return city_time.as_city_time(parsed)
 
 
 Compute = Callable[[Frames, Period, Context], "float | None"]
@@ -113,8 +115,8 @@ Compute = Callable[[Frames, Period, Context], "float | None"]
 
 def owned_by(division_key: str) -> dict[str, str]:
     """The owning division's Thai and English names, from the shared list of divisions."""
-    option = next(o for o in DIVISIONS.options if o.key == division_key)
-    return {"division_th": option.label_th, "division_en": option.label_en}
+    owner = division(division_key)
+    return {"division_th": owner.title_th, "division_en": owner.title_en}
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,7 @@ class KPI:
             months = period.days * 12 / 365 if period.kind == "rolling" else period.months
             return self.target * months
         if self.target_basis == "fiscal_year_to_date":
-            months_elapsed = (period.last_month.month - 10) % 12 + 1
+            months_elapsed = months_into_fiscal_year(period.last_month)
             return self.target * months_elapsed / 12
         return self.target
 

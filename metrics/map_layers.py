@@ -18,6 +18,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from data_sources.bands import RiverStatus, river_status
 from data_sources.city import profile
 from metrics.kpi import Frames
 from metrics.periods import Period
@@ -27,7 +28,6 @@ HEX_RADIUS_M = 200.0
 METRES_PER_DEGREE_LAT = 110_574.0
 METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320.0
 OPEN_STATUSES = ("received", "in_progress")
-StationStatus = Literal["normal", "warning", "critical", "no_data"]
 StatusGroup = Literal["all", "open", "resolved"]
 
 
@@ -129,15 +129,11 @@ def incident_points(frames: Frames, period: Period, *, community: str | None = N
     return incidents.assign(_rank=rank).sort_values("_rank", kind="stable")[columns].reset_index(drop=True)
 
 
-def station_status(level: float | None, warning: float | None, critical: float | None) -> StationStatus:
-    """ "critical" at or above critical, "warning" at or above warning, else "normal"; no level: "no_data"."""
-    if level is None or pd.isna(level):
+def station_status(level: float | None, warning: float | None, critical: float | None) -> RiverStatus:
+    """The station's river status (data_sources.bands), or "no_data" without a level."""
+    if level is None or pd.isna(level) or warning is None or pd.isna(warning):
         return "no_data"
-    if critical is not None and not pd.isna(critical) and level >= critical:
-        return "critical"
-    if warning is not None and not pd.isna(warning) and level >= warning:
-        return "warning"
-    return "normal"
+    return river_status(level, warning, critical if critical is not None and not pd.isna(critical) else float("inf"))
 
 
 def river_stations(frames: Frames, period: Period, now: datetime) -> pd.DataFrame:

@@ -17,14 +17,20 @@ from typing import Literal
 
 import pandas as pd
 
+from data_sources import city_time
+from data_sources.thai_calendar import (
+    be_year,
+    ce_of_be,
+    date_label,
+    fiscal_year,
+    fiscal_year_start,
+    month_label,
+    months_into_fiscal_year,
+)
 from metrics.errors import UnknownPeriod
 
 PeriodKind = Literal["month", "quarter", "fiscal_year", "fiscal_quarter", "rolling"]
 
-BE_OFFSET = 543  # พ.ศ. = ค.ศ. + 543
-FISCAL_START_MONTH = 10  # ปีงบประมาณเริ่ม 1 ตุลาคม
-THAI_MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
-ENGLISH_MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # Words of the Thai period labels, kept together as the era words are.
 THAI_FISCAL_YEAR = "ปีงบประมาณ"
 THAI_QUARTER = "ไตรมาส"
@@ -36,22 +42,6 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _FISCAL = re.compile(r"^FY(\d{4})(?:-?Q([1-4]))?$")
 _ROLLING = re.compile(r"^LAST(\d{1,3})$")
 _DAY_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
-
-
-def fiscal_year(day: date) -> int:
-    """The Thai fiscal year (BE) that `day` falls in.
-
-    >>> fiscal_year(date(2024, 10, 1))
-    2568
-    >>> fiscal_year(date(2024, 9, 30))
-    2567
-    """
-    return day.year + BE_OFFSET + (1 if day.month >= FISCAL_START_MONTH else 0)
-
-
-def fiscal_year_start(fiscal_year_be: int) -> date:
-    """1 October of the year before: FY2568 starts on 2024-10-01."""
-    return date(fiscal_year_be - BE_OFFSET - 1, FISCAL_START_MONTH, 1)
 
 
 def _add_months(first_of_month: date, months: int) -> date:
@@ -139,7 +129,7 @@ class Period:
 
     @property
     def _fiscal_quarter(self) -> int:
-        return (self.start.month - FISCAL_START_MONTH) % 12 // 3 + 1
+        return (months_into_fiscal_year(self.start) - 1) // 3 + 1
 
     def label(self, lang: str = "th") -> str:
         """How people name the period: "พ.ย. 2569" / "Nov 2026", "ปีงบประมาณ 2569" / "FY2569"."""
@@ -148,9 +138,7 @@ class Period:
 
 def day_label(day: date, lang: str = "th") -> str:
     """ "23 พ.ย. 2569" in Thai (Buddhist era), "23 Nov 2026" in English."""
-    if lang == "th":
-        return f"{day.day} {THAI_MONTHS_SHORT[day.month - 1]} {day.year + BE_OFFSET}"
-    return f"{day.day} {ENGLISH_MONTHS_SHORT[day.month - 1]} {day.year}"
+    return date_label(day, lang)
 
 
 def day_range_label(first: date, last: date, lang: str = "th") -> str:
@@ -160,18 +148,12 @@ def day_range_label(first: date, last: date, lang: str = "th") -> str:
     return f"{day_label(first, lang)} – {day_label(last, lang)}"
 
 
-def month_label(first_of_month: date, lang: str = "th") -> str:
-    if lang == "th":
-        return f"{THAI_MONTHS_SHORT[first_of_month.month - 1]} {first_of_month.year + BE_OFFSET}"
-    return f"{ENGLISH_MONTHS_SHORT[first_of_month.month - 1]} {first_of_month.year}"
-
-
 def _thai_label(period: Period) -> str:
     if period.kind == "month":
         return month_label(period.start, "th")
     if period.kind == "quarter":
         quarter = (period.start.month - 1) // 3 + 1
-        return f"{THAI_QUARTER} {quarter} {THAI_YEAR} {period.start.year + BE_OFFSET}"
+        return f"{THAI_QUARTER} {quarter} {THAI_YEAR} {be_year(period.start.year)}"
     if period.kind == "fiscal_year":
         return f"{THAI_FISCAL_YEAR} {period.fiscal_year}"
     if period.kind == "fiscal_quarter":
@@ -228,10 +210,10 @@ def parse_period(text: str, *, today: date | None = None) -> Period:
         return Period("quarter", *_month_span(first, 3))
     elif found := _FISCAL.match(cleaned):
         # FY2025 written in the Christian era means FY2568.
-        year = int(found[1]) if int(found[1]) > 2400 else int(found[1]) + BE_OFFSET
+        year = int(found[1]) if int(found[1]) > 2400 else be_year(int(found[1]))
         return fiscal(year, int(found[2]) if found[2] else None)
     elif (found := _ROLLING.match(cleaned)) and int(found[1]) > 0:
-        return rolling(int(found[1]), today=today or date.today())
+        return rolling(int(found[1]), today=today or city_time.today())
     elif found := _DAY_RANGE.match(cleaned):
         return _day_range(text, found[1], found[2])
     raise UnknownPeriod(text)
@@ -248,7 +230,7 @@ def _day_range(text: str, first: str, last: str) -> Period:
 
 
 def _christian_year(year: int) -> int:
-    return year - BE_OFFSET if year > 2400 else year
+    return ce_of_be(year) if year > 2400 else year
 
 
 def trailing(period: Period, count: int) -> list[Period]:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from data_sources.bands import PM25_DAILY_STANDARD
 from metrics.kpi import Frames
-from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.periods import Period, month, trailing
 from metrics.selection import days_of, in_period, latest_population
 

@@ -8,7 +8,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from metrics.periods import BE_OFFSET, Period, fiscal_year_start
+from data_sources.thai_calendar import be_year, fiscal_year_start
+from metrics.periods import Period
 
 
 def in_period(frame: pd.DataFrame, column: str, period: Period, keep: Sequence[str] | None = None) -> pd.DataFrame:
@@ -40,7 +41,7 @@ def whole_fiscal_year(frame: pd.DataFrame, period: Period) -> pd.DataFrame:
 
 def latest_population(population: pd.DataFrame, period: Period) -> pd.DataFrame:
     """Population rows of the latest registration year (BE) not after the period's last day's year."""
-    eligible = population.loc[population["year"] <= period.end.year + BE_OFFSET]
+    eligible = population.loc[population["year"] <= be_year(period.end.year)]
     if eligible.empty:
         return eligible
     return eligible.loc[eligible["year"] == eligible["year"].max()]

@@ -5,10 +5,9 @@ Public: every figure comes from frames without personal columns, and complaints 
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
+from data_sources import city_time
 from ui import citizen_complaints, citizen_today
 from ui.citizen_data import complaints_view, today_view
 from ui.format import format_date
@@ -33,7 +32,7 @@ citizen_today.events_card(today)
 
 st.header(t("citizen.complaints.title"), anchor=False)
 st.caption(t("citizen.complaints.intro"))
-period = citizen_complaints.period_picker(date.today())
+period = citizen_complaints.period_picker(city_time.today())
 summary = complaints_view(period)
 st.caption(t("citizen.complaints.period_label", period=period.label(lang())))
 citizen_complaints.summary_cards(summary)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import streamlit as st
 
-from data_sources import catalogue, store
+from data_sources import catalogue, city_time, store
 from ui.format import format_number
 from ui.i18n import t
 from ui.session import database
 from ui.tables import dataset_status
 
-entries = catalogue.entries(store.status(database()), datetime.now())
+entries = catalogue.entries(store.status(database()), city_time.now())
 
 st.title(t("status.title"))
 st.caption(t("status.intro"))

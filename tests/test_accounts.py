@@ -15,7 +15,7 @@ from data_sources.__main__ import main
 from data_sources.adapters import DATASETS
 from data_sources.db import accounts as accounts_table
 from data_sources.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts, shown_demo_accounts
-from data_sources.divisions import DIVISIONS, EVERY_DIVISION, datasets_of, owner_known
+from data_sources.divisions import DIVISIONS, EVERY_DIVISION, datasets_of
 
 NOON = datetime(2026, 11, 23, 12, 0, 0)
 
@@ -147,8 +147,8 @@ def test_staff_upload_only_their_division_datasets_and_admins_all(engine: sa.Eng
 
 def test_every_dataset_owner_is_a_known_division() -> None:
     for declared in DATASETS.values():
-        assert owner_known(declared.division_th), declared.key
-    shared = {k for k, d in DATASETS.items() if d.division_th == EVERY_DIVISION}
+        assert declared.owner in DIVISIONS or declared.owner == EVERY_DIVISION, declared.key
+    shared = {k for k, d in DATASETS.items() if d.owner == EVERY_DIVISION}
     owned = [k for division in DIVISIONS for k in datasets_of(division) if k not in shared]
     assert sorted(owned) == sorted(set(DATASETS) - shared)  # each other dataset has exactly one division
 

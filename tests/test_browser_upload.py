@@ -16,6 +16,7 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from data_sources import city_time
 from data_sources.demo_accounts import DEMO_ACCOUNTS
 from helpers.browser import SCREENSHOT_DIR, screenshot, seed_demo_city, serve_app, wait_for_streamlit
 from helpers.db import sqlite_url
@@ -176,7 +177,7 @@ def test_staff_upload_from_template_changes_the_mayor_dashboard(browser: Browser
         assert template.name == "template-waste.xlsx"
         assert [c.value for c in load_workbook(template)["ข้อมูล"][1]][:3] == ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"]
 
-        filled = _fill_template(template, tmp_path / "ขยะ-เดือนล่าสุด.xlsx", _last_complete_month(date.today()))
+        filled = _fill_template(template, tmp_path / "ขยะ-เดือนล่าสุด.xlsx", _last_complete_month(city_time.today()))
         staff.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(filled)
         staff.get_by_text("สิ่งที่จะเปลี่ยนเมื่อยืนยัน").wait_for()
         wait_for_streamlit(staff)
@@ -259,7 +260,7 @@ def test_admin_pages_render_in_thai_and_english(
 ) -> None:
     with _context(browser, viewport) as context:
         page = sign_in(context.new_page(), served, "admin")
-        for path in ("upload-history", "catalogue", "accounts", "audit-log"):
+        for path in ("upload-history", "catalogue", "accounts", "audit-log", "api-keys"):
             _open(page, f"{served}/{path}")
             shoot(page, f"{path}{suffix}-th")
             _switch_language(page, "English")

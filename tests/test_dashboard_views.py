@@ -218,7 +218,7 @@ def test_complaint_hexagons_count_tickets_by_status_busiest_first() -> None:
 
 @pytest.mark.parametrize(
     ("level", "status"),
-    [(8.6, "critical"), (8.5, "critical"), (7.5, "warning"), (7.49, "normal"), (None, "no_data")],
+    [(8.6, "critical"), (8.5, "critical"), (7.5, "warning"), (7.49, "watch"), (6.9, "normal"), (None, "no_data")],
 )
 def test_station_status_compares_the_level_with_its_warning_and_critical_levels(
     level: float | None, status: str

@@ -188,3 +188,20 @@ def change_status(engine: sa.Engine, ticket: str, status: str) -> None:
     if status == "resolved":
         row["resolved_at"] = pd.Timestamp.now().floor("s")
     store.commit(engine, "complaints", row, mode="append", user="staff")
+
+
+def test_a_sparse_event_without_quote_token_or_event_id_is_answered_once(line) -> None:
+    """Events as older payloads (or hand-built ones) carry them: no quoteToken, no webhookEventId."""
+    app_url, fake, _ = line
+    token = fake.issue_reply_token()
+    event = {"type": "message", "replyToken": token, "timestamp": 1700000000000,
+             "source": {"type": "user", "userId": new_user()}, "message": {"type": "text", "id": "1", "text": "สวัสดี"}}  # fmt: skip
+    body = delivery(event)
+    assert post(app_url, body, signature(body))[0] == 200
+    fake.wait_for(lambda: fake.replies(token))
+    fake.reply_tokens.add(token)
+    sentinel = fake.issue_reply_token()
+    body = delivery({**event, "deliveryContext": {"isRedelivery": True}}, text_event(new_user(), "สวัสดี", sentinel))
+    assert post(app_url, body, signature(body))[0] == 200
+    fake.wait_for(lambda: fake.replies(sentinel))
+    assert len(fake.replies(token)) == 1

@@ -8,7 +8,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from datetime import datetime
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -17,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from channels import api_keys
-from data_sources import frames, store
+from data_sources import city_time, frames, store
 from data_sources.adapters.complaints import COMPLAINTS
 from data_sources.db import api_keys as api_keys_table
 from data_sources.db import connect
@@ -31,7 +30,7 @@ REQUEST_FIELDS = {
 }  # fmt: skip
 SERVICE_FIELDS = {"service_code", "service_name", "description", "metadata", "type", "keywords", "group"}
 PERSONAL = ("สมศรี ใจดี", "0812345678", "หลุมลึกหน้าบ้านเลขที่ 12")
-NOW = datetime.now()
+NOW = city_time.now()
 
 
 def complaint(ticket: str, category: str, status: str, days_ago: int, **extra: object) -> dict[str, object]:

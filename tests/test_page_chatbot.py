@@ -11,9 +11,9 @@ import pytest
 import sqlalchemy as sa
 
 from data_sources import store
+from data_sources.thai_calendar import fiscal_year
 from helpers.apptest import open_app
 from helpers.citizen_city import open_small_city
-from metrics.periods import fiscal_year
 from ui import citizen_chat
 
 CHAT = "pages/chatbot.py"

@@ -3,7 +3,7 @@ helpers/small_city.py for the six tickets), and only executives can open it."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 from streamlit.testing.v1 import AppTest
 
+from data_sources import city_time
 from helpers.apptest import open_app
 from helpers.small_city import _ticket, month_m, open_small_city, upload
 from metrics.catalogue import catalogue
@@ -75,7 +76,7 @@ def test_alerts_list_red_kpis_and_datasets_never_uploaded(small_city: sa.Engine)
 
 
 def test_a_river_rising_past_warning_shows_its_hours_to_critical(small_city: sa.Engine) -> None:
-    now = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=5)
+    now = city_time.now().replace(second=0) - timedelta(minutes=5)
     # Six hourly readings rising 0.1 m/h from 7.5 to 8.0; critical 8.5 is 0.5 m away: 5.0 hours.
     readings = pd.DataFrame({
         "station": "X.40A", "measured_at": [now - timedelta(hours=5 - h) for h in range(6)],

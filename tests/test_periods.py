@@ -7,9 +7,10 @@ from datetime import date
 
 import pytest
 
+from data_sources.thai_calendar import fiscal_year
 from metrics import periods
 from metrics.errors import UnknownPeriod
-from metrics.periods import fiscal_year, parse_period, trailing
+from metrics.periods import parse_period, trailing
 
 TODAY = date(2026, 11, 23)
 

@@ -6,13 +6,11 @@ always says what the upload path really enforces.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_sources import catalogue, store
+from data_sources import catalogue, city_time, store
 from data_sources.adapters import DATASETS
 from ui.i18n import lang, t
 from ui.tables import dataset_status
@@ -20,7 +18,7 @@ from ui.upload_pick import dataset_title, language_key
 
 
 def overview(engine: sa.Engine) -> None:
-    dataset_status(catalogue.entries(store.status(engine), datetime.now()), catalogue=True)
+    dataset_status(catalogue.entries(store.status(engine), city_time.now()), catalogue=True)
 
 
 def _yes(value: bool) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
-from ui.format import ENGLISH_MONTHS, THAI_MONTHS
+from data_sources.thai_calendar import ENGLISH_MONTHS_SHORT, THAI_MONTHS_SHORT, month_label
 from ui.strings import Lang, translate
 
 FONT = "Sarabun"
@@ -49,14 +49,12 @@ def _count_axis(value_format: str) -> alt.Axis:
 
 def short_month(moment: pd.Timestamp, lang: Lang) -> str:
     """ "ต.ค. 69" (Buddhist era) / "Oct 26": short enough for twelve labels on a phone."""
-    if lang == "th":
-        return f"{THAI_MONTHS[moment.month - 1]} {(moment.year + 543) % 100:02d}"
-    return f"{ENGLISH_MONTHS[moment.month - 1]} {moment.year % 100:02d}"
+    return month_label(moment, lang, short_year=True)
 
 
 def day_axis(lang: Lang) -> alt.Axis:
     """A daily time axis labelled "5 ต.ค." / "5 Oct" (UTC date parts; see the module note)."""
-    months = THAI_MONTHS if lang == "th" else ENGLISH_MONTHS
+    months = THAI_MONTHS_SHORT if lang == "th" else ENGLISH_MONTHS_SHORT
     names = "[" + ",".join(f"'{m}'" for m in months) + "]"
     return alt.Axis(labelExpr=f"utcdate(datum.value) + ' ' + {names}[utcmonth(datum.value)]", title=None,
                     labelAngle=0, labelOverlap=True)  # fmt: skip
@@ -154,7 +152,7 @@ def daily_chart(
 ) -> alt.TopLevelMixin:
     """Daily values as bars, red on days over `limit`, with the limit drawn as a dashed line."""
     table = frame.assign(colour=[BAD if v > limit else GOOD for v in frame[value]],
-                         label=[f"{d.day} {(THAI_MONTHS if lang == 'th' else ENGLISH_MONTHS)[d.month - 1]}" for d in frame["day"]])  # fmt: skip
+                         label=[f"{d.day} {(THAI_MONTHS_SHORT if lang == 'th' else ENGLISH_MONTHS_SHORT)[d.month - 1]}" for d in frame["day"]])  # fmt: skip
     bars = alt.Chart(table).mark_bar().encode(
         x=alt.X("day:T", axis=day_axis(lang), scale=alt.Scale(type="utc")),
         y=alt.Y(f"{value}:Q", axis=y_axis(value_title)),
@@ -178,7 +176,7 @@ def river_charts(
     card's width on any screen (Vega-Lite facets cannot take the container's width). The name is
     for the page to write above the chart: a Vega title cuts off Thai marks above the line
     (บ้าน, แม่น้ำ) whatever the padding."""
-    months = THAI_MONTHS if lang == "th" else ENGLISH_MONTHS
+    months = THAI_MONTHS_SHORT if lang == "th" else ENGLISH_MONTHS_SHORT
     table = frame.assign(label=[f"{d.day} {months[d.month - 1]}" for d in frame["day"]])
     x = alt.X("day:T", axis=day_axis(lang), scale=alt.Scale(type="utc"))
     tooltip = [alt.Tooltip("label:N", title=translate("charts.day", lang)),

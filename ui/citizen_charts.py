@@ -8,7 +8,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.format import ENGLISH_MONTHS, THAI_MONTHS
+from data_sources.thai_calendar import ENGLISH_MONTHS_SHORT, THAI_MONTHS_SHORT, month_label
 from ui.strings import Lang, translate
 
 FONT = "Sarabun"
@@ -27,15 +27,13 @@ def _configured(chart: alt.TopLevelMixin, height: int) -> alt.TopLevelMixin:
 
 def short_day(moment: pd.Timestamp, lang: Lang) -> str:
     """ "23 พ.ย." / "23 Nov"."""
-    months = THAI_MONTHS if lang == "th" else ENGLISH_MONTHS
+    months = THAI_MONTHS_SHORT if lang == "th" else ENGLISH_MONTHS_SHORT
     return f"{moment.day} {months[moment.month - 1]}"
 
 
 def short_month(moment: pd.Timestamp, lang: Lang) -> str:
-    """ "พ.ย. 69" (Buddhist era) / "Nov 26"."""
-    if lang == "th":
-        return f"{THAI_MONTHS[moment.month - 1]} {(moment.year + 543) % 100:02d}"
-    return f"{ENGLISH_MONTHS[moment.month - 1]} {moment.year % 100:02d}"
+    """ "ต.ค. 69" (Buddhist era) / "Oct 26": short enough for twelve labels on a phone."""
+    return month_label(moment, lang, short_year=True)
 
 
 def air_week(days: pd.DataFrame, standard: float, lang: Lang) -> alt.TopLevelMixin:

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pandas as pd
 
-from data_sources import store
+from data_sources import city_time, store
 from metrics.cache import remember, versions_key
 from metrics.citizen import CitizenToday, citizen_today
 from metrics.citizen_complaints import ComplaintSummary, TicketStatus, complaint_summary, find_ticket
@@ -32,7 +32,7 @@ def _versions(*keys: str) -> tuple[tuple[str, int], ...]:
 
 def _this_minute() -> datetime:
     # Part of the cache key: figures "as of now" are recomputed at most once a minute.
-    return datetime.now().replace(second=0, microsecond=0)
+    return city_time.now().replace(second=0)
 
 
 def today_view() -> CitizenToday:

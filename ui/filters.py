@@ -19,6 +19,7 @@ from typing import Any, Literal
 import streamlit as st
 from pythainlp.util import collate
 
+from data_sources import city_time
 from data_sources.city import profile
 from metrics.period_menu import MENU_KINDS, MenuKind, choices, default_choice
 from metrics.periods import Period
@@ -89,7 +90,7 @@ def community_label(name_th: str, language: str) -> str:
 
 def period_picker(*, today: date | None = None) -> Period:
     """Kind of period, then which one (newest first); the rolling windows end today."""
-    today = today or date.today()
+    today = today or city_time.today()
     language = lang()
     kind: MenuKind = remembered_selectbox(
         t("dash.filter.period_kind"),

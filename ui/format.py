@@ -9,12 +9,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
-THAI_MONTHS_FULL = (
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
-)
-ENGLISH_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from data_sources.thai_calendar import date_label, month_label
 
 
 def _as_datetime(value: object) -> datetime | None:
@@ -32,7 +27,7 @@ def _as_datetime(value: object) -> datetime | None:
 
 
 def format_date(value: object, lang: str, *, with_time: bool = False) -> str:
-    """A date as people read it: "23 พ.ย. 2569" in Thai (พ.ศ. = ค.ศ. + 543), "23 Nov 2026" in English.
+    """A date as people read it: "23 พ.ย. 2569" in Thai (Buddhist era), "23 Nov 2026" in English.
 
     >>> format_date(date(2026, 11, 23), "th")
     '23 พ.ย. 2569'
@@ -40,23 +35,13 @@ def format_date(value: object, lang: str, *, with_time: bool = False) -> str:
     '23 Nov 2026 09:30'
     """
     moment = _as_datetime(value)
-    if moment is None:
-        return "—"
-    if lang == "th":
-        text = f"{moment.day} {THAI_MONTHS[moment.month - 1]} {moment.year + 543}"
-        return f"{text} {moment:%H:%M} น." if with_time else text
-    text = f"{moment.day} {ENGLISH_MONTHS[moment.month - 1]} {moment.year}"
-    return f"{text} {moment:%H:%M}" if with_time else text
+    return "—" if moment is None else date_label(moment, lang, with_time=with_time)
 
 
 def format_month(value: object, lang: str) -> str:
     """ "พ.ย. 2569" / "Nov 2026"."""
     moment = _as_datetime(value)
-    if moment is None:
-        return "—"
-    if lang == "th":
-        return f"{THAI_MONTHS[moment.month - 1]} {moment.year + 543}"
-    return f"{ENGLISH_MONTHS[moment.month - 1]} {moment.year}"
+    return "—" if moment is None else month_label(moment, lang)
 
 
 def format_number(value: object, *, decimals: int = 0) -> str:

@@ -33,7 +33,7 @@ from metrics.compute import CityResult
 from metrics.periods import Period
 from metrics.phrases import format_number
 from metrics.scoring import status
-from metrics.story.problem import DatasetAge, datasets_by_owner, fresh_shares
+from metrics.story.problem import DatasetAge, datasets_by_owner, fresh_shares, owning_divisions
 from metrics.story.process import ProcessCounts
 from metrics.story.results import FLOOD_WARNING, RESULT_KPIS, Result, Results, window_label
 from ui import kpi_text, present_data
@@ -97,7 +97,7 @@ def _problem(story: Story, lang: Lang, tr: Translate) -> list[Block]:
     owners = datasets_by_owner(lang)
     blocks: list[Block] = [
         Heading(tr("present.criterion.1")),
-        Heading(tr("present.problem.divisions_title", datasets=len(DATASETS), divisions=len(owners)), level=2),
+        Heading(tr("present.problem.divisions_title", datasets=len(DATASETS), divisions=owning_divisions()), level=2),
         Paragraph(tr("present.problem.divisions_lead")),
         Table(header=(tr("upload.owner"), tr("present.problem.dataset")),
               rows=tuple((owner, ", ".join(titles)) for owner, titles in owners.items()), widths=(1, 2)),

@@ -28,7 +28,7 @@ STATUS_GROUPS = ("all", "open", "resolved")
 RGB = {"red": (255, 75, 75), "orange": (255, 164, 33), "green": (33, 195, 84), "blue": (28, 131, 225),
        "violet": (128, 61, 245), "gray": (163, 168, 184), "yellow": (250, 202, 43)}  # fmt: skip
 SEVERITY_COLOUR = {"low": "yellow", "medium": "orange", "high": "red", "critical": "violet"}
-STATION_COLOUR = {"normal": "blue", "warning": "orange", "critical": "red", "no_data": "gray"}
+STATION_COLOUR = {"normal": "blue", "watch": "yellow", "warning": "orange", "critical": "red", "no_data": "gray"}
 MAP_HEIGHT_PX = 560
 MAP_WIDTH_PX = 640  # a typical map width on a laptop; a phone sees the centre and can pan
 COMMUNITY_ZOOM = 14.6

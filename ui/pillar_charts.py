@@ -13,12 +13,12 @@ from typing import Literal
 import altair as alt
 import pandas as pd
 
+from data_sources.bands import PM25_DAILY_STANDARD
 from data_sources.schema import Pillar
 from metrics import breakdowns
 from metrics import pillar_views as views
 from metrics.catalogue import kpi
 from metrics.kpi import Frames
-from metrics.kpis.environment import PM25_DAILY_STANDARD
 from metrics.periods import Period
 from ui import charts
 from ui.labels import community_names, label_values, option_labels

@@ -9,7 +9,7 @@ import streamlit as st
 
 from data_sources.adapters import DATASETS
 from data_sources.schema import Pillar
-from metrics.periods import month_label
+from data_sources.thai_calendar import month_label
 from metrics.summary import pillar_summary
 from ui import results
 from ui.cards import kpi_grid

@@ -17,7 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
 
-from data_sources import store
+from data_sources import city_time, store
 from data_sources.adapters import DATASETS
 from metrics import alerts as alert_rules
 from metrics import breakdowns, dashboard, map_layers, trends
@@ -83,7 +83,7 @@ def _sparklines(data: CityData, period: Period, community: str | None, extra: st
 def _alerts(data: CityData, period: Period, community: str | None, extra: str) -> list[alert_rules.Alert]:
     result = _view(data.key, "result", period.code, community, "", data)
     # The river and air alerts look at the hours up to now, whatever period is shown.
-    return alert_rules.alerts(data.frames, period, result, datetime.now(), freshness=data.context.last_uploads)
+    return alert_rules.alerts(data.frames, period, result, city_time.now(), freshness=data.context.last_uploads)
 
 
 def _kpi_trend(data: CityData, period: Period, community: str | None, kpi_id: str) -> pd.DataFrame:
@@ -104,7 +104,7 @@ def _map(data: CityData, period: Period, community: str | None, statuses: str) -
     return {
         "complaints": map_layers.complaint_hexagons(frames, period, community=community, statuses=statuses),  # type: ignore[arg-type]
         "incidents": map_layers.incident_points(frames, period, community=community),
-        "river": map_layers.river_stations(frames, period, datetime.now()),
+        "river": map_layers.river_stations(frames, period, city_time.now()),
         "facilities": map_layers.facility_points(frames, community=community),
         "communities": map_layers.community_points(filter_community(frames, community), period),
     }

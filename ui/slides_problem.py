@@ -8,7 +8,7 @@ from data_sources.adapters import DATASETS
 from data_sources.city import profile
 from metrics.period_menu import choices
 from metrics.phrases import format_number
-from metrics.story.problem import DatasetAge, datasets_by_owner, fresh_shares
+from metrics.story.problem import DatasetAge, datasets_by_owner, fresh_shares, owning_divisions
 from ui import present_data, slide_parts
 from ui.format import format_date
 from ui.i18n import lang, t
@@ -63,7 +63,7 @@ def divisions(deck: Deck) -> None:
     owners = datasets_by_owner(lang())
     slide_parts.heading(
         t("present.criterion.1"),
-        t("present.problem.divisions_title", datasets=len(DATASETS), divisions=len(owners)),
+        t("present.problem.divisions_title", datasets=len(DATASETS), divisions=owning_divisions()),
         t("present.problem.divisions_lead"),
     )
     slide_parts.cards([Card(owner, lines=tuple(titles), bullets=True) for owner, titles in owners.items()])

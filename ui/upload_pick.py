@@ -10,9 +10,9 @@ import sqlalchemy as sa
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from data_sources import store
+from data_sources import city_time, store
 from data_sources.adapters import dataset
-from data_sources.catalogue import is_fresh
+from data_sources.freshness import is_fresh
 from data_sources.ingest import AUTO
 from data_sources.template import build_template
 from ui.format import format_date
@@ -64,7 +64,7 @@ def dataset_card(engine: sa.Engine, key: str) -> None:
     declared = dataset(key)
     language = lang()
     last = last_accepted(engine, key)
-    fresh = is_fresh(last, declared.cadence_days, datetime.now())
+    fresh = is_fresh(last, declared.cadence_days, city_time.now())
     with st.container(border=True):
         st.markdown(
             f"**{dataset_title(key)}**  \n{declared.description_th if language == 'th' else declared.description_en}"

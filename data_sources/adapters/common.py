@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from data_sources.city import profile
+from data_sources.divisions import DIVISIONS as ALL_DIVISIONS
 from data_sources.schema import Choice, Column, Decimal, Option
 
 
@@ -16,32 +17,7 @@ def _community_options() -> tuple[Option, ...]:
 COMMUNITY = Choice(_community_options(), closed=False)
 
 DIVISIONS = Choice(
-    (
-        Option("clerk", "สำนักปลัดเทศบาล", "Office of the Municipal Clerk", ("สำนักปลัด", "สป.")),
-        Option("finance", "กองคลัง", "Finance Division", ("คลัง",)),
-        Option("engineering", "กองช่าง", "Engineering Division", ("ช่าง", "โยธา")),
-        Option(
-            "health",
-            "กองสาธารณสุขและสิ่งแวดล้อม",
-            "Public Health & Environment Division",
-            ("สาธารณสุข", "สาธารณสุขฯ", "กองสาธารณสุข", "สิ่งแวดล้อม"),
-        ),
-        Option("education", "กองการศึกษา", "Education Division", ("การศึกษา",)),
-        Option("welfare", "กองสวัสดิการสังคม", "Social Welfare Division", ("สวัสดิการสังคม",)),
-        Option(
-            "strategy",
-            "กองยุทธศาสตร์และงบประมาณ",
-            "Strategy & Budget Division",
-            ("ยุทธศาสตร์", "กองวิชาการและแผนงาน", "แผนงาน"),
-        ),
-        Option(
-            "disaster",
-            "งานป้องกันและบรรเทาสาธารณภัย",
-            "Disaster Prevention",
-            ("ป้องกันฯ", "ปภ.", "ป้องกันและบรรเทาสาธารณภัย", "งานป้องกัน"),
-        ),
-        Option("registration", "งานทะเบียนราษฎร", "Civil Registration", ("ทะเบียนราษฎร",)),
-    ),
+    tuple(Option(d.key, d.title_th, d.title_en, d.synonyms) for d in ALL_DIVISIONS.values()),
     closed=False,
 )
 

@@ -21,6 +21,7 @@ from datetime import date
 
 import pandas as pd
 
+from data_sources import city_time
 from data_sources.adapters import DATASETS
 from data_sources.demo.complaints import build_complaints
 from data_sources.demo.economy import build_economy
@@ -55,5 +56,5 @@ def generate(*, seed: int = 2568, scale: float = 1.0, today: date | None = None)
 
     `today` defaults to the current date. `scale` must be positive (see the module docstring).
     """
-    scenario = build_scenario(seed=seed, scale=scale, today=today or date.today())
+    scenario = build_scenario(seed=seed, scale=scale, today=today or city_time.today())
     return {key: _BUILDERS[key](scenario) for key in DATASETS}

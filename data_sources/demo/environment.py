@@ -13,6 +13,7 @@ from datetime import timedelta
 import numpy as np
 import pandas as pd
 
+from data_sources import thai_calendar
 from data_sources.adapters.air_quality import AIR_QUALITY
 from data_sources.adapters.waste import WASTE
 from data_sources.city import profile
@@ -65,7 +66,7 @@ def build_waste(scenario: Scenario) -> pd.DataFrame:
     zones = scenario.zones
     factor = np.array([_WASTE_FACTOR.get(z.community, 1.0) for z in zones])
     factor = factor / np.sum(factor * scenario.shares)  # keeps the city total at KG_PER_PERSON_DAY
-    people = np.array([population_total(y) for y in days.year + seasons.BE_OFFSET], dtype=np.float64)
+    people = np.array([population_total(y) for y in days.year + thai_calendar.BE_OFFSET], dtype=np.float64)
     after_flood = scenario.flood_activity(days - pd.Timedelta(days=3))  # debris once the water drops
     weekday = np.where(days.day_of_week == 6, 0.88, np.where(days.day_of_week == 0, 1.1, 1.0))
     city_tons = people * KG_PER_PERSON_DAY / 1000 * weekday * (1 + 0.12 * seasons.festival(days) + 0.35 * after_flood)

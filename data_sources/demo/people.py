@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from data_sources import thai_calendar
 from data_sources.adapters.health import HEALTH
 from data_sources.adapters.population import POPULATION
 from data_sources.adapters.welfare import WELFARE
@@ -30,7 +31,7 @@ _VISITS_PER_PERSON_MONTH = 0.07
 def head_counts(scenario: Scenario) -> pd.DataFrame:
     """Year-end counts per zone for every BE year whose end lies in the span: the shared truth."""
     rng = scenario.rng("population")
-    years = np.arange(scenario.start.year + seasons.BE_OFFSET, scenario.today.year + seasons.BE_OFFSET)
+    years = np.arange(scenario.start.year + thai_calendar.BE_OFFSET, scenario.today.year + thai_calendar.BE_OFFSET)
     zones = scenario.zones
     muslim = np.array([z.community in MALAY_MUSLIM_COMMUNITIES for z in zones])
     drift = np.exp(np.cumsum(rng.normal(0, 0.006, (len(years), len(zones))), axis=0))
@@ -122,7 +123,7 @@ def build_health(scenario: Scenario) -> pd.DataFrame:
     city_dengue = (2 + 12 * seasons.rainy(mid_month)) * np.array([year_factor[y] for y in months.year])
     breeding = np.where(scenario.flood_prone, 1.3, 0.75) * scenario.shares
     dengue = rng.poisson(np.outer(city_dengue, breeding / breeding.sum()))
-    year_be = (months.year + seasons.BE_OFFSET).to_numpy()
+    year_be = (months.year + thai_calendar.BE_OFFSET).to_numpy()
     persons = _by_year(counts, "male", year_be) + _by_year(counts, "female", year_be)
     flooded = np.array([scenario.flood_activity(pd.date_range(m, periods=30, freq="D")).mean() for m in months])
     demand = 1 + 0.12 * seasons.rainy(mid_month) - 0.12 * (months.month == 4) - 0.3 * flooded

@@ -11,8 +11,9 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-BE_OFFSET = 543  # พ.ศ. = ค.ศ. + 543
-FISCAL_START_MONTH = 10  # ปีงบประมาณเริ่ม 1 ตุลาคม
+from data_sources import thai_calendar
+from data_sources.thai_calendar import FISCAL_START_MONTH, fiscal_year_first_month
+
 FULL_FISCAL_YEARS = 3
 _YEAR_DAYS = 365.25
 
@@ -30,18 +31,9 @@ HARI_RAYA = {
 }
 
 
-def fiscal_year(day: date) -> int:
-    """The BE fiscal year (1 Oct – 30 Sep, named by the BE year it ends in) that `day` falls in.
-
-    >>> fiscal_year(date(2024, 10, 1))
-    2568
-    """
-    return day.year + BE_OFFSET + (1 if day.month >= FISCAL_START_MONTH else 0)
-
-
 def fiscal_years(stamps: pd.DatetimeIndex) -> np.ndarray:
-    """`fiscal_year` of each timestamp, as an int array."""
-    return (stamps.year + BE_OFFSET + (stamps.month >= FISCAL_START_MONTH)).to_numpy(dtype=np.int64)
+    """The fiscal year of each timestamp, as an int array."""
+    return thai_calendar.fiscal_years(stamps).astype(np.int64)
 
 
 def fiscal_month_index(stamps: pd.DatetimeIndex) -> np.ndarray:
@@ -55,8 +47,8 @@ def span_start(today: date) -> date:
     >>> span_start(date(2026, 11, 23))
     datetime.date(2023, 10, 1)
     """
-    current_start_year = today.year if today.month >= FISCAL_START_MONTH else today.year - 1
-    return date(current_start_year - FULL_FISCAL_YEARS, FISCAL_START_MONTH, 1)
+    first = fiscal_year_first_month(today)
+    return first.replace(year=first.year - FULL_FISCAL_YEARS)
 
 
 def complete_months(start: date, today: date) -> pd.DatetimeIndex:

@@ -1,11 +1,12 @@
 """Cell value parsing for Thai spreadsheets: raw cells in, typed pandas columns and problems out.
 
 `parse_column` is the entry point; the single-cell parsers are public for the chatbot, the CLI
-and tests. See each module for the rules it owns (the BE/CE year rule is in `thai_calendar`).
+and tests. See each module for the rules it owns (the BE/CE year rule is in `data_sources.thai_calendar`).
 """
 
 from __future__ import annotations
 
+from data_sources.thai_calendar import ce_year
 from data_sources.values.choices import match_choice, normalise_choice
 from data_sources.values.columns import ParsedColumn, parse_column
 from data_sources.values.dates import (
@@ -18,7 +19,6 @@ from data_sources.values.digits import clean_text, from_thai_digits, to_thai_dig
 from data_sources.values.numbers import parse_integer, parse_number
 from data_sources.values.problems import CellProblem, UnreadableCell
 from data_sources.values.text import cell_text, parse_text
-from data_sources.values.thai_calendar import ce_year
 
 __all__ = [
     "CellProblem",

@@ -10,16 +10,16 @@ import re
 from datetime import time
 from typing import NamedTuple
 
-from data_sources.values.digits import clean_digits
-from data_sources.values.problems import UnreadableCell
-from data_sources.values.text import DASHES
-from data_sources.values.thai_calendar import (
+from data_sources.thai_calendar import (
     MONTH_PATTERN,
     MONTH_WORDS,
     NOISE_WORDS,
     THAI_ABBREVIATION_DOT,
     ce_year,
 )
+from data_sources.values.digits import clean_digits
+from data_sources.values.problems import UnreadableCell
+from data_sources.values.text import DASHES
 
 _SEP = r"[\s\-/.,]*"
 _YEAR = r"(\d{2}|\d{4})"

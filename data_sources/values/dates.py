@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from datetime import date, datetime, time, timedelta
 from typing import Literal
-from zoneinfo import ZoneInfo
 
+from data_sources.city_time import as_city_time
 from data_sources.schema import Date, DateTime, Month
 from data_sources.values.date_text import Parts, read_parts
 from data_sources.values.problems import UnreadableCell
@@ -19,7 +19,6 @@ from data_sources.values.serials import serial_to_datetime
 
 Level = Literal["date", "datetime", "month"]
 DateKind = Date | DateTime | Month
-CITY_ZONE = ZoneInfo("Asia/Bangkok")
 LEVELS: dict[type, Level] = {Date: "date", DateTime: "datetime", Month: "month"}
 
 
@@ -68,7 +67,7 @@ def _moment(cell: object, level: Level) -> datetime | None:
         return _from_number(parts, level) if isinstance(parts, float) else _from_parts(parts, level)
     if isinstance(cell, datetime):
         if cell.tzinfo is not None:
-            cell = cell.astimezone(CITY_ZONE).replace(tzinfo=None)
+            cell = as_city_time(cell)
         return _at_level(cell, level)
     if isinstance(cell, date):
         return _at_level(datetime.combine(cell, time()), level)

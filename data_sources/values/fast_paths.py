@@ -12,8 +12,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from data_sources.thai_calendar import BE_OFFSET
 from data_sources.values.text import DASHES
-from data_sources.values.thai_calendar import BE_OFFSET
 
 _CLOCK = r"(?:(?:\s+|T)(?P<hour>[0-9]{1,2})[.:](?P<minute>[0-9]{2})(?:[.:](?P<second>[0-9]{2}))?(?:\s*น\.?)?)?\s*$"
 _DAY_FIRST = r"^\s*(?P<day>[0-9]{1,2})[/.-](?P<month>[0-9]{1,2})[/.-](?P<year>[0-9]{4})" + _CLOCK

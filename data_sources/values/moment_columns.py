@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from data_sources.city_time import CITY_ZONE
 from data_sources.values.cells import Batch, Collector, Packer
-from data_sources.values.dates import CITY_ZONE, Level
+from data_sources.values.dates import Level
 from data_sources.values.serials import serials_to_datetimes
 
 

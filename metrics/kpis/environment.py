@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data_sources.bands import PM10_DAILY_STANDARD, PM25_DAILY_STANDARD
 from metrics.kpi import KPI, Context, Frames, owned_by
 from metrics.periods import Period
 from metrics.selection import days_of, in_period, ratio, total_population
-
-PM25_DAILY_STANDARD = 37.5
-PM25_ANNUAL_STANDARD = 15.0
-PM10_DAILY_STANDARD = 120.0
 
 
 def daily_city_means(readings: pd.DataFrame, column: str) -> pd.Series:

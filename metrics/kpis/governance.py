@@ -14,6 +14,7 @@ from datetime import timedelta
 import pandas as pd
 
 from data_sources.adapters import DATASETS
+from data_sources.freshness import is_fresh
 from metrics.kpi import KPI, Context, Frames, owned_by
 from metrics.periods import Period
 from metrics.selection import fiscal_year_to_date, in_period, ratio, whole_fiscal_year
@@ -109,9 +110,7 @@ def data_freshness_rate(frames: Frames, period: Period, context: Context) -> flo
     if not uploads:
         return None
     fresh = sum(
-        1
-        for key, declared in DATASETS.items()
-        if (last := uploads.get(key)) is not None and context.now - last <= timedelta(days=declared.cadence_days)
+        1 for key, declared in DATASETS.items() if is_fresh(uploads.get(key), declared.cadence_days, context.now)
     )
     return fresh / len(DATASETS)
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from data_sources import freshness
 from data_sources.adapters import DATASETS
+from data_sources.divisions import EVERY_DIVISION, division
 
 BEFORE_MONTHS = 12  # the year before the launch is "before the platform"
 
@@ -35,16 +36,26 @@ class DatasetAge:
 
 
 def datasets_by_owner(lang: str) -> dict[str, list[str]]:
-    """Each owning division's name and the titles of the datasets it keeps, in catalogue order.
+    """Each owning division's name and the titles of the datasets it keeps, in catalogue order;
+    the datasets every division keeps ("all") come last.
 
     >>> datasets_by_owner("en")["Finance Division"]
     ['Municipal revenue']
     """
     owners: dict[str, list[str]] = {}
-    for declared in DATASETS.values():
-        owner = declared.division_th if lang == "th" else declared.division_en
-        owners.setdefault(owner, []).append(declared.title_th if lang == "th" else declared.title_en)
+    for declared in sorted(DATASETS.values(), key=lambda d: d.owner == EVERY_DIVISION):
+        title = declared.title_th if lang == "th" else declared.title_en
+        owners.setdefault(division(declared.owner).title(lang), []).append(title)
     return owners
+
+
+def owning_divisions() -> int:
+    """How many divisions keep datasets of their own (not counting those every division keeps).
+
+    >>> owning_divisions()
+    7
+    """
+    return len({d.owner for d in DATASETS.values() if d.owner != EVERY_DIVISION})
 
 
 def month_ends(first: date, last: date) -> list[datetime]:

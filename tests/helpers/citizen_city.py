@@ -11,7 +11,7 @@ import pytest
 import sqlalchemy as sa
 import streamlit as st
 
-from data_sources import store
+from data_sources import city_time, store
 
 # What the pages must show for this city (Thai mode), worked out from the rows below:
 # - PM2.5 today: readings 30 and 50 at midnight -> mean 40.0, over 37.5: "starting to affect health".
@@ -142,6 +142,6 @@ def use_database(monkeypatch: pytest.MonkeyPatch, url: str) -> None:
 def open_small_city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> sa.Engine:
     """Build the tiny city in `tmp_path` and point the app at it (for a test's fixture)."""
     url = f"sqlite:///{tmp_path / 'city.db'}"
-    engine = build_small_city(url, datetime.now())
+    engine = build_small_city(url, city_time.now())
     use_database(monkeypatch, url)
     return engine

@@ -23,14 +23,14 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from data_sources import store
+from data_sources import city_time, store
 from data_sources.city import profile
 from metrics.period_menu import default_choice
 from metrics.periods import Period
 
 
 def month_m() -> Period:
-    return default_choice("month", date.today())
+    return default_choice("month", city_time.today())
 
 
 def _at(first: date, day: int, hour: int = 9) -> pd.Timestamp:
