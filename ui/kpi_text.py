@@ -62,7 +62,9 @@ def target_text(result: KpiResult, lang: Lang) -> str:
     """ "เป้าหมาย 90.0%" / "Target ≤ 450": the sign says which side of the target is good."""
     if result.target is None:
         return translate("dash.card.no_target", lang)
-    return translate("dash.card.target", lang, side=_side(result), target=format_value(result.target, result.kpi.unit, lang))
+    return translate(
+        "dash.card.target", lang, side=_side(result), target=format_value(result.target, result.kpi.unit, lang)
+    )
 
 
 def target_bound(result: KpiResult, lang: Lang) -> str:

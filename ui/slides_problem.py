@@ -81,9 +81,7 @@ def freshness(deck: Deck) -> None:
         return
     shares, ages = st.columns([2, 3], gap="large")
     with shares:
-        slide_parts.figures(
-            [Figure(_share(before), t("present.problem.fresh_before"), "red")]
-        )
+        slide_parts.figures([Figure(_share(before), t("present.problem.fresh_before"), "red")])
         slide_parts.figures([Figure(_share(now), t("present.problem.fresh_now"), "green")])
     with ages:
         slide_parts.table(

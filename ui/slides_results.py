@@ -95,7 +95,11 @@ def crest_summary(crest: Crest, words: Callable[..., str]) -> tuple[str, str, To
     hours = crest.lead_hours
     if hours < 0:
         return words("present.days", days=f"{-hours / 24:,.0f}"), words("present.results.late"), "red"
-    return words("present.results.hours", hours=f"{hours:,.0f}"), words("present.results.ahead"), "green" if hours >= 24 else "amber"
+    return (
+        words("present.results.hours", hours=f"{hours:,.0f}"),
+        words("present.results.ahead"),
+        "green" if hours >= 24 else "amber",
+    )
 
 
 def _crest_card(crest: Crest, found: Results) -> Card:
