@@ -31,15 +31,15 @@ from metrics.briefing.typeset import (
 )
 from metrics.compute import CityResult
 from metrics.periods import Period
-from metrics.phrases import format_number
 from metrics.scoring import status
 from metrics.story.problem import DatasetAge, datasets_by_owner, fresh_shares, owning_divisions
 from metrics.story.process import ProcessCounts
-from metrics.story.results import FLOOD_WARNING, RESULT_KPIS, Result, Results, window_label
+from metrics.story.results import FLOOD_WARNING, RESULT_KPIS, Result, Results
 from ui import kpi_text, present_data
 from ui.format import format_date
 from ui.present_data import Deck
-from ui.slides_results import crest_summary
+from ui.slides_problem import age_before_text, days_text, share_text
+from ui.slides_results import crest_summary, window_labels
 from ui.strings import Lang, translate
 
 PDF_MIME = "application/pdf"
@@ -107,13 +107,12 @@ def _problem(story: Story, lang: Lang, tr: Translate) -> list[Block]:
     ]  # fmt: skip
     before, now = fresh_shares(story.ages)
     blocks.append(
-        Tiles((Tile(tr("present.problem.fresh_before"), _share(before), tone="red"),
-               Tile(tr("present.problem.fresh_now"), _share(now), tone="green")))
+        Tiles((Tile(tr("present.problem.fresh_before"), share_text(before), tone="red"),
+               Tile(tr("present.problem.fresh_now"), share_text(now), tone="green")))
     )  # fmt: skip
     rows = tuple(
         (DATASETS[a.key].title_th if lang == "th" else DATASETS[a.key].title_en,
-         _days(a.before_days, tr) if a.before_days is not None else tr("present.problem.never"),
-         Cell(_days(a.now_days, tr), "green" if a.now_fresh else "red"))
+         age_before_text(a, tr), Cell(days_text(a.now_days, tr), "green" if a.now_fresh else "red"))
         for a in story.ages
     )  # fmt: skip
     blocks.append(Table(header=(tr("present.problem.dataset"), tr("present.problem.age_before"),
@@ -180,17 +179,17 @@ def _results(story: Story, lang: Lang, tr: Translate) -> list[Block]:
     blocks: list[Block] = [Heading(tr("present.criterion.4"))]
     if found is None:
         return [*blocks, Paragraph(tr("present.no_launch"))]
-    before_label = tr("present.results.before", window=window_label(found.before, lang))
-    after_label = tr("present.results.after", window=window_label(found.after, lang))
+    before_label, after_label = window_labels(found, "", tr, lang)
     launch = tr("present.results.launch") + " " + format_date(found.launch, lang)
     for kpi_id in RESULT_KPIS:
         result = found.by_kpi[kpi_id]
         unit = result.kpi.unit
+        first, since = window_labels(found, kpi_id, tr, lang)
         parts: list[Block] = [
             Heading(result.kpi.name_th if lang == "th" else result.kpi.name_en, level=2),
             Paragraph(tr(f"present.results.lead.{kpi_id}")),
-            Tiles((Tile(before_label, kpi_text.figure_text(result.before, unit, lang), tone="muted"),
-                   Tile(after_label, kpi_text.figure_text(result.after, unit, lang), tone=_moved(result)))),
+            Tiles((Tile(first, kpi_text.figure_text(result.before, unit, lang), tone="muted"),
+                   Tile(since, kpi_text.figure_text(result.after, unit, lang), tone=_moved(result)))),
         ]  # fmt: skip
         if kpi_id == FLOOD_WARNING:
             parts.append(_crest_table(found, lang, tr))
@@ -229,14 +228,6 @@ def _moved(result: Result) -> str:
 
 def _tone(state: str | None) -> str:
     return state if state in ("green", "amber", "red") else "muted"
-
-
-def _share(value: float | None) -> str:
-    return "—" if value is None else f"{format_number(value * 100, 0)}%"
-
-
-def _days(value: float | None, tr: Translate) -> str:
-    return "—" if value is None else tr("present.days", days=format_number(value, 0))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

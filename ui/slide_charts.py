@@ -64,9 +64,10 @@ def trend(
     layers: list[alt.Chart] = [
         line,
         marker.mark_rule(color=BAD, strokeWidth=2, strokeDash=[4, 4]).encode(x=alt.X("label:N", sort=order)),
-        marker.mark_text(align="left", dx=6, dy=-4, baseline="top", fontSize=LABEL_SIZE, color=BAD, font=FONT).encode(
-            x=alt.X("label:N", sort=order), y=alt.value(0), text="text:N"
-        ),
+        # At the foot of the launch line, clear of the values and the target above.
+        marker.mark_text(
+            align="left", dx=6, dy=-6, baseline="bottom", fontSize=LABEL_SIZE, color=BAD, font=FONT
+        ).encode(x=alt.X("label:N", sort=order), y=alt.value(HEIGHT), text="text:N"),
     ]
     if target is not None:
         goal = alt.Chart(pd.DataFrame({"target": [target]}))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from data_sources.adapters import DATASETS
@@ -19,12 +21,18 @@ from ui.upload_pick import dataset_title
 CRITERIA = ("problem", "plan", "process", "results")
 
 
-def _days(value: float | None) -> str:
-    return "—" if value is None else t("present.days", days=format_number(value, 0))
+def days_text(value: float | None, words: Callable[..., str] = t) -> str:
+    """ "24 วัน" / "24 days"; "—" for none. `words` translates in the language wanted."""
+    return "—" if value is None else words("present.days", days=format_number(value, 0))
 
 
-def _share(value: float | None) -> str:
+def share_text(value: float | None) -> str:
     return "—" if value is None else f"{format_number(value * 100, 0)}%"
+
+
+def age_before_text(age: DatasetAge, words: Callable[..., str] = t) -> str:
+    """How old a dataset's data was, on average, before the platform; "never sent" if it never was."""
+    return days_text(age.before_days, words) if age.before_days is not None else words("present.problem.never")
 
 
 def opening(deck: Deck) -> None:
@@ -81,8 +89,8 @@ def freshness(deck: Deck) -> None:
         return
     shares, ages = st.columns([2, 3], gap="large")
     with shares:
-        slide_parts.figures([Figure(_share(before), t("present.problem.fresh_before"), "red")])
-        slide_parts.figures([Figure(_share(now), t("present.problem.fresh_now"), "green")])
+        slide_parts.figures([Figure(share_text(before), t("present.problem.fresh_before"), "red")])
+        slide_parts.figures([Figure(share_text(now), t("present.problem.fresh_now"), "green")])
     with ages:
         slide_parts.table(
             [t("present.problem.dataset"), t("present.problem.age_before"), t("present.problem.age_now")],
@@ -94,8 +102,8 @@ def freshness(deck: Deck) -> None:
 
 
 def _age_row(age: DatasetAge) -> list[str | tuple[str, slide_parts.Tone]]:
-    now = (_days(age.now_days), "green" if age.now_fresh else "red")
-    before = _days(age.before_days) if age.before_days is not None else t("present.problem.never")
+    now = (days_text(age.now_days), "green" if age.now_fresh else "red")
+    before = age_before_text(age)
     return [dataset_title(age.key), before, now]
 
 

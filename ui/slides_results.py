@@ -11,7 +11,7 @@ import streamlit as st
 from metrics.briefing.charts import axis_format
 from metrics.phrases import phrase
 from metrics.river_crests import Crest
-from metrics.story.results import FLOOD_WARNING, RESULT_KPIS, Result, Results, window_label
+from metrics.story.results import FLOOD_WARNING, FRESHNESS, RESULT_KPIS, Result, Results, window_label
 from ui import kpi_text, present_data, slide_charts, slide_parts
 from ui.format import format_date
 from ui.i18n import lang, t
@@ -31,12 +31,13 @@ def _name(result: Result) -> str:
     return result.kpi.name_th if lang() == "th" else result.kpi.name_en
 
 
-def _windows(found: Results) -> tuple[str, str]:
-    language = lang()
-    return (
-        t("present.results.before", window=window_label(found.before, language)),
-        t("present.results.after", window=window_label(found.after, language)),
-    )
+def window_labels(found: Results, kpi_id: str, words: Callable[..., str], lang: str) -> tuple[str, str]:
+    """The labels of a result's before and after figures; data freshness is measured at a moment,
+    so its "before" is the mean of the month ends and its "after" is today."""
+    before, after = window_label(found.before, lang), window_label(found.after, lang)
+    if kpi_id == FRESHNESS:
+        return words("present.results.before_month_ends", window=before), words("present.results.today")
+    return words("present.results.before", window=before), words("present.results.after", window=after)
 
 
 def _results_or_note(deck: Deck) -> Results | None:
@@ -55,7 +56,7 @@ def trend_slide(kpi_id: str) -> Callable[[Deck], None]:
         if found is None:
             return
         result, language = found.by_kpi[kpi_id], lang()
-        before_label, after_label = _windows(found)
+        before_label, after_label = window_labels(found, kpi_id, t, language)
         slide_parts.heading(t("present.criterion.4"), _name(result), t(f"present.results.lead.{kpi_id}"))
         unit = result.kpi.unit
         slide_parts.figures(
@@ -116,7 +117,7 @@ def before_after(deck: Deck) -> None:
     if found is None:
         return
     language = lang()
-    before_label, after_label = _windows(found)
+    before_label, after_label = window_labels(found, "", t, language)
     slide_parts.heading(t("present.criterion.4"), t("present.results.table_title"), t("present.results.table_lead"))
     rows = []
     for kpi_id in RESULT_KPIS:
