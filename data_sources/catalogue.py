@@ -40,11 +40,9 @@ def entries(status: dict[str, Any], now: datetime) -> list[dict[str, Any]]:
 
 def column_rows(declared: Dataset) -> list[dict[str, Any]]:
     """The data dictionary of one dataset, for the catalogue and the open-data downloads."""
-    from data_sources.template import describe_kind
-
     out = []
     for column in declared.columns:
-        kind_th, kind_en = describe_kind(column)
+        kind_th, kind_en = column.kind.describe()
         out.append(
             {
                 "key": column.key,

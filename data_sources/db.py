@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 
 from data_sources.adapters import DATASETS
-from data_sources.schema import Choice, Column, Dataset, Date, DateTime, Decimal, Integer, Month, Text
+from data_sources.schema import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'city.db'}"
@@ -165,21 +165,6 @@ open311_tokens = sa.Table(
 )
 
 
-def _sql_type(column: Column) -> sa.types.TypeEngine:
-    kind = column.kind
-    if isinstance(kind, Integer):
-        return sa.BigInteger()
-    if isinstance(kind, Decimal):
-        return sa.Double()
-    if isinstance(kind, DateTime):
-        return sa.DateTime()
-    if isinstance(kind, Date | Month):
-        return sa.Date()
-    if isinstance(kind, Text | Choice):
-        return sa.Text()
-    raise TypeError(f"no SQL type for {kind!r}")
-
-
 def _dataset_table(dataset: Dataset) -> sa.Table:
     live = sa.column(VALID_TO).is_(None)
     return sa.Table(
@@ -188,7 +173,7 @@ def _dataset_table(dataset: Dataset) -> sa.Table:
         sa.Column(ROW_ID, sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
         sa.Column(VALID_FROM, sa.Integer, nullable=False),
         sa.Column(VALID_TO, sa.Integer, nullable=True),
-        *(sa.Column(c.key, _sql_type(c), nullable=True) for c in dataset.columns),
+        *(sa.Column(c.key, c.kind.sql_type(), nullable=True) for c in dataset.columns),
         # Two live rows with one key would be corruption; the database refuses it outright.
         sa.Index(
             f"ux_{dataset.key}_live_key",

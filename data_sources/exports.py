@@ -25,27 +25,15 @@ import sqlalchemy as sa
 from data_sources import city_time, store
 from data_sources.adapters import DATASETS, dataset
 from data_sources.catalogue import column_rows
-from data_sources.schema import Choice, Column, Dataset, Date, DateTime, Decimal, Integer, Month, Text
+from data_sources.schema import Column, Dataset
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 NEUTRALISER = "'"
 MASK = "[ปกปิด/redacted]"
-# A Text column this long or longer is free text (the declared default is 1000 characters).
-FREE_TEXT_MIN_LENGTH = 1000
 # Thai mobiles: 06/08/09 + 8 digits, grouped any way; national IDs: 13 digits, often 1-2345-67890-12-3.
 _MOBILE = re.compile(r"(?<!\d)0[689](?:[\s\-.]?\d){8}(?!\d)")
 _NATIONAL_ID = re.compile(r"(?<!\d)\d(?:[\s\-]?\d){12}(?!\d)")
 DICTIONARY_FIELDS = ("key", "label_th", "label_en", "required", "unique", "description_th", "description_en")
-# How each kind of value is WRITTEN in an export (not how staff may type it in an upload).
-_EXPORT_FORMATS: dict[type, tuple[str, str]] = {
-    Text: ("ข้อความ", "text"),
-    Integer: ("จำนวนเต็ม", "whole number"),
-    Decimal: ("ตัวเลข", "number"),
-    Date: ("วันที่ ค.ศ. แบบ YYYY-MM-DD", "date, YYYY-MM-DD"),
-    DateTime: ("วันเวลา ค.ศ. แบบ YYYY-MM-DD HH:MM:SS (เวลาประเทศไทย)", "date and time, YYYY-MM-DD HH:MM:SS (Thai time)"),
-    Month: ("เดือน ค.ศ. แบบ YYYY-MM", "month, YYYY-MM"),
-    Choice: ("รหัสจากรายการ (ดูช่อง values)", "a code from the list (see values)"),
-}
 
 
 def neutralise(text: str) -> str:
@@ -71,10 +59,6 @@ def public_columns(declared: Dataset) -> list[Column]:
     return [column for column in declared.columns if not column.personal]
 
 
-def _is_free_text(column: Column) -> bool:
-    return isinstance(column.kind, Text) and column.kind.max_length >= FREE_TEXT_MIN_LENGTH
-
-
 def _safe_text(values: pd.Series, *, free_text: bool) -> pd.Series:
     def clean(value: object) -> object:
         if value is None or value is pd.NA or not isinstance(value, str):
@@ -84,31 +68,20 @@ def _safe_text(values: pd.Series, *, free_text: bool) -> pd.Series:
     return values.astype("object").map(clean).astype("string")
 
 
-def _text_of_moment(values: pd.Series, kind: object) -> pd.Series:
-    pattern = (
-        "%Y-%m-%d %H:%M:%S" if isinstance(kind, DateTime) else ("%Y-%m" if isinstance(kind, Month) else "%Y-%m-%d")
-    )
-    return values.dt.strftime(pattern).astype("string")
-
-
 def public_frame(frame: pd.DataFrame, declared: Dataset) -> pd.DataFrame:
     """`frame` made publishable: public columns only, in declared order, text made safe, dates as
     ISO text (2026-11-23, 2026-11-23 09:30:00, months as 2026-11)."""
     columns = {}
     for column in public_columns(declared):
-        values = frame[column.key]
-        if isinstance(column.kind, Date | DateTime | Month):
-            columns[column.key] = _text_of_moment(values, column.kind)
-        elif pd.api.types.is_string_dtype(values) or values.dtype == object:
-            columns[column.key] = _safe_text(values, free_text=_is_free_text(column))
-        else:
-            columns[column.key] = values
+        values = column.kind.export(frame[column.key])
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            values = _safe_text(values, free_text=column.kind.free_text)
+        columns[column.key] = values
     return pd.DataFrame(columns, index=frame.index).reset_index(drop=True)
 
 
 def _values(column: Column) -> str:
-    if not isinstance(column.kind, Choice):
-        return ""
+    """The codes of a list column and what each means; empty for other columns."""
     return "; ".join(f"{o.key} = {o.label_th} / {o.label_en}" for o in column.kind.options)
 
 
@@ -119,7 +92,7 @@ def dictionary(declared: Dataset) -> list[dict[str, Any]]:
     rows = []
     for column in public_columns(declared):
         row = declared_rows[column.key]
-        format_th, format_en = _EXPORT_FORMATS[type(column.kind)]
+        format_th, format_en = column.kind.export_format
         rows.append(
             {
                 **{name: row[name] for name in DICTIONARY_FIELDS[:3]},

@@ -7,88 +7,34 @@ personal-data filter are all derived from these declarations; no other list of c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Literal
 
 from data_sources.divisions import division
+
+# Column types live one per file in data_sources.kinds; declarations import them from here.
+from data_sources.kinds import Choice, ColumnType, Date, DateTime, Decimal, Integer, Month, Option, Text
 
 Pillar = Literal["governance", "living", "environment", "economy", "resilience"]
 UploadMode = Literal["upsert", "replace_period"]
 PILLARS: tuple[Pillar, ...] = ("governance", "living", "environment", "economy", "resilience")
 
-
-@dataclass(frozen=True)
-class Text:
-    """Free text, stripped of surrounding spaces."""
-
-    max_length: int = 1000
-
-
-@dataclass(frozen=True)
-class Integer:
-    """A whole number; Thai digits, separators and text-stored numbers are accepted."""
-
-    minimum: int | None = None
-    maximum: int | None = None
-
-
-@dataclass(frozen=True)
-class Decimal:
-    """A real number; `-` reads as zero, `(5)` as -5 when `minimum` allows negatives."""
-
-    minimum: float | None = None
-    maximum: float | None = None
-    percent: bool = False  # "85%" reads as 85
-
-
-@dataclass(frozen=True)
-class Date:
-    """A calendar day; Buddhist-era years are converted (พ.ศ. − 543 = ค.ศ.)."""
-
-    earliest: date = date(1990, 1, 1)
-    days_ahead: int = 400  # how far past today a date may lie before it is an error
-
-
-@dataclass(frozen=True)
-class DateTime:
-    """A moment (naive, city local time). A date alone reads as midnight."""
-
-    earliest: date = date(1990, 1, 1)
-    days_ahead: int = 2
-
-
-@dataclass(frozen=True)
-class Month:
-    """A calendar month, stored as its first day ("ต.ค. 67", "10/2567", "2024-10", a date)."""
-
-    earliest: date = date(1990, 1, 1)
-    days_ahead: int = 400
-
-
-@dataclass(frozen=True)
-class Option:
-    """One value of a list: a stable key, labels, and the words staff use for it."""
-
-    key: str
-    label_th: str
-    label_en: str
-    synonyms: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Choice:
-    """A value from a list.
-
-    A closed list (`closed=True`) rejects anything it cannot map to one of its options: KPIs
-    depend on it. An open list keeps an unknown value as written, with a warning, so one new word
-    never blocks a division's upload.
-    """
-
-    options: tuple[Option, ...]
-    closed: bool = False
-
-
-ColumnType = Text | Integer | Decimal | Date | DateTime | Month | Choice
+__all__ = [
+    "PILLARS",
+    "Choice",
+    "Column",
+    "ColumnType",
+    "Dataset",
+    "Date",
+    "DateTime",
+    "Decimal",
+    "Integer",
+    "Month",
+    "Option",
+    "Pillar",
+    "RowCheck",
+    "Text",
+    "UploadMode",
+]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from data_sources.adapters import DATASETS
 from data_sources.bands import river_status
 from data_sources.db import DEFAULT_URL, resolve_url
 from data_sources.launch import record_launch
+from data_sources.schema import Dataset
 
 # Days since each division last sent its file, so the demo's freshness panel tells a story:
 # most divisions are on time, health and population are overdue. The files before it follow
@@ -46,7 +47,7 @@ def load_demo(engine: sa.Engine, *, seed: int = 2568, scale: float = 1.0, today:
     written = {}
     for key, declared in DATASETS.items():
         frame = frames[key]
-        last_upload = now - timedelta(days=_LAST_UPLOAD_DAYS_AGO.get(key, 1), hours=2)
+        last_upload = _last_upload(declared, frame, now)
         deliveries = plan_deliveries(
             declared, frame, launch=scenario.launch, last_upload=last_upload, rng=scenario.rng(f"history-{key}"),
             urgent=_river_high(frame) if key == "water_level" else None,
@@ -59,6 +60,18 @@ def load_demo(engine: sa.Engine, *, seed: int = 2568, scale: float = 1.0, today:
 
     ensure_demo_accounts(engine)  # one account per role, listed on the sign-in page
     return written
+
+
+def _last_upload(declared: Dataset, frame: pd.DataFrame, now: datetime) -> datetime:
+    """When the demo dataset's last file came: as `_LAST_UPLOAD_DAYS_AGO` tells, except that a
+    dataset kept by the day or week holds no row dated after its last file (a KPI reads such a
+    dataset up to that file's day), so its last file came the day of its newest row."""
+    told = now - timedelta(days=_LAST_UPLOAD_DAYS_AGO.get(declared.key, 1), hours=2)
+    column = declared.period_column
+    if declared.cadence_days > 7 or column is None or frame[column].dropna().empty:
+        return told
+    newest = pd.Timestamp(frame[column].max()).to_pydatetime()
+    return told if newest.date() <= told.date() else min(now, newest + timedelta(minutes=5))
 
 
 def _river_high(readings: pd.DataFrame) -> np.ndarray:

@@ -13,46 +13,17 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from data_sources.adapters import dataset
-from data_sources.schema import Choice, Column, Date, DateTime, Decimal, Integer, Month, Text
+from data_sources.kinds import TemplateCell
+from data_sources.schema import Column
 
 DATA_SHEET = "ข้อมูล"
 INSTRUCTIONS_SHEET = "คำอธิบาย - Instructions"
 _HEADER_FILL = PatternFill("solid", fgColor="0F5C4D")
 _REQUIRED_NOTE = ("ต้องกรอก", "required")
 _OPTIONAL_NOTE = ("ไม่บังคับ", "optional")
-
-
-def describe_kind(column: Column) -> tuple[str, str]:
-    """What a column accepts, in Thai and English, for the instructions and the catalogue."""
-    kind = column.kind
-    if isinstance(kind, Integer):
-        text = ("จำนวนเต็ม", "whole number")
-    elif isinstance(kind, Decimal):
-        text = ("ตัวเลข (ทศนิยมได้)", "number (decimals allowed)")
-    elif isinstance(kind, DateTime):
-        text = ("วันที่และเวลา เช่น 21/11/2567 09.30 น.", "date and time, e.g. 21/11/2567 09.30 น.")
-    elif isinstance(kind, Date):
-        text = ("วันที่ เช่น 21/11/2567 หรือ 21 พ.ย. 67", "date, e.g. 21/11/2567 or 21 พ.ย. 67")
-    elif isinstance(kind, Month):
-        text = ("เดือน เช่น ต.ค. 2567", "month, e.g. ต.ค. 2567")
-    elif isinstance(kind, Choice):
-        values = ", ".join(o.label_th for o in kind.options)
-        rule = ("เลือกจากรายการ", "one of") if kind.closed else ("เลือกจากรายการหรือพิมพ์ค่าใหม่", "from the list, or a new value")
-        text = (f"{rule[0]}: {values}", f"{rule[1]}: {', '.join(o.label_en for o in kind.options)}")
-    else:
-        text = ("ข้อความ", "text")
-    return _with_range(column, text)
-
-
-def _with_range(column: Column, text: tuple[str, str]) -> tuple[str, str]:
-    kind = column.kind
-    low, high = getattr(kind, "minimum", None), getattr(kind, "maximum", None)
-    if low is None and high is None or isinstance(kind, Text):
-        return text
-    bounds = f"{'' if low is None else format(low, ',')} – {'' if high is None else format(high, ',')}"
-    return f"{text[0]} ({bounds})", f"{text[1]} ({bounds})"
 
 
 def build_template(key: str) -> bytes:
@@ -66,11 +37,8 @@ def build_template(key: str) -> bytes:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        cell.comment = Comment(f"{column.label_en} — {describe_kind(column)[1]}", "Yala City")
-        sheet.cell(row=2, column=index, value=column.example)
-        sheet.column_dimensions[get_column_letter(index)].width = max(14, min(40, len(column.label_th) + 6))
-        if isinstance(column.kind, Choice):
-            _add_dropdown(book, sheet, index, column)
+        cell.comment = _comment(column)
+        _set_up_column(book, sheet, index, column)
     sheet.freeze_panes = "A2"
     _write_instructions(book, key)
     buffer = BytesIO()
@@ -78,24 +46,44 @@ def build_template(key: str) -> bytes:
     return buffer.getvalue()
 
 
-def _add_dropdown(book: Workbook, sheet, index: int, column: Column) -> None:  # type: ignore[no-untyped-def]
-    assert isinstance(column.kind, Choice)
+def _comment(column: Column) -> Comment:
+    """The header's note, in Thai and English: what the column is and what it accepts."""
+    accepts_th, accepts_en = column.kind.describe()
+    note_th, note_en = _REQUIRED_NOTE if column.required else _OPTIONAL_NOTE
+    text = f"{column.label_th} ({note_th}): {accepts_th}\n{column.label_en} ({note_en}): {accepts_en}"
+    comment = Comment(text, "Yala City")
+    comment.width, comment.height = 320, 140
+    return comment
+
+
+def _set_up_column(book: Workbook, sheet: Worksheet, index: int, column: Column) -> None:
+    """The column's width, number format and drop-down, as its type asks, and the example cell."""
+    letter = get_column_letter(index)
+    cell_form = column.kind.template_cell()
+    sheet.column_dimensions[letter].width = max(14, min(40, len(column.label_th) + 6))
+    sheet.column_dimensions[letter].number_format = cell_form.number_format  # cells staff add below
+    example = sheet.cell(row=2, column=index, value=column.example)
+    example.number_format = cell_form.number_format
+    if cell_form.drop_down:
+        _add_drop_down(book, sheet, letter, cell_form, required=column.required)
+
+
+def _add_drop_down(book: Workbook, sheet: Worksheet, target: str, cell_form: TemplateCell, *, required: bool) -> None:
     lists = book["lists"] if "lists" in book.sheetnames else book.create_sheet("lists")
     lists.sheet_state = "hidden"
     list_column = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
-    for row, option in enumerate(column.kind.options, start=1):
-        lists.cell(row=row, column=list_column, value=option.label_th)
+    for row, label in enumerate(cell_form.drop_down, start=1):
+        lists.cell(row=row, column=list_column, value=label)
     letter = get_column_letter(list_column)
     validation = DataValidation(
         type="list",
-        formula1=f"=lists!${letter}$1:${letter}${len(column.kind.options)}",
-        allow_blank=not column.required,
-        showErrorMessage=column.kind.closed,  # an open list accepts a new word
+        formula1=f"=lists!${letter}$1:${letter}${len(cell_form.drop_down)}",
+        allow_blank=not required,
+        showErrorMessage=cell_form.drop_down_only,  # an open list accepts a new word
         errorTitle="ค่าไม่ถูกต้อง / Invalid value",
         error="กรุณาเลือกจากรายการ / Please pick from the list",
     )
     sheet.add_data_validation(validation)
-    target = get_column_letter(index)
     validation.add(f"{target}2:{target}5000")
 
 
@@ -113,7 +101,7 @@ def _write_instructions(book: Workbook, key: str) -> None:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for column in declared.columns:
-        kind_th, kind_en = describe_kind(column)
+        kind_th, kind_en = column.kind.describe()
         note = _REQUIRED_NOTE if column.required else _OPTIONAL_NOTE
         sheet.append([column.label_th, column.label_en, f"{note[0]} / {note[1]}", kind_th, kind_en,
                       column.description_th, column.description_en])

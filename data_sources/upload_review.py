@@ -17,7 +17,6 @@ from data_sources.adapters import dataset
 from data_sources.ingest import Prepared
 from data_sources.readers import Limits, read_sheets, run_isolated
 from data_sources.report import Issue, ValidationReport, column_letter
-from data_sources.schema import Date, DateTime, Month
 
 QuestionKind = Literal["ambiguous", "duplicate", "missing"]
 PeriodKind = Literal["date", "month", "number"]
@@ -97,9 +96,7 @@ def period_covered(prepared: Prepared) -> Period | None:
         return None
     values = prepared.frame[column].dropna()
     kind = declared.column(column).kind
-    period_kind: PeriodKind = (
-        "month" if isinstance(kind, Month) else "date" if isinstance(kind, Date | DateTime) else "number"
-    )
+    period_kind: PeriodKind = "month" if kind.moment_level == "month" else "date" if kind.moment_level else "number"
     first, last = values.min(), values.max()
     if period_kind == "number":
         first, last = int(first), int(last)

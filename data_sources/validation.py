@@ -18,11 +18,10 @@ import pyarrow.compute as pc
 from data_sources import checks, frames
 from data_sources.headers import HeaderMatch, normalise_header
 from data_sources.report import ValidationReport, column_letter, make_issue
-from data_sources.schema import Choice, Column, Dataset, Decimal, Month
+from data_sources.schema import Column, Dataset
 from data_sources.thai_calendar import fiscal_month_date
 from data_sources.values import parse_column, parse_month_without_year
 
-_NUMBER_TYPES = np.array([int, float, np.int64, np.float64], dtype=object)
 MAX_ISSUES_PER_KIND = 50  # per (code, column); the rest are counted, not listed
 _TOTAL_WORDS = re.compile(r"^(ยอด)?รวม(ทั้งสิ้น|ทั้งหมด|ยอด)?$|^(grand)?total$|^sum$")
 _NOTE_WORDS = re.compile(r"^(หมายเหตุ|ที่มา|แหล่งที่มา|ผู้จัดทำ|ผู้รายงาน|note|source)")
@@ -219,6 +218,9 @@ def _parse(
     for problem in result.problems:
         if problem.code == "ambiguous-year" and column.key == "month":
             continue  # settled from the fiscal-year column, or reported there
+        if problem.index is None:  # about the whole column
+            collector.add(problem.code, problem.severity, **where, **problem.slots)
+            continue
         collector.add(
             problem.code,
             problem.severity,
@@ -228,8 +230,6 @@ def _parse(
             **problem.slots,
         )
     values = result.values
-    if isinstance(column.kind, Decimal) and column.kind.percent:
-        values = _scale_excel_percent(cells, values, collector, where)
     blanks = np.flatnonzero(result.empty)
     if len(blanks) and column.default is not None:
         values = values.copy()
@@ -242,25 +242,12 @@ def _parse(
     return values
 
 
-def _scale_excel_percent(cells: np.ndarray, values: pd.Series, collector: _Collector, where: dict) -> pd.Series:
-    """Excel stores a cell shown as "85%" as 0.85; a column of such cells means 85, not 0.85."""
-    types = np.fromiter(map(type, cells), dtype=object, count=len(cells))
-    numeric = np.isin(types, _NUMBER_TYPES)
-    read = values[numeric].dropna()
-    if read.empty or read.max() > 1 or read.max() <= 0:
-        return values
-    scaled = values.copy()
-    scaled[numeric] = values[numeric] * 100
-    collector.add("percent-as-fraction", "warning", **where)
-    return scaled
-
-
 def _resolve_months_from_fiscal_year(
     frame: pd.DataFrame, rows: DataRows, match: HeaderMatch, dataset: Dataset, collector: _Collector
 ) -> None:
     """A month written without its year ("ต.ค.") takes the year from the row's fiscal year."""
     month_index = match.mapping.get("month")
-    if month_index is None or not isinstance(dataset.column("month").kind, Month):
+    if month_index is None or dataset.column("month").kind.moment_level != "month":
         return
     has_fiscal_year = "fiscal_year" in frame
     for position in np.flatnonzero(frame["month"].isna().to_numpy()):
@@ -347,10 +334,9 @@ def _display(value: object) -> str:
 
 def choice_label(column: Column, key: object) -> str:
     """The Thai label of a choice key, for messages and previews."""
-    if isinstance(column.kind, Choice):
-        for option in column.kind.options:
-            if option.key == key:
-                return option.label_th
+    for option in column.kind.options:
+        if option.key == key:
+            return option.label_th
     return "" if key is None else str(key)
 
 

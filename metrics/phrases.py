@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,19 @@ def phrase(section: str, key: str, lang: str, **slots: object) -> str:
 def format_number(value: float, decimals: int = 0) -> str:
     """Thousands separators in both languages: 12,345.6."""
     return f"{value:,.{decimals}f}"
+
+
+def format_score(score: float | None) -> str:
+    """A CityScore-style score as every page and briefing writes it: 1.00 is on target; "—" for none.
+
+    Rounded down, so a score just under target (0.996, amber) never reads "1.00" beside its badge.
+
+    >>> format_score(0.996), format_score(1.2), format_score(None)
+    ('0.99', '1.20', '—')
+    """
+    if score is None:
+        return "—"
+    return f"{math.floor(round(score * 100, 6)) / 100:.2f}"
 
 
 def format_value(value: float | None, unit: str, lang: str = "th") -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from helpers.browser import fits_width, wait_for_streamlit, whole_page_screenshot
+from helpers.browser import fits_width, sign_in_as_mayor, wait_for_streamlit, whole_page_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -56,16 +56,7 @@ def mayor_tab(browser: Browser, app_url: str) -> Iterator[Page]:
     context = browser.new_context(locale="th-TH", timezone_id="Asia/Bangkok", viewport=DESKTOP)
     context.set_default_timeout(60_000)
     page = context.new_page()
-    page.goto(app_url)
-    wait_for_streamlit(page)
-    _menu(page, "เข้าสู่ระบบ")
-    page.get_by_label("ชื่อผู้ใช้").fill("demo.mayor")
-    page.get_by_label("รหัสผ่าน").fill("yala-mayor-2568")
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    # The menu changes before the browser has been through the cookie route: wait for the landing page.
-    page.wait_for_url(lambda url: "/mayor" in url and "/api/" not in url)
-    wait_for_streamlit(page)
-    page.locator('[data-testid="stSidebarNav"]').get_by_text("ภาพรวมผู้บริหาร", exact=True).wait_for()
+    sign_in_as_mayor(page, app_url)
     try:
         yield page
     finally:

@@ -14,7 +14,7 @@ from data_sources.backfill import Delivery, first_deliveries
 from data_sources.demo import generate
 from data_sources.demo.history import plan_deliveries
 from data_sources.demo.scenario import build_scenario
-from data_sources.seed import _river_high
+from data_sources.seed import _last_upload, _river_high
 
 TODAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 23, 10, 0)
@@ -86,3 +86,11 @@ def test_the_platform_speeds_tickets_up_after_the_launch(city: dict[str, pd.Data
     settled = days[complaints["received_at"] >= pd.Timestamp("2025-04-01")].median()
     assert settled < 0.7 * before
     assert np.isclose(SCENARIO.platform_effect(np.array([np.datetime64("2024-09-30T12:00")]))[0], 1.0)
+
+
+def test_a_dataset_kept_by_the_day_has_no_row_after_its_last_file(city: dict[str, pd.DataFrame]) -> None:
+    # Complaints run to this morning, so their last file came this morning, not "a day ago".
+    newest = city["complaints"]["received_at"].max()
+    assert _last_upload(DATASETS["complaints"], city["complaints"], NOW).date() == newest.date()
+    # Health is kept by the month and is overdue: its last file stays 45 days back.
+    assert _last_upload(DATASETS["health"], city["health"], NOW) == NOW - timedelta(days=45, hours=2)

@@ -111,8 +111,8 @@ def test_the_demo_city_records_its_launch_and_the_late_files_before_it(city: sa.
     assert launch_day(city) is not None
     at = slide(open_app(page=PAGE), "freshness")
     ages = {row[0]: row[1:] for row in cells(at)[1:]}
-    # Population is overdue in the demo city today (its last file is 400 days old).
-    assert ages["ประชากร"][1] == "400 วัน" and ages["เรื่องร้องเรียน"][1] == "1 วัน"
+    # Population is overdue in the demo city (its last file is 400 days old); complaints came today.
+    assert ages["ประชากร"][1] == "400 วัน" and ages["เรื่องร้องเรียน"][1] == "0 วัน"
 
 
 def test_plan_slides_show_the_mayor_dashboards_figures_and_the_clis(city: sa.Engine, demo_url: str) -> None:

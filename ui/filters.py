@@ -2,7 +2,8 @@
 days, labelled in the Buddhist era in Thai) and a community filter.
 
 The filters are shared by every executive page (keys `exec_*`) and kept for the session, so a
-period picked on the Mayor Dashboard is still picked on a pillar page or the map.
+period picked on the Mayor Dashboard is still picked on a pillar page or the map; ui.view_url
+keeps them in the URL too (?period=FY2570&community=Mueang+Thong), so the view travels.
 
 Each select box has one widget key per language: a Streamlit select box keeps showing the label
 it was picked with, so after ไทย → English it would still read "รายเดือน". The choice itself
@@ -21,9 +22,11 @@ from pythainlp.util import collate
 
 from data_sources import city_time
 from data_sources.city import profile
-from metrics.period_menu import MENU_KINDS, MenuKind, choices, default_choice
+from metrics.period_menu import MENU_KINDS, ROLLING_DAYS, MenuKind, choices, default_choice
 from metrics.periods import Period
+from ui import view_url
 from ui.i18n import lang, t
+from ui.print_layout import print_layout
 
 ALL_COMMUNITIES = ""  # the community filter's "whole city" option
 
@@ -99,7 +102,7 @@ def period_picker(*, today: date | None = None) -> Period:
         format_func=lambda k: t(f"dash.filter.kind.{k}"),
         width=200,
     )
-    offered = choices(kind, today)
+    offered = _with_linked_period(choices(kind, today), kind, today)
     if len(offered) == 1:
         return offered[0]
     by_code = {p.code: p for p in offered}
@@ -112,6 +115,28 @@ def period_picker(*, today: date | None = None) -> Period:
         width=240,
     )
     return by_code.get(code, default_choice(kind, today))
+
+
+def _with_linked_period(offered: list[Period], kind: MenuKind, today: date) -> list[Period]:
+    """The menu's periods, plus an older one a link asked for (a briefing of two years ago)."""
+    wanted = st.session_state.get(f"exec_period_{kind}")
+    linked = view_url.read_period(wanted, today) if isinstance(wanted, str) else None
+    if linked is None or view_url.menu_kind(linked) != kind or linked in offered:
+        return offered
+    return [*offered, linked]
+
+
+def _adopt_url(today: date) -> None:
+    """Take the period and community a URL names when it changed from outside (link, reload)."""
+    period = view_url.read_period(view_url.changed_from_outside(view_url.PERIOD), today)
+    if period is not None:
+        kind = view_url.menu_kind(period)
+        st.session_state["exec_period_kind"] = kind
+        if kind not in ROLLING_DAYS:
+            st.session_state[f"exec_period_{kind}"] = period.code
+    community = view_url.changed_from_outside(view_url.COMMUNITY)
+    if community is not None:
+        st.session_state["exec_community"] = view_url.read_community(community) or ALL_COMMUNITIES
 
 
 def community_picker() -> str | None:
@@ -134,8 +159,14 @@ def community_picker() -> str | None:
 
 
 def dashboard_filters(*, today: date | None = None) -> Selection:
-    """The period and community pickers in one row that wraps on a phone."""
+    """The period and community pickers in one row that wraps on a phone, kept in the URL."""
+    today = today or city_time.today()
+    _adopt_url(today)
+    print_layout()
     with st.container(horizontal=True, key="exec_filters", vertical_alignment="bottom"):
         period = period_picker(today=today)
         community = community_picker()
+    view_url.publish(
+        {view_url.PERIOD: view_url.period_param(period), view_url.COMMUNITY: view_url.community_param(community)}
+    )
     return Selection(period, community)

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import math
-
-from metrics.compute import KpiResult
+from metrics.compute import CityResult, KpiResult
 from metrics.dashboard import Change
 from metrics.periods import Period
-from metrics.phrases import format_value, phrase
+from metrics.phrases import format_score, format_value, phrase
 from metrics.scoring import Status
 from ui.format import format_number
 from ui.strings import Lang, translate
@@ -94,21 +92,50 @@ def status_text(status: Status | None, lang: Lang) -> str:
     return translate(f"dash.status.{status or 'none'}", lang)
 
 
+def verdict_text(result: KpiResult, lang: Lang) -> str:
+    """The badge: green/amber/red, or why the KPI is not judged (no data, not comparable, too few)."""
+    verdict = result.verdict
+    if verdict in ("judged", "no_data"):
+        return status_text(result.status, lang)
+    return translate(f"dash.status.{verdict}", lang)
+
+
+def span_text(result: KpiResult, lang: Lang) -> str:
+    """ "ถึงปัจจุบัน (2 จาก 12 เดือน)" / "to date (23 of 30 days)" for a span shorter than its
+    period; "" for a whole period."""
+    span = result.span
+    if span is None or span.empty or not span.partial:
+        return ""
+    period = span.period
+    by_days = period.kind in ("month", "rolling")
+    if not result.to_date:
+        if by_days:
+            return translate("dash.span.partial_days", lang, elapsed=span.days, days=period.days)
+        return translate("dash.span.partial", lang, elapsed=span.months_touched, months=period.months)
+    if by_days:
+        return translate("dash.span.to_date_days", lang, elapsed=span.days, days=period.days)
+    return translate("dash.span.to_date_months", lang, elapsed=span.months_touched, months=period.months)
+
+
+def score_name(result: CityResult, lang: Lang) -> str:
+    """ "City score", or "Community score" for one community: a community's is never the city's."""
+    return translate("dash.score.community" if result.scope.kind == "community" else "dash.score.city", lang)
+
+
+def honesty_text(result: CityResult, lang: Lang) -> str:
+    """What stands beside the score: red and capped counts, and how many KPIs were judged."""
+    coverage = result.coverage()
+    return translate("dash.score.honesty", lang, red=result.red_count, capped=result.capped_count,
+                     judged=coverage.judged, declared=coverage.declared)  # fmt: skip
+
+
 def status_colour(status: Status | None) -> str:
     return STATUS_COLOURS[status or "none"]
 
 
 def score_text(score: float | None) -> str:
-    """A CityScore-style score: 1.00 is on target; "—" when there is no data.
-
-    Rounded down, so a score just under target (0.996, amber) never reads "1.00" beside its badge.
-
-    >>> score_text(0.996), score_text(1.2), score_text(None)
-    ('0.99', '1.20', '—')
-    """
-    if score is None:
-        return format_number(None)
-    return f"{math.floor(round(score * 100, 6)) / 100:.2f}"
+    """A CityScore-style score: 1.00 is on target; "—" when there is no data (metrics.phrases)."""
+    return format_score(score)
 
 
 def score_change_text(score: float | None, previous: float | None) -> str | None:

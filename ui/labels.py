@@ -10,17 +10,14 @@ import pandas as pd
 
 from data_sources.adapters import DATASETS
 from data_sources.city import profile
-from data_sources.schema import Choice
 from ui.format import format_month
 from ui.strings import Lang, strings, translate
 
 
 def option_labels(dataset_key: str, column: str, lang: Lang) -> dict[str, str]:
     """Key → label for a list column of a dataset (empty when the column is not a list)."""
-    kind = DATASETS[dataset_key].column(column).kind
-    if not isinstance(kind, Choice):
-        return {}
-    return {o.key: o.label_th if lang == "th" else o.label_en for o in kind.options}
+    options = DATASETS[dataset_key].column(column).kind.options
+    return {o.key: o.label_th if lang == "th" else o.label_en for o in options}
 
 
 def label_values(values: pd.Series, dataset_key: str, column: str, lang: Lang) -> pd.Series:

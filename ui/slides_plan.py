@@ -70,8 +70,7 @@ def pillar_slide(pillar: Pillar) -> Callable[[Deck], None]:
 def city_score(deck: Deck) -> None:
     result = present_data.plan(deck)
     language = lang()
-    scored = [r for r in result.kpis.values() if r.score is not None]
-    red = [r for r in scored if r.status == "red"]
+    coverage = result.coverage()
     slide_parts.heading(t("present.criterion.2"), t("present.plan.score_title"), t("present.plan.score_lead"))
     slide_parts.figures(
         [
@@ -80,8 +79,9 @@ def city_score(deck: Deck) -> None:
                 t("present.plan.city_score", period=deck.period.label(language)),
                 slide_parts.tone_of(result.city_status),
             ),  # fmt: skip
-            Figure(f"{len(scored)} / {len(result.kpis)}", t("present.plan.scored")),
-            Figure(str(len(red)), t("present.plan.red"), "red" if red else "green"),
+            Figure(f"{coverage.judged} / {coverage.declared}", t("present.plan.scored")),
+            Figure(str(result.red_count), t("present.plan.red"), "red" if result.red_count else "green"),
+            Figure(str(result.capped_count), t("present.plan.capped", cap=f"{SCORE_CAP:.1f}"), "muted"),
         ]
     )
     slide_parts.table(

@@ -14,7 +14,6 @@ from data_sources.accounts import Account
 from data_sources.adapters import dataset
 from data_sources.ingest import AUTO, Prepared, read_and_validate
 from data_sources.report import column_letter
-from data_sources.schema import Choice, Date, DateTime, Month
 from ui.format import format_date, format_month, format_number
 from ui.i18n import lang, t
 from ui.labels import label_values
@@ -138,13 +137,13 @@ def display_frame(frame: pd.DataFrame, dataset_key: str) -> pd.DataFrame:
     declared = dataset(dataset_key)
     shown = frame.head(PREVIEW_ROWS).astype(object)
     for column in declared.columns:
-        kind = column.kind
-        if isinstance(kind, Month):
+        level = column.kind.moment_level
+        if level == "month":
             shown[column.key] = [format_month(v, language) for v in shown[column.key]]
-        elif isinstance(kind, Date | DateTime):
-            timed = isinstance(kind, DateTime)
+        elif level is not None:
+            timed = level == "datetime"
             shown[column.key] = [format_date(v, language, with_time=timed) for v in shown[column.key]]
-        elif isinstance(kind, Choice):
+        elif column.kind.options:
             shown[column.key] = label_values(shown[column.key], dataset_key, column.key, language)
     shown = shown.astype(object).where(shown.notna(), None)  # None: an empty cell in every column type
     return shown.rename(columns={c.key: _field_label(c.key, dataset_key) for c in declared.columns})

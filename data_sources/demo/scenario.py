@@ -16,7 +16,7 @@ import pandas as pd
 
 from data_sources.city import profile
 from data_sources.demo import seasons
-from data_sources.schema import Choice, Dataset, Date, DateTime, Decimal, Integer, Month, Text
+from data_sources.schema import Dataset
 
 # The data is "as of" this hour on `today`: the morning briefing the mayor would see.
 AS_OF = time(8, 0)
@@ -191,18 +191,4 @@ def typed_frame(declared: Dataset, columns: Mapping[str, object]) -> pd.DataFram
     unexpected = set(columns) - {c.key for c in declared.columns}
     if unexpected:
         raise KeyError(f"{declared.key} has no columns {sorted(unexpected)}")
-    return pd.DataFrame({c.key: _typed(columns[c.key], c.kind) for c in declared.columns})
-
-
-def _typed(values: object, kind: object) -> pd.Series:
-    if isinstance(kind, Integer):
-        return pd.Series(pd.array(np.asarray(values, dtype=np.float64), dtype="Int64"))
-    if isinstance(kind, Decimal):
-        return pd.Series(np.asarray(values, dtype=np.float64))
-    if isinstance(kind, DateTime):
-        return pd.Series(pd.to_datetime(values)).astype("datetime64[us]")
-    if isinstance(kind, Date | Month):
-        return pd.Series(pd.to_datetime(values)).dt.normalize().astype("datetime64[us]")
-    if isinstance(kind, Text | Choice):
-        return pd.Series(pd.array(list(values), dtype="string"))
-    raise TypeError(f"no typed-frame dtype for {kind!r}")
+    return pd.DataFrame({c.key: c.kind.coerce(pd.Series(columns[c.key])) for c in declared.columns})

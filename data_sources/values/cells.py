@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype
 
-from data_sources.values.problems import CellProblem, UnreadableCell
+from data_sources.values.problems import CellProblem, Severity, UnreadableCell
 from data_sources.values.text import cell_text
 
 MISSING, STRING, NUMBER, MOMENT, OTHER = -1, 0, 1, 2, 3
@@ -111,6 +111,10 @@ class Collector:
         value = cell_text(self.raw[index])
         self._problems.append(CellProblem(int(index), problem.code, problem.severity, value, dict(problem.slots)))
 
+    def note(self, code: str, severity: Severity = "warning", **slots: str) -> None:
+        """A problem of the whole column (no cell), e.g. how its values were read."""
+        self._problems.append(CellProblem(None, code, severity, "", dict(slots)))
+
     def report_mask(self, positions: np.ndarray, mask: np.ndarray, code: str, slots: dict[str, str]) -> None:
         for index in positions[mask]:
             self.report(index, UnreadableCell(code, **slots))
@@ -154,4 +158,4 @@ class Collector:
 
     @property
     def problems(self) -> tuple[CellProblem, ...]:
-        return tuple(sorted(self._problems, key=lambda problem: problem.index))
+        return tuple(sorted(self._problems, key=lambda problem: -1 if problem.index is None else problem.index))

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from data_sources.schema import Choice
 from data_sources.values.digits import clean_digits
+
+if TYPE_CHECKING:
+    from data_sources.kinds.choice import Choice
 
 _NIKHAHIT_AA = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32([\u0e48-\u0e4b]?)")  # ํ (tone) า (tone) -> (tone) ำ
 _AA_NIKHAHIT = re.compile("\u0e32\u0e4d")  # า + ํ, typed in the wrong order
@@ -59,7 +62,7 @@ def choice_collisions(choice: Choice) -> dict[str, tuple[str, ...]]:
 def match_choice(text: str, choice: Choice) -> str | None:
     """The key of the option `text` names, or None when it names none.
 
-    >>> from data_sources.schema import Option
+    >>> from data_sources.schema import Choice, Option
     >>> status = Choice((Option("resolved", "เสร็จสิ้น", "Resolved", ("แล้วเสร็จ", "closed")),), closed=True)
     >>> match_choice("แล้วเสร็จ", status), match_choice(" CLOSED ", status), match_choice("รอ", status)
     ('resolved', 'resolved', None)
@@ -70,7 +73,7 @@ def match_choice(text: str, choice: Choice) -> str | None:
 def choice_labels(choice: Choice) -> str:
     """The Thai labels of a list, for the "unknown-choice" message.
 
-    >>> from data_sources.schema import Option
+    >>> from data_sources.schema import Choice, Option
     >>> choice_labels(Choice((Option("a", "ใหม่", "New"), Option("b", "เสร็จสิ้น", "Done"))))
     'ใหม่, เสร็จสิ้น'
     """

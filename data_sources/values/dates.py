@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, time, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from data_sources.city_time import as_city_time
-from data_sources.schema import Date, DateTime, Month
 from data_sources.values.date_text import Parts, read_parts
 from data_sources.values.problems import UnreadableCell
 from data_sources.values.serials import serial_to_datetime
 
+if TYPE_CHECKING:
+    from data_sources.kinds.moments import Moment
+
 Level = Literal["date", "datetime", "month"]
-DateKind = Date | DateTime | Month
-LEVELS: dict[type, Level] = {Date: "date", DateTime: "datetime", Month: "month"}
+# The default window of each level: no earlier than EARLIEST, at most this many days past today.
+EARLIEST = date(1990, 1, 1)
+DAYS_AHEAD: dict[Level, int] = {"date": 400, "datetime": 2, "month": 400}
 
 
 def _at_level(moment: datetime, level: Level) -> datetime:
@@ -93,56 +96,55 @@ def read_moment(cell: object, level: Level) -> datetime | None:
         raise
 
 
-def date_window(kind: DateKind, today: date) -> tuple[date, date]:
-    """The earliest and latest day a value of `kind` may fall on (a month: its first day)."""
-    earliest = kind.earliest.replace(day=1) if isinstance(kind, Month) else kind.earliest
-    return earliest, today + timedelta(days=kind.days_ahead)
+def date_window(level: Level, earliest: date, days_ahead: int, today: date) -> tuple[date, date]:
+    """The earliest and latest day a value at `level` may fall on (a month: its first day).
+
+    >>> date_window("month", date(1990, 1, 15), 400, date(2026, 11, 23))
+    (datetime.date(1990, 1, 1), datetime.date(2027, 12, 28))
+    """
+    return earliest.replace(day=1) if level == "month" else earliest, today + timedelta(days=days_ahead)
 
 
-def check_window(moment: datetime, kind: DateKind, today: date) -> None:
-    """Raise "date-out-of-range" (slots earliest/latest, ISO) when `moment` lies outside the window."""
-    earliest, latest = date_window(kind, today)
-    if not earliest <= moment.date() <= latest:
-        raise UnreadableCell("date-out-of-range", earliest=earliest.isoformat(), latest=latest.isoformat())
-
-
-def _checked(cell: object, kind: DateKind, today: date | None) -> datetime | None:
-    moment = read_moment(cell, LEVELS[type(kind)])
+def _checked(cell: object, level: Level, kind: Moment | None, today: date | None) -> datetime | None:
+    moment = read_moment(cell, level)
     if moment is not None and today is not None:
-        check_window(moment, kind, today)
+        window = kind.window(today) if kind else date_window(level, EARLIEST, DAYS_AHEAD[level], today)
+        earliest, latest = window
+        if not earliest <= moment.date() <= latest:
+            raise UnreadableCell("date-out-of-range", earliest=earliest.isoformat(), latest=latest.isoformat())
     return moment
 
 
-def parse_date(cell: object, *, today: date | None = None, kind: Date | None = None) -> date | None:
+def parse_date(cell: object, *, today: date | None = None, kind: Moment | None = None) -> date | None:
     """The calendar day a cell names; None when blank. Raises `UnreadableCell`.
 
-    Given `today`, a day outside the window of `kind` (default `Date()`) raises "date-out-of-range".
+    Given `today`, a day outside the window of `kind` (default `Date()`'s) raises "date-out-of-range".
 
     >>> parse_date("21 พ.ย. 65"), parse_date("๒๑/๑๑/๒๕๖๕"), parse_date(44886)
     (datetime.date(2022, 11, 21), datetime.date(2022, 11, 21), datetime.date(2022, 11, 21))
     >>> parse_date("วันที่ 21 เดือนพฤศจิกายน พ.ศ. 2565"), parse_date("2022-11-21")
     (datetime.date(2022, 11, 21), datetime.date(2022, 11, 21))
     """
-    moment = _checked(cell, kind or Date(), today)
+    moment = _checked(cell, "date", kind, today)
     return None if moment is None else moment.date()
 
 
-def parse_datetime(cell: object, *, today: date | None = None, kind: DateTime | None = None) -> datetime | None:
+def parse_datetime(cell: object, *, today: date | None = None, kind: Moment | None = None) -> datetime | None:
     """The moment a cell names (naive, city time); a date alone is midnight. Raises `UnreadableCell`.
 
     >>> parse_datetime("21/11/2565 09.30 น."), parse_datetime("14.20น. 21 พ.ย. 65") is None
     (datetime.datetime(2022, 11, 21, 9, 30), False)
     """
-    return _checked(cell, kind or DateTime(), today)
+    return _checked(cell, "datetime", kind, today)
 
 
-def parse_month(cell: object, *, today: date | None = None, kind: Month | None = None) -> date | None:
+def parse_month(cell: object, *, today: date | None = None, kind: Moment | None = None) -> date | None:
     """The first day of the month a cell names. Raises `UnreadableCell`.
 
     >>> parse_month("ต.ค. 67"), parse_month("10/2567"), parse_month("2024-10"), parse_month("21/10/2567")
     (datetime.date(2024, 10, 1), datetime.date(2024, 10, 1), datetime.date(2024, 10, 1), datetime.date(2024, 10, 1))
     """
-    moment = _checked(cell, kind or Month(), today)
+    moment = _checked(cell, "month", kind, today)
     return None if moment is None else moment.date()
 
 

@@ -12,7 +12,6 @@ from datetime import date, time
 
 import numpy as np
 
-from data_sources.schema import Decimal, Integer
 from data_sources.values.digits import clean_digits
 from data_sources.values.problems import UnreadableCell
 from data_sources.values.text import DASHES, number_text
@@ -126,17 +125,17 @@ def integer_findings(values: np.ndarray) -> list[Finding]:
     return [(bad & ~np.isnan(values), "not-an-integer", {})]
 
 
-def range_findings(values: np.ndarray, kind: Integer | Decimal) -> list[Finding]:
-    """Cells below `kind.minimum` or above `kind.maximum`; a negative where none may be is named so.
+def range_findings(values: np.ndarray, minimum: float | None, maximum: float | None) -> list[Finding]:
+    """Cells below `minimum` or above `maximum`; a negative where none may be is named so.
 
     A cell may fall in several masks (-5 is negative and below 1): the caller reports the first.
     """
     findings: list[Finding] = []
     with np.errstate(invalid="ignore"):
-        if kind.minimum is not None and kind.minimum >= 0:
+        if minimum is not None and minimum >= 0:
             findings.append((values < 0, "negative-not-allowed", {}))
-        if kind.minimum is not None:
-            findings.append((values < kind.minimum, "below-minimum", {"minimum": number_text(kind.minimum)}))
-        if kind.maximum is not None:
-            findings.append((values > kind.maximum, "above-maximum", {"maximum": number_text(kind.maximum)}))
+        if minimum is not None:
+            findings.append((values < minimum, "below-minimum", {"minimum": number_text(minimum)}))
+        if maximum is not None:
+            findings.append((values > maximum, "above-maximum", {"maximum": number_text(maximum)}))
     return findings

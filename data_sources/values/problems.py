@@ -16,7 +16,7 @@ class CellProblem:
     placeholders (minimum, maximum, earliest, latest, limit, choices, ...), all as text.
     """
 
-    index: int  # position in the input sequence (0-based); the caller maps it to an Excel row
+    index: int | None  # position in the input sequence (0-based), None for the whole column
     code: str
     severity: Severity
     value: str  # the raw cell as text

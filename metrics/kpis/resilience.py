@@ -94,6 +94,9 @@ KPIS = (
         better="lower",
         datasets=("water_level",),
         compute=river_days_above_warning,
+        measure="days_over",
+        breakdowns=("category",),
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -108,6 +111,9 @@ KPIS = (
         better="lower",
         datasets=("water_level",),
         compute=river_days_above_critical,
+        measure="days_over",
+        breakdowns=("category",),
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -122,6 +128,8 @@ KPIS = (
         better="higher",
         datasets=("water_level",),
         compute=flood_warning_lead_hours,
+        measure="mean",
+        target_scope="city_only",
     ),
     KPI(
         "incidents_reported",
@@ -135,6 +143,9 @@ KPIS = (
         better="lower",
         datasets=("incidents",),
         compute=incidents_reported,
+        measure="count",
+        breakdowns=("community", "category"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -149,6 +160,9 @@ KPIS = (
         better="lower",
         datasets=("incidents",),
         compute=severe_incidents,
+        measure="count",
+        breakdowns=("community", "category"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -163,6 +177,9 @@ KPIS = (
         better="lower",
         datasets=("incidents",),
         compute=households_affected,
+        measure="sum",
+        breakdowns=("community", "category"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -177,6 +194,9 @@ KPIS = (
         better="lower",
         datasets=("incidents",),
         compute=people_injured,
+        measure="sum",
+        breakdowns=("community", "category"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -191,5 +211,8 @@ KPIS = (
         better="higher",
         datasets=("facilities", "population"),
         compute=shelter_capacity_coverage,
+        measure="ratio",
+        window="register",
+        target_scope="city_only",
     ),
 )

@@ -113,11 +113,14 @@ def dataset_ages(history: pd.DataFrame, *, launch: date | None, now: datetime) -
     found = []
     for key, declared in DATASETS.items():
         before_days, before_fresh = _ages(times.get(key), declared.cadence_days, moments)
-        last = last_before(times.get(key), now)
+        # The latest upload, as the catalogue's freshness reads it (`now` is the dashboard's, to the
+        # hour: an upload later in the hour is today's, not one from the future).
+        latest = times[key].iloc[-1].to_pydatetime() if key in times and not times[key].empty else None
+        age = freshness.days_since(latest, now)
         found.append(
             DatasetAge(
                 key, declared.division_th, declared.division_en, declared.cadence_days, before_days, before_fresh,
-                freshness.days_since(last, now), freshness.is_fresh(last, declared.cadence_days, now),
+                None if age is None else max(age, 0.0), freshness.is_fresh(latest, declared.cadence_days, now),
             )
         )  # fmt: skip
     return found
