@@ -1,8 +1,10 @@
 """The day the platform went live in this city: what "before the platform" and "since" mean.
 
 Recorded once as an event in the audit log (`platform_launch`, detail `{"day": "YYYY-MM-DD"}`);
-the demo city records its own. Where none is recorded, the day of the first accepted upload is
-the launch: nothing reached the platform before it.
+the demo city records its own. A city that goes live (data_sources/go_live.py, audited
+`went_live`) starts again from that day: the demo's launch is not the real city's. Where neither
+is recorded, the day of the first accepted upload is the launch: nothing reached the platform
+before it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sqlalchemy as sa
 from data_sources.db import audit_log, uploads, write_transaction
 
 ACTION = "platform_launch"
+WENT_LIVE = "went_live"  # go_live.go_live's audit action
 
 
 def record_launch(engine: sa.Engine, day: date, *, actor: str | None) -> None:
@@ -29,12 +32,16 @@ def record_launch(engine: sa.Engine, day: date, *, actor: str | None) -> None:
 
 
 def launch_day(engine: sa.Engine) -> date | None:
-    """The recorded launch day, else the day of the first accepted upload, else None."""
+    """The latest recorded launch (or going live), else the day of the first accepted upload, else None."""
+    latest = (
+        sa.select(audit_log.c.action, audit_log.c.at, audit_log.c.detail)
+        .where(audit_log.c.action.in_((ACTION, WENT_LIVE)))
+        .order_by(audit_log.c.id.desc())
+        .limit(1)
+    )
     with engine.connect() as connection:
-        detail = connection.scalar(
-            sa.select(audit_log.c.detail).where(audit_log.c.action == ACTION).order_by(audit_log.c.id.desc()).limit(1)
-        )
-        if detail:
-            return date.fromisoformat(json.loads(detail)["day"])
+        found = connection.execute(latest).first()
+        if found is not None:
+            return date.fromisoformat(json.loads(found.detail)["day"]) if found.action == ACTION else found.at.date()
         first = connection.scalar(sa.select(sa.func.min(uploads.c.uploaded_at)).where(uploads.c.status == "accepted"))
     return first.date() if first is not None else None

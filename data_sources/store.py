@@ -28,6 +28,7 @@ from data_sources.db import (
     uploads,
 )
 from data_sources.errors import VersionNotFound
+from data_sources.personal_numbers import free_text_columns, mask_personal_numbers
 from data_sources.schema import Dataset
 
 # ---------------------------------------------------------------- reading
@@ -35,6 +36,7 @@ from data_sources.schema import Dataset
 
 _cache: dict[tuple[str, str, int], pd.DataFrame] = {}
 _arrival_cache: dict[tuple[str, str, int], pd.Series] = {}
+_public_cache: dict[tuple[str, str, int], pd.DataFrame] = {}  # the same rows as public_rows gives them
 _cache_lock = threading.Lock()
 ARRIVED_AT = "arrived_at"
 
@@ -50,9 +52,10 @@ def load(engine: sa.Engine, key: str, *, include_personal: bool = True, with_arr
     """The current rows of dataset `key` as a typed frame (a fresh copy, safe to modify).
 
     Cached by (database, dataset, version): a new upload is seen at once, a repeat read is free.
-    `include_personal=False` drops the columns the adapter marks personal. `with_arrival=True`
-    adds `arrived_at`: when each row reached the platform (the time of the version that brought
-    it), which is when it could first be seen, for instance to warn of a rising river.
+    `include_personal=False` gives `public_rows`: no personal column, numbers in free text masked.
+    `with_arrival=True` adds `arrived_at`: when each row reached the platform (the time of the
+    version that brought it), which is when it could first be seen, for instance to warn of a
+    rising river.
     """
     declared = dataset(key)
     with engine.connect() as connection:
@@ -60,12 +63,22 @@ def load(engine: sa.Engine, key: str, *, include_personal: bool = True, with_arr
         cache_key = (str(engine.url), key, int(version))
         cached = _cached(_cache, cache_key, lambda: _read_live(connection, declared))
         arrival = _cached(_arrival_cache, cache_key, lambda: _read_arrival(connection, key)) if with_arrival else None
-    frame = cached.copy()
-    if not include_personal:
-        frame = frame.drop(columns=list(declared.personal_columns))
+    if include_personal:
+        frame = cached.copy()
+    else:
+        frame = _cached(_public_cache, cache_key, lambda: public_rows(cached, declared)).copy()
     if arrival is not None:
         frame[ARRIVED_AT] = arrival.to_numpy()
     return frame
+
+
+def public_rows(frame: pd.DataFrame, declared: Dataset) -> pd.DataFrame:
+    """`frame` as every public reader gets it: personal columns dropped, and phone and ID numbers
+    masked in the free text left (a facility address a clerk typed a mobile number into)."""
+    public = frame.drop(columns=list(declared.personal_columns))
+    for key in free_text_columns(declared):
+        public[key] = public[key].map(mask_personal_numbers, na_action="ignore").astype(public[key].dtype)
+    return public
 
 
 def _cached(cache: dict[tuple[str, str, int], Any], cache_key: tuple[str, str, int], read: Any) -> Any:
@@ -106,6 +119,15 @@ def _read_live(connection: sa.Connection, declared: Dataset) -> pd.DataFrame:
 
 
 _hashes: dict[tuple[str, str, int], str] = {}
+
+
+def clear_caches() -> None:
+    """Forget every cached frame and hash (after the demo city is removed)."""
+    with _cache_lock:
+        _cache.clear()
+        _arrival_cache.clear()
+        _public_cache.clear()
+        _hashes.clear()
 
 
 def content_hash(frame: pd.DataFrame, declared: Dataset) -> str:

@@ -17,7 +17,7 @@ from ui.session import database
 auth.guard(database(), "pages/mayor_dashboard.py")  # also when Streamlit runs this page without app.py
 
 st.title(t("mayor.title"))
-selection = dashboard_filters()
+selection = dashboard_filters(with_division=True)
 data = results.city_data(database())
 result = results.view(data, "result", selection)
 st.caption(t("mayor.caption", selection=results.selection_label(selection, data, lang())))

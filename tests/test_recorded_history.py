@@ -9,9 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from data_sources import frames, store
+from data_sources import city_time, frames, store
 from data_sources.adapters import dataset
 from data_sources.backfill import Delivery, commit_history, first_deliveries
+from data_sources.go_live import go_live
 from data_sources.launch import launch_day, record_launch
 
 JAN, FEB, MAR = datetime(2024, 1, 5, 9), datetime(2024, 2, 5, 9), datetime(2024, 3, 5, 9)
@@ -99,3 +100,10 @@ def test_the_launch_is_the_recorded_day_else_the_first_accepted_upload(db_url: s
     assert launch_day(engine) == FEB.date()
     record_launch(engine, MAR.date(), actor="demo")
     assert launch_day(engine) == MAR.date()
+
+
+def test_going_live_starts_the_city_again_from_that_day(db_url: str) -> None:
+    engine = store.connect(db_url)
+    record_launch(engine, MAR.date(), actor="demo")
+    go_live(engine, actor="root", reason="go-live command")
+    assert launch_day(engine) == city_time.today()

@@ -15,14 +15,10 @@ from ui import view_url
 from ui.filters import community_label
 from ui.format import format_date
 from ui.i18n import lang, t
+from ui.plain import plain
 
 _ICONS = {"river": ":material/water:", "pm25": ":material/airwave:"}
 SHOWN_FIRST = 5  # indicators off target shown before "more"; the rest fold away on a phone
-
-
-def _escape(text: str) -> str:
-    # Alert texts are plain words; keep Markdown from reading "$" or "*" in them as markup.
-    return text.replace("\\", "\\\\").replace("$", "\\$").replace("*", "\\*").replace("_", "\\_")
 
 
 def where_and_when(alert: Alert, language: str) -> str:
@@ -43,10 +39,10 @@ def where_and_when(alert: Alert, language: str) -> str:
 def _alert_item(alert: Alert, index: int) -> None:
     language = lang()
     with st.container(border=True, key=f"mayor_alert_{index}"):
-        st.markdown(_escape(alert.message(language)))
+        st.markdown(plain(alert.message(language)))
         meta = where_and_when(alert, language)
         if meta:
-            st.caption(_escape(meta))
+            st.caption(plain(meta))
         if alert.link is not None:
             st.page_link(alert.link.page, label=t("dash.alerts.open"), icon=":material/arrow_forward:",
                          query_params={**view_url.view_params(), **alert.link.params})  # fmt: skip
@@ -56,7 +52,7 @@ def _urgent(alert: Alert, index: int) -> None:
     language = lang()
     box = st.error if alert.severity == "critical" else st.warning
     meta = where_and_when(alert, language)
-    box(_escape(alert.message(language) + (f"  \n{meta}" if meta else "")), icon=_ICONS[alert.kind])
+    box(plain(alert.message(language)) + (f"  \n{plain(meta)}" if meta else ""), icon=_ICONS[alert.kind])
     if alert.link is not None:
         st.page_link(alert.link.page, label=t("dash.alerts.open"), icon=":material/arrow_forward:",
                      query_params={**view_url.view_params(), **alert.link.params})  # fmt: skip

@@ -18,6 +18,7 @@ from metrics.periods import Period
 from metrics.scoring import status
 from ui import kpi_text, view_url
 from ui.i18n import lang, t
+from ui.print_layout import print_heading
 
 DETAIL_PAGE = "pages/kpi_detail.py"
 PILLAR_PAGES = {pillar: f"pages/pillar_{pillar}.py" for pillar in PILLARS}
@@ -109,7 +110,8 @@ def kpis_by_pillar(result: CityResult, sparklines: Mapping[str, Sequence[float]]
     pillar's cards rather than all of them."""
     language = lang()
     names = [f"{kpi_text.pillar_name(p, language)} · {kpi_text.score_text(result.pillars[p])}" for p in PILLARS]
-    for pillar, tab in zip(PILLARS, st.tabs(names), strict=True):
+    for pillar, name, tab in zip(PILLARS, names, st.tabs(names), strict=True):
         with tab:
+            print_heading(name, key=f"pillar_{pillar}")  # paper has no tabs: each sheet says its pillar
             members = [r for r in result.kpis.values() if r.kpi.pillar == pillar]
             kpi_grid(members, sparklines, result.period)

@@ -118,8 +118,8 @@ def span_text(result: KpiResult, lang: Lang) -> str:
 
 
 def score_name(result: CityResult, lang: Lang) -> str:
-    """ "City score", or "Community score" for one community: a community's is never the city's."""
-    return translate("dash.score.community" if result.scope.kind == "community" else "dash.score.city", lang)
+    """ "City score", or "Community score" / "Division score": a community's is never the city's."""
+    return translate(f"dash.score.{result.scope.kind}", lang)  # city, community or division
 
 
 def honesty_text(result: CityResult, lang: Lang) -> str:

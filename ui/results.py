@@ -69,8 +69,14 @@ def _view(key: CacheKey, view: str, period_code: str, community: str | None, ext
     return VIEWS[view](_data, period, community, extra)
 
 
+# Views a division scopes (its KPIs only); for them `extra` carries the division's key.
+DIVISION_VIEWS = ("result", "alerts")
+
+
 def view(data: CityData, name: str, selection: Selection, extra: str = "") -> Any:
     """The named view (see VIEWS) for the selection, computed once per data version and hour."""
+    if name in DIVISION_VIEWS:
+        extra = selection.division or ""
     return _view(data.key, name, selection.period.code, selection.community, extra, data)
 
 
@@ -94,8 +100,8 @@ def right_now(selection: Selection, data: CityData) -> Selection:
     return Selection(rolling(RIGHT_NOW_DAYS, today=data.context.now.date()), selection.community)
 
 
-def _result(data: CityData, period: Period, community: str | None, extra: str) -> CityResult:
-    return compute_all(data.frames, period, context=data.context, community=community)
+def _result(data: CityData, period: Period, community: str | None, division: str) -> CityResult:
+    return compute_all(data.frames, period, context=data.context, community=community, division=division or None)
 
 
 def _sparklines(data: CityData, period: Period, community: str | None, extra: str) -> dict[str, list[float]]:
@@ -103,13 +109,14 @@ def _sparklines(data: CityData, period: Period, community: str | None, extra: st
     return dashboard.sparkline_values(grid)
 
 
-def _alerts(data: CityData, period: Period, community: str | None, extra: str) -> list[alert_rules.Alert]:
-    result = _view(data.key, "result", period.code, community, "", data)
+def _alerts(data: CityData, period: Period, community: str | None, division: str) -> list[alert_rules.Alert]:
+    result = _view(data.key, "result", period.code, community, division, data)
     where, since = alert_rules.kpi_context(data.frames, result, context=data.context)
     # The river and air alerts look at the readings up to this minute (the context's hour would
     # hide the latest), whatever period is shown.
-    return alert_rules.alerts(data.frames, period, result, city_time.now(), freshness=data.context.last_uploads,
-                              where=where, since=since)  # fmt: skip
+    found = alert_rules.alerts(data.frames, period, result, city_time.now(), freshness=data.context.last_uploads,
+                               where=where, since=since)  # fmt: skip
+    return [alert for alert in found if not division or alert.division == division]
 
 
 def _river_now(data: CityData, period: Period, community: str | None, extra: str) -> list[alert_rules.Alert]:
