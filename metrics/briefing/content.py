@@ -39,6 +39,7 @@ class Briefing:
 
     period: Period
     community: str | None
+    division: str | None  # the division whose KPIs alone are briefed, if one is
     lang: str
     result: CityResult
     alerts: tuple[alert_rules.Alert, ...]
@@ -48,11 +49,6 @@ class Briefing:
     generated_at: datetime
     last_uploads: dict[str, datetime | None]  # per dataset
     scorecards: tuple[DivisionScorecard, ...]  # divisions with red KPIs or late data first
-
-    @property
-    def division(self) -> str | None:
-        """The division whose KPIs alone are briefed, if one is."""
-        return self.result.scope.name if self.result.scope.kind == "division" else None
 
     @property
     def red(self) -> list[KpiResult]:
@@ -112,6 +108,7 @@ def build(
     return Briefing(
         period=period,
         community=community,
+        division=division,
         lang=lang,
         result=result,
         alerts=tuple(alerts),
