@@ -24,7 +24,7 @@ from multiprocessing import connection, forkserver, spawn
 from multiprocessing.context import ForkServerProcess
 from multiprocessing.popen_forkserver import Popen as ForkServerPopen
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from data_sources.errors import DataSourceError
 from data_sources.readers.base import Limits, file_error
@@ -39,6 +39,8 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
 _FORK = multiprocessing.get_context("fork")
 _direct = threading.Event()  # set by a one-shot command: fork children from this process
+_answer_lock = threading.Lock()  # one answer per child, whichever thread gives it
+_to_parent: list[connection.Connection] = []  # in an isolated child: the pipe to its parent
 _launching = threading.local()
 _server_lock = threading.Lock()
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
@@ -174,10 +176,24 @@ def _unwrap(outcome: tuple[str, Any]) -> Any:
     raise value
 
 
+def in_isolated_child() -> bool:
+    """True inside a child of `run_isolated`, where `answer_now` may end the work early."""
+    return bool(_to_parent)
+
+
+def answer_now(error: DataSourceError) -> NoReturn:
+    """From any thread of an isolated child: hand `error` to the parent as the answer, then end the
+    child, whatever its other threads are doing (a parser busy with a file already refused)."""
+    with _answer_lock:
+        _send(_to_parent[0], ("data-error", _portable(error)))
+        os._exit(0)
+
+
 def _child_main(
     sender: connection.Connection, function: Callable[..., Any], args: tuple[object, ...], memory_mb: int
 ) -> None:
     _limit_resources(memory_mb)
+    _to_parent.append(sender)
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))
     except DataSourceError as error:
@@ -186,7 +202,8 @@ def _child_main(
         outcome = ("memory", None)
     except Exception as error:  # noqa: BLE001 - handed to the parent, which re-raises it
         outcome = ("error", _picklable(error))
-    _send(sender, outcome)
+    with _answer_lock:
+        _send(sender, outcome)
 
 
 def _limit_resources(memory_mb: int) -> None:
