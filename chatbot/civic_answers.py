@@ -15,11 +15,14 @@ import pandas as pd
 from chatbot.answers import Answer, no_data, say
 from chatbot.slots import matching_tickets
 from chatbot.text import Lang
-from data_sources.adapters.common import DIVISIONS
 from data_sources.adapters.complaints import STATUSES
 from data_sources.city import profile
+from data_sources.divisions import DIVISIONS
 from data_sources.thai_calendar import ce_of_be, fiscal_year, month_label
-from metrics.periods import day_label
+from metrics.breakdowns import budget_by_division, revenue_by_type
+from metrics.compute import KpiResult, figure
+from metrics.kpi import Context
+from metrics.periods import day_label, fiscal
 
 STATUS_COLUMNS = ["ticket_id", "status", "received_at", "resolved_at"]
 
@@ -116,16 +119,18 @@ def _baht(value: float, lang: Lang) -> str:
     return say(lang, f"{value:,.0f} บาท", f"{value:,.0f} baht")
 
 
-def _fiscal_rows(frame: pd.DataFrame, now: datetime, wanted: int | None) -> tuple[int, pd.DataFrame]:
-    year = wanted or fiscal_year(now.date())
-    rows = frame.loc[(frame["fiscal_year"] == year) & (frame["month"] <= pd.Timestamp(now))]
-    return year, rows
-
-
-def _month_end(first_of_month: pd.Timestamp) -> str:
+def _month_end(first_of_month: date) -> str:
     return date(
         first_of_month.year, first_of_month.month, monthrange(first_of_month.year, first_of_month.month)[1]
     ).isoformat()
+
+
+def _fiscal_figure(
+    kpi_id: str, key: str, frame: pd.DataFrame, now: datetime, wanted: int | None
+) -> tuple[int, KpiResult]:
+    """The catalogue's figure for a fiscal year (this one by default), judged to date at `now`."""
+    year = wanted or fiscal_year(now.date())
+    return year, figure(kpi_id, {key: frame}, fiscal(year), context=Context.build(now=now))
 
 
 def _missing_year(lang: Lang, key: str, year: int, frame: pd.DataFrame) -> Answer:
@@ -140,46 +145,48 @@ def _missing_year(lang: Lang, key: str, year: int, frame: pd.DataFrame) -> Answe
 
 
 def budget(frame: pd.DataFrame | None, lang: Lang, now: datetime, *, fiscal_year_be: int | None = None) -> Answer:
-    """Allocation, disbursement so far and the share disbursed in a fiscal year, biggest divisions first."""
+    """Allocation, disbursement so far and the share disbursed in a fiscal year, biggest divisions
+    first: the catalogue's disbursement rate and its breakdown by division."""
     if frame is None or frame.empty:
         return no_data(lang, "budget", "งบประมาณ", "budget")
-    year, rows = _fiscal_rows(frame, now, fiscal_year_be)
-    if rows.empty:
+    year, result = _fiscal_figure("budget_disbursement_rate", "budget", frame, now, fiscal_year_be)
+    if result.value is None or result.span is None:
         return _missing_year(lang, "budget", year, frame)
-    # `allocated` is the project's full-year allocation, repeated on each month's row.
-    allocated_by = rows.groupby(["division", "project"], observed=True)["allocated"].max().groupby(level=0).sum()
-    disbursed_by = rows.groupby("division", observed=True)["disbursed"].sum()
-    allocated, disbursed = float(allocated_by.sum()), float(disbursed_by.sum())
-    share = f"{disbursed / allocated * 100:.1f}%" if allocated else "–"
-    last = rows["month"].max()
-    labels = {o.key: (o.label_th, o.label_en) for o in DIVISIONS.options}
+    through = result.span.as_period()
+    table = budget_by_division({"budget": frame}, through)
+    allocated, disbursed = float(table["allocated"].sum()), float(table["disbursed"].sum())
+    last = through.last_month
     lines = [
-        say(lang, f"งบประมาณปีงบประมาณ {year} (ข้อมูลถึง {month_label(last.date(), lang)})",
-            f"Budget, fiscal year {year} (figures to {month_label(last.date(), lang)})"),
+        say(lang, f"งบประมาณปีงบประมาณ {year} (ข้อมูลถึง {month_label(last, lang)})",
+            f"Budget, fiscal year {year} (figures to {month_label(last, lang)})"),
         say(lang, f"- งบที่ได้รับจัดสรร {_baht(allocated, lang)}", f"- allocated {_baht(allocated, lang)}"),
-        say(lang, f"- เบิกจ่ายแล้ว {_baht(disbursed, lang)} ({share})", f"- disbursed {_baht(disbursed, lang)} ({share})"),
+        say(lang, f"- เบิกจ่ายแล้ว {_baht(disbursed, lang)} ({result.value * 100:.1f}%)",
+            f"- disbursed {_baht(disbursed, lang)} ({result.value * 100:.1f}%)"),
         say(lang, "หน่วยงานที่เบิกจ่ายมากที่สุด:", "Divisions that disbursed the most:"),
     ]  # fmt: skip
-    for division, spent in disbursed_by.sort_values(ascending=False).head(3).items():
-        name = labels.get(str(division), (division, division))[0 if lang == "th" else 1]
-        lines.append(f"- {name}: {_baht(float(spent), lang)} / {_baht(float(allocated_by.get(division, 0.0)), lang)}")
+    for _, row in table.sort_values("disbursed", ascending=False).head(3).iterrows():
+        owner = DIVISIONS.get(str(row["division"]))
+        name = owner.title(lang) if owner is not None else str(row["division"])
+        lines.append(f"- {name}: {_baht(float(row['disbursed']), lang)} / {_baht(float(row['allocated']), lang)}")
     return Answer("\n".join(lines), ("budget",), _month_end(last), {"fiscal_year": year})
 
 
 def revenue(frame: pd.DataFrame | None, lang: Lang, now: datetime, *, fiscal_year_be: int | None = None) -> Answer:
-    """Revenue collected so far in a fiscal year against its target."""
+    """Revenue collected so far in a fiscal year against its target: the catalogue's collection rate."""
     if frame is None or frame.empty:
         return no_data(lang, "revenue", "รายได้", "revenue")
-    year, rows = _fiscal_rows(frame, now, fiscal_year_be)
-    if rows.empty:
+    year, result = _fiscal_figure("revenue_collection_rate", "revenue", frame, now, fiscal_year_be)
+    if result.span is None or result.span.empty or result.value is None:
         return _missing_year(lang, "revenue", year, frame)
-    collected, target = float(rows["collected"].sum()), float(rows["target"].sum())
-    share = f" ({collected / target * 100:.1f}%)" if target else ""
-    last = rows["month"].max()
+    through = result.span.as_period()
+    table = revenue_by_type({"revenue": frame}, through)
+    collected, target = float(table["collected"].sum()), float(table["target"].sum())
+    share = f" ({result.value * 100:.1f}%)"
+    last = through.last_month
     text = say(
         lang,
-        f"รายได้ปีงบประมาณ {year} จัดเก็บได้ {_baht(collected, lang)} จากประมาณการ {_baht(target, lang)}{share} (ข้อมูลถึง {month_label(last.date(), lang)})",
-        f"Revenue, fiscal year {year}: {_baht(collected, lang)} collected of {_baht(target, lang)} expected{share} (figures to {month_label(last.date(), lang)})",
+        f"รายได้ปีงบประมาณ {year} จัดเก็บได้ {_baht(collected, lang)} จากประมาณการ {_baht(target, lang)}{share} (ข้อมูลถึง {month_label(last, lang)})",
+        f"Revenue, fiscal year {year}: {_baht(collected, lang)} collected of {_baht(target, lang)} expected{share} (figures to {month_label(last, lang)})",
     )
     return Answer(text, ("revenue",), _month_end(last), {"fiscal_year": year})
 

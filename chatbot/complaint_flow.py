@@ -8,7 +8,6 @@ are removed from them, since those columns are public.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +23,7 @@ from data_sources import frames
 from data_sources.adapters.complaints import CATEGORIES, COMPLAINTS
 from data_sources.city import profile
 from data_sources.errors import DataSourceError
+from data_sources.personal_numbers import first_phone, mask_personal_numbers
 
 FLOW = "complaint"
 UNKNOWN_COMMUNITY = "ไม่ระบุ"
@@ -37,8 +37,6 @@ _REQUEST_WORDS = frozenset(
 Writer = Callable[[pd.DataFrame], None]
 TicketMaker = Callable[[datetime], str]
 
-_PHONE = re.compile(r"(?:\+?66[-\s]?|0)\d{1,2}[-\s]?\d{3}[-\s]?\d{3,4}")
-_NATIONAL_ID = re.compile(r"(?<!\d)\d[-\s]?\d{4}[-\s]?\d{5}[-\s]?\d{2}[-\s]?\d(?!\d)")
 _CANCEL = frozenset({"ยกเลิก", "ไม่แจ้งแล้ว", "เลิก", "หยุด", "ไม่เอาแล้ว", "cancel", "stop", "quit", "nevermind"})
 _YES = frozenset({"ยืนยัน", "ใช่", "ตกลง", "ok", "ส่ง", "ส่งเลย", "ได้", "yes", "y", "confirm", "submit", "sure"})
 _NO = frozenset({"ไม่", "ไม่ส่ง", "ไม่ใช่", "no", "n"})
@@ -63,7 +61,7 @@ def _said(text: str) -> str:
 
 def scrub(text: str) -> str:
     """`text` without phone or national ID numbers (they belong in the personal columns only)."""
-    return _PHONE.sub("[…]", _NATIONAL_ID.sub("[…]", text)).strip()
+    return mask_personal_numbers(text, mask="[…]").strip()
 
 
 def start(text: str, lang: Lang) -> FlowReply:
@@ -120,9 +118,8 @@ def _take_answer(state: dict[str, Any], step: str | None, text: str) -> str | No
     elif step == "contact":
         state["contact_asked"] = True
         if _said(text) not in _SKIP:
-            phone = _PHONE.search(clean(text))
-            draft["contact_phone"] = re.sub(r"[-\s]", "", phone.group(0)) if phone else None
-            name = _NATIONAL_ID.sub("", _PHONE.sub("", text)).strip(" ,:-")
+            draft["contact_phone"] = first_phone(clean(text))
+            name = mask_personal_numbers(text, mask="").strip(" ,:-")
             draft["contact_name"] = name[:200] or None
     return None
 

@@ -1,4 +1,4 @@
-"""Command line: `python -m data_sources ingest|status|template|demo|rollback|history`.
+"""Command line: `python -m data_sources ingest|status|template|demo|rollback|users|go-live`.
 
 Exit codes of `ingest`: 0 committed (one summary line), 2 rejected (each problem on its own
 line, Thai and English; no dataset row changed), 1 unexpected error.
@@ -42,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     back.add_argument("name", choices=sorted(DATASETS))
     back.add_argument("version", type=int)
     back.add_argument("--user", default=None)
-    for sub in (run, status, demo, back):
+    live = commands.add_parser("go-live", help="remove the demo city and its accounts; create the first real admin")
+    live.add_argument("--admin", required=True, help="the admin account to create (or an existing real admin)")
+    live.add_argument("--password-stdin", action="store_true", help="read the admin's password from standard input")
+    for sub in (run, status, demo, back, live):
         sub.add_argument("--db", default=None, help="database URL (default: CITY_DB_URL, secrets.toml, data/city.db)")
     template.add_argument("--db", default=None, help=argparse.SUPPRESS)
     accounts_cli.add_parser(commands)
@@ -103,10 +106,26 @@ def _rollback(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _go_live(args: argparse.Namespace) -> int:
+    from data_sources.go_live import go_live_with_admin
+
+    engine = store.connect(args.db)
+    password = None
+    if accounts_cli.needs_password(engine, args.admin):
+        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else accounts_cli.ask_password()
+    done = go_live_with_admin(engine, args.admin, password)
+    if done["already_live"]:
+        print(f"OK already live; admin {args.admin} ready")
+    else:
+        print(f"OK live: demo city removed ({done['demo_rows_removed']} rows), demo accounts removed "
+              f"({', '.join(done['demo_accounts_removed'])}); admin {args.admin} ready")  # type: ignore[arg-type]
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"ingest": _ingest, "status": _status, "template": _template, "demo": _demo, "rollback": _rollback,
-                "users": accounts_cli.run}
+                "users": accounts_cli.run, "go-live": _go_live}
     try:
         return handlers[args.command](args)
     except DataSourceError as error:

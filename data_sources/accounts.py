@@ -18,7 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from data_sources import city_time
-from data_sources.db import accounts, write_transaction
+from data_sources.db import accounts, demo_logins, write_transaction
 from data_sources.divisions import DIVISIONS, datasets_of
 from data_sources.errors import DataSourceError
 from data_sources.writes import audit
@@ -147,8 +147,12 @@ def add_account(
     display_name: str | None = None,
     email: str | None = None,
     actor: str | None = None,
+    from_command_line: bool = False,
 ) -> Account:
-    """Create an account; `password=None` makes one that signs in only through single sign-on."""
+    """Create an account; `password=None` makes one that signs in only through single sign-on.
+
+    While the city is the demo, an account made anywhere but on the command line belongs to the
+    demo (its maker may have been a demo admin whose password is public) and leaves with it."""
     username = username.strip()
     _check_fields(username, role, division)
     if password is not None:
@@ -164,17 +168,37 @@ def add_account(
         "failed_attempts": 0,
         "created_at": _now(),
     }
+    joins_demo = not from_command_line and actor != "demo" and _city_is_demo(engine)
     with write_transaction(engine) as connection:
         if _taken(connection, username, row["email"]):
             raise _fail(
                 f"มีบัญชี '{username}' หรืออีเมลนี้อยู่แล้ว", f"An account '{username}' or with this email already exists"
             )
         connection.execute(accounts.insert().values(**row))
+        if joins_demo:
+            connection.execute(demo_logins.insert().values(username=username, password=None))
         audit(connection, "account_added", actor=actor, username=username, role=role, division=row["division"])
     return get_account(engine, username)  # type: ignore[return-value]
 
 
+def _city_is_demo(engine: sa.Engine) -> bool:
+    from data_sources.go_live import mode
+
+    return mode(engine) == "demo"
+
+
+def _refuse_demo_actor(engine: sa.Engine, actor: str | None, username: str) -> None:
+    """A demo account (its password is on the sign-in page) may change demo accounts only, so no
+    real account can be given a password a visitor chose."""
+    from data_sources.go_live import is_demo_account
+
+    target_is_real = get_account(engine, username) is not None and not is_demo_account(engine, username)
+    if target_is_real and is_demo_account(engine, actor):
+        raise _fail("บัญชีตัวอย่างจัดการได้เฉพาะบัญชีตัวอย่าง", "A demo account may manage demo accounts only")
+
+
 def _update(engine: sa.Engine, username: str, action: str, values: dict[str, Any], *, actor: str | None) -> Account:
+    _refuse_demo_actor(engine, actor, username)
     with write_transaction(engine) as connection:
         done = connection.execute(accounts.update().where(accounts.c.username == username).values(**values))
         if not done.rowcount:

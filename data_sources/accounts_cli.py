@@ -42,6 +42,16 @@ def add_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return users
 
 
+def needs_password(engine: object, username: str) -> bool:
+    """True when `username` does not exist yet, so creating it needs a password."""
+    return accounts.get_account(engine, username) is None  # type: ignore[arg-type]
+
+
+def ask_password() -> str:
+    """A new password typed twice without echo."""
+    return _password(None)
+
+
 def _password(given: str | None) -> str:
     if given is not None:
         return given
@@ -85,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
             display_name=args.name,
             email=args.email,
             actor=args.actor,
+            from_command_line=True,
         )
     elif args.action == "reset":
         account = accounts.reset_password(engine, args.username, _password(args.password), actor=args.actor)

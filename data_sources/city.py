@@ -20,3 +20,17 @@ def profile(key: str | None = None) -> dict[str, Any]:
 
 def community_names() -> tuple[str, ...]:
     return tuple(c["name_th"] for c in profile()["communities"])
+
+
+def community_named(name: str) -> str | None:
+    """The Thai name of the community `name` means, written in Thai or English (any case); None
+    when the city has no such community. Links and the command line take either.
+
+    >>> community_named("mueang thong"), community_named(" เมืองทอง "), community_named("Atlantis")
+    ('เมืองทอง', 'เมืองทอง', None)
+    """
+    wanted = name.strip().casefold()
+    for community in profile()["communities"]:
+        if wanted in (community["name_th"].casefold(), community["name_en"].casefold()):
+            return community["name_th"]
+    return None

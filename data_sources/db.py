@@ -95,6 +95,24 @@ accounts = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
 
+# One row per setting of this city database; "mode" is "demo" or "live" (data_sources/go_live.py).
+city_settings = sa.Table(
+    "city_settings",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+# Accounts that belong to the demo city and leave with it: the seeded ones, with the password
+# generated at seeding (shown on the sign-in page while the city is a demo), and any made in the
+# app while it was one (password NULL here). Real passwords are never stored here.
+demo_logins = sa.Table(
+    "demo_logins",
+    metadata,
+    sa.Column("username", sa.String(120), primary_key=True),
+    sa.Column("password", sa.Text, nullable=True),
+)
+
 # ---- channels (channels/): LINE conversations, deliveries and followers; Open311 keys and tokens.
 # A chat conversation's engine state kept server-side, so it survives restarts and any process
 # can answer the next message. `conversation` is "<channel>:<user id>" (internal, never logged).

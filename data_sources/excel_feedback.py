@@ -19,6 +19,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import column_index_from_string
 from openpyxl.worksheet.worksheet import Worksheet
 
+from data_sources.formulas import defuse_workbook
 from data_sources.readers import Limits, check_upload, read_sheets, run_isolated
 from data_sources.readers.detect import detect_kind
 from data_sources.report import Issue, ValidationReport
@@ -47,12 +48,13 @@ def build_annotated(content: bytes, file_name: str, report_data: dict, limits: L
     report = ValidationReport.from_dict(report_data)
     check_upload(content, file_name, limits)
     if detect_kind(content, file_name) == "xlsx":
-        book = load_workbook(BytesIO(content))
+        book = load_workbook(BytesIO(content), keep_links=False)
     else:
         book = _book_from_sheets(content, file_name, limits)
     if report.sheet and report.sheet in book.sheetnames:
         _mark(book[report.sheet], report)
     _list_problems(book, report)
+    defuse_workbook(book)  # a cell typed "=..." in the file or in a problem's value stays text
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 from datetime import datetime
 from typing import Any
 
@@ -25,33 +24,11 @@ import sqlalchemy as sa
 from data_sources import city_time, store
 from data_sources.adapters import DATASETS, dataset
 from data_sources.catalogue import column_rows
+from data_sources.formulas import NEUTRALISER, neutralise
+from data_sources.personal_numbers import mask_personal_numbers
 from data_sources.schema import Column, Dataset
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-NEUTRALISER = "'"
-MASK = "[ปกปิด/redacted]"
-# Thai mobiles: 06/08/09 + 8 digits, grouped any way; national IDs: 13 digits, often 1-2345-67890-12-3.
-_MOBILE = re.compile(r"(?<!\d)0[689](?:[\s\-.]?\d){8}(?!\d)")
-_NATIONAL_ID = re.compile(r"(?<!\d)\d(?:[\s\-]?\d){12}(?!\d)")
 DICTIONARY_FIELDS = ("key", "label_th", "label_en", "required", "unique", "description_th", "description_en")
-
-
-def neutralise(text: str) -> str:
-    """Text that a spreadsheet shows as text, never runs as a formula.
-
-    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-5"), neutralise("ถนนสิโรรส")
-    ('\\'=HYPERLINK("http://x")', "'-5", 'ถนนสิโรรส')
-    """
-    return NEUTRALISER + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def mask_personal_numbers(text: str) -> str:
-    """Free text with mobile numbers and national ID numbers masked.
-
-    >>> mask_personal_numbers("โทร 081-000-1234 ครับ")
-    'โทร [ปกปิด/redacted] ครับ'
-    """
-    return _NATIONAL_ID.sub(MASK, _MOBILE.sub(MASK, text))
 
 
 def public_columns(declared: Dataset) -> list[Column]:

@@ -31,7 +31,13 @@ _LAST_UPLOAD_DAYS_AGO = {
 def load_demo(engine: sa.Engine, *, seed: int = 2568, scale: float = 1.0, today: date | None = None) -> dict[str, int]:
     """Replace every dataset with the demo city; returns the rows written per dataset."""
     from data_sources.demo import generate
+    from data_sources.go_live import GoLiveError, is_live
 
+    if is_live(engine):
+        raise GoLiveError(
+            "ฐานข้อมูลนี้ใช้งานจริงแล้ว ข้อมูลตัวอย่างต้องอยู่ในฐานข้อมูลแยก",
+            "This database is live: the demo city goes into a database of its own",
+        )
     today = today or city_time.today()
     frames = generate(seed=seed, scale=scale, today=today)
     now = datetime.combine(today, city_time.now().time())
@@ -67,7 +73,10 @@ def ensure_demo(url: str | None = None) -> sa.Engine:
     resolved = resolve_url(url)
     engine = store.connect(resolved)
     if resolved == DEFAULT_URL and is_empty(engine):
-        load_demo(engine)
+        from data_sources.go_live import is_live
+
+        if not is_live(engine):  # a city gone live never gets the demo back
+            load_demo(engine)
     return engine
 
 

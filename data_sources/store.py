@@ -26,12 +26,14 @@ from data_sources.db import (
     uploads,
 )
 from data_sources.errors import VersionNotFound
+from data_sources.personal_numbers import free_text_columns, mask_personal_numbers
 from data_sources.schema import Dataset
 
 # ---------------------------------------------------------------- reading
 
 
 _cache: dict[tuple[str, str, int], pd.DataFrame] = {}
+_public_cache: dict[tuple[str, str, int], pd.DataFrame] = {}  # the same rows as public_rows gives them
 _cache_lock = threading.Lock()
 
 
@@ -46,7 +48,7 @@ def load(engine: sa.Engine, key: str, *, include_personal: bool = True) -> pd.Da
     """The current rows of dataset `key` as a typed frame (a fresh copy, safe to modify).
 
     Cached by (database, dataset, version): a new upload is seen at once, a repeat read is free.
-    `include_personal=False` drops the columns the adapter marks personal.
+    `include_personal=False` gives `public_rows`: no personal column, numbers in free text masked.
     """
     declared = dataset(key)
     with engine.connect() as connection:
@@ -59,10 +61,25 @@ def load(engine: sa.Engine, key: str, *, include_personal: bool = True) -> pd.Da
                 for stale in [k for k in _cache if k[:2] == cache_key[:2]]:
                     del _cache[stale]
                 _cache[cache_key] = cached
-    frame = cached.copy()
-    if not include_personal:
-        frame = frame.drop(columns=list(declared.personal_columns))
-    return frame
+    if include_personal:
+        return cached.copy()
+    public = _public_cache.get(cache_key)
+    if public is None:
+        public = public_rows(cached, declared)
+        with _cache_lock:
+            for stale in [k for k in _public_cache if k[:2] == cache_key[:2]]:
+                del _public_cache[stale]
+            _public_cache[cache_key] = public
+    return public.copy()
+
+
+def public_rows(frame: pd.DataFrame, declared: Dataset) -> pd.DataFrame:
+    """`frame` as every public reader gets it: personal columns dropped, and phone and ID numbers
+    masked in the free text left (a facility address a clerk typed a mobile number into)."""
+    public = frame.drop(columns=list(declared.personal_columns))
+    for key in free_text_columns(declared):
+        public[key] = public[key].map(mask_personal_numbers, na_action="ignore").astype(public[key].dtype)
+    return public
 
 
 def _read_live(connection: sa.Connection, declared: Dataset) -> pd.DataFrame:
@@ -78,6 +95,14 @@ def _read_live(connection: sa.Connection, declared: Dataset) -> pd.DataFrame:
 
 
 _hashes: dict[tuple[str, str, int], str] = {}
+
+
+def clear_caches() -> None:
+    """Forget every cached frame and hash (after the demo city is removed)."""
+    with _cache_lock:
+        _cache.clear()
+        _public_cache.clear()
+        _hashes.clear()
 
 
 def content_hash(frame: pd.DataFrame, declared: Dataset) -> str:

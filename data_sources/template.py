@@ -16,6 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from data_sources.adapters import dataset
+from data_sources.formulas import defuse_workbook
 from data_sources.kinds import TemplateCell
 from data_sources.schema import Column
 
@@ -41,6 +42,7 @@ def build_template(key: str) -> bytes:
         _set_up_column(book, sheet, index, column)
     sheet.freeze_panes = "A2"
     _write_instructions(book, key)
+    defuse_workbook(book)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -140,6 +140,10 @@ def commit(
     """
     declared = dataset(key)
     incoming = frames.coerce(incoming, declared).reset_index(drop=True)
+    if kind == "upload":
+        from data_sources.go_live import before_real_upload
+
+        before_real_upload(engine, user)  # the first real upload removes the demo city and its accounts
     with write_transaction(engine) as connection:
         version = _lock_head(connection, key) + 1
         plan = plan_change(connection, declared, incoming, mode)

@@ -1,8 +1,13 @@
-"""Command line: `python -m metrics [--db URL] --period P [--community NAME] [--json]`.
+"""Command line: `python -m metrics [--db URL] --period P [--community NAME | --division KEY] [--json]`.
 
-`--json` prints exactly {"period", "kpis": [{"id", "pillar", "value", "unit", "target", "score",
-"status", "previous", "year_ago"}], "pillars", "city_score"}; numbers are plain or null, never NaN.
-Exit codes: 0 printed, 2 the period (or a KPI target) could not be read, 1 unexpected error.
+`--json` prints exactly {"period", "scope": {"kind", "name"}, "kpis": [{"id", "pillar", "value",
+"unit", "target", "score", "status", "previous", "year_ago", "to_date", "months_elapsed",
+"comparable"}], "pillars", "city_score"}; numbers are plain or null, never NaN. A running period
+is judged to date: `target` is the target for the span judged and `previous`/`year_ago` cover
+the same span. `--detail` adds each KPI's span, verdict and observations, the red and capped
+counts and the coverage. With `--division`, the KPIs that division owns and its scorecard.
+Exit codes: 0 printed, 2 the period, community or division (or a KPI target) could not be read,
+1 unexpected error.
 """
 
 from __future__ import annotations
@@ -10,16 +15,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
+from datetime import date, datetime, time
 
 from data_sources import store
+from data_sources.city import profile
+from data_sources.divisions import DIVISIONS
 from data_sources.errors import DataSourceError
 from metrics.catalogue import catalogue
 from metrics.compute import CityResult, compute_all
-from metrics.errors import MetricsError
+from metrics.errors import MetricsError, UnknownCommunity, UnknownDivision
 from metrics.kpi import Context
 from metrics.periods import parse_period
 from metrics.phrases import format_number, format_value
+from metrics.scorecard import division_scorecard
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -28,22 +36,38 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m metrics", description="Yala city KPIs for one period")
     parser.add_argument("--db", default=None, help="database URL (default: CITY_DB_URL, secrets.toml, data/city.db)")
     parser.add_argument("--period", required=True, help="YYYY-MM, YYYY-Qn, FY2568, FY2568-Q1, last7 or last30")
-    parser.add_argument("--community", default=None, help="only this community (Thai name), where data records one")
+    scope = parser.add_mutually_exclusive_group()
+    scope.add_argument("--community", default=None, help="only this community (Thai or English name)")
+    scope.add_argument("--division", default=None, help="the KPIs this division owns (key, e.g. finance)")
     parser.add_argument(
-        "--today", type=date.fromisoformat, default=None, help="anchor for last7/last30 (default: today)"
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="judge as at the end of this day: anchors last7/last30 and running periods (default: today)",
     )
     parser.add_argument("--lang", choices=("th", "en"), default="en", help="language of the table (not of --json)")
     parser.add_argument("--json", action="store_true", help="print the JSON document")
+    parser.add_argument(
+        "--detail",
+        action="store_true",
+        help="with --json: each KPI's span and verdict, red and capped counts, coverage",
+    )
     return parser
 
 
 def _table(result: CityResult, lang: str) -> str:
-    lines = [f"{result.period.label(lang)}  city score {_score(result.city_score)}"]
+    coverage = result.coverage()
+    scope = result.scope.name or "city"
+    lines = [
+        f"{result.period.label(lang)} · {scope}  score {_score(result.city_score)}  red {result.red_count}"
+        f"  capped {result.capped_count}  judged {coverage.judged}/{coverage.declared}"
+    ]
     for pillar, score in result.pillars.items():
         lines.append(f"  {pillar:<12} {_score(score)}")
     for r in result.kpis.values():
         value, target = format_value(r.value, r.kpi.unit, lang), format_value(r.target, r.kpi.unit, lang)
-        lines.append(f"{r.id:<36} {value:>18}  target {target:>18}  score {_score(r.score):>5}  {r.status or '-'}")
+        shown = r.status or r.verdict.replace("_", " ")
+        lines.append(f"{r.id:<36} {value:>18}  target {target:>18}  score {_score(r.score):>5}  {shown}")
     return "\n".join(lines)
 
 
@@ -53,17 +77,34 @@ def _score(score: float | None) -> str:
 
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.period, today=args.today)
+    if args.division is not None and args.division not in DIVISIONS:
+        raise UnknownDivision(args.division)
     engine = store.connect(args.db)
     needed = sorted({name for item in catalogue().values() for name in item.datasets})
     frames = {name: store.load(engine, name, include_personal=False) for name in needed}
     # The upload log, not `store.status`: status hashes every dataset's rows (20 s at demo scale 10).
-    context = Context.from_upload_history(store.upload_history(engine))
-    result = compute_all(frames, period, context=context, community=args.community)
+    now = None if args.today is None else datetime.combine(args.today, time(23, 59, 59))
+    context = Context.from_upload_history(store.upload_history(engine), now=now)
+    community = community_key(args.community) if args.community is not None else None
+    result = compute_all(frames, period, context=context, community=community, division=args.division)
+    document = result.to_json(args.period, detail=args.detail)
+    if args.division is not None:
+        document["division"] = division_scorecard(
+            frames, period, args.division, context=context, result=result
+        ).to_json()
     if args.json:
-        print(json.dumps(result.to_json(args.period), ensure_ascii=False, allow_nan=False))
+        print(json.dumps(document, ensure_ascii=False, allow_nan=False))
     else:
         print(_table(result, args.lang))
     return EXIT_OK
+
+
+def community_key(name: str) -> str:
+    """The community's Thai name (as the data records it) from its Thai or English name."""
+    for community in profile()["communities"]:
+        if name.strip().casefold() in (community["name_th"], community["name_en"].casefold()):
+            return community["name_th"]
+    raise UnknownCommunity(name)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,15 +11,15 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from data_sources.adapters import DATASETS
-from data_sources.bands import PM25_DAILY_STANDARD
 from data_sources.city import profile
 from data_sources.freshness import days_since, is_fresh
 from metrics.catalogue import catalogue
+from metrics.dimensions import by_dimension
 from metrics.errors import UnknownKPI
-from metrics.kpi import Context, Frames, present_datasets
-from metrics.kpis.governance import SERVICE_STANDARD_DAYS
+from metrics.kpi import Context, Dimension, Frames
+from metrics.kpis.governance import budget_to_date, revenue_to_date
 from metrics.periods import Period
-from metrics.selection import days_of, fiscal_year_to_date, in_period, whole_fiscal_year
+from metrics.selection import days_of, in_period
 
 
 def by_community(
@@ -30,64 +30,57 @@ def by_community(
     context: Context | None = None,
     targets: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
-    """The KPI per community (columns community, community_en, value), best first; empty when the
-    KPI is not recorded by community (see `KPI.community_level`)."""
-    kpis = catalogue(targets)
-    if kpi_id not in kpis:
+    """The KPI per community (columns community, community_en, value, observations), best first;
+    empty when the KPI is not recorded by community (see `KPI.community_level`)."""
+    item = catalogue(targets).get(kpi_id)
+    if item is None:
         raise UnknownKPI(kpi_id)
-    item = kpis[kpi_id]
-    columns = ["community", "community_en", "value"]
-    if not item.community_level or not item.datasets or any(k not in frames for k in item.datasets):
+    columns = ["community", "community_en", "value", "observations"]
+    if not item.community_level:
         return pd.DataFrame(columns=columns)
-    context = context or Context.build()
-    present = present_datasets(frames)
-    # Split each dataset by community once, then compute on the small pieces.
-    pieces = {key: dict(tuple(frames[key].groupby("community", observed=True))) for key in item.datasets}
+    table = by_dimension(kpi_id, frames, period, "community", context=context, targets=targets)
     english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
-    names = sorted({name for groups in pieces.values() for name in groups})
-    rows = []
-    for name in names:
-        local = {key: groups.get(name, frames[key].iloc[0:0]) for key, groups in pieces.items()}
-        rows.append((name, english.get(name, name), item.value(local, period, context, present=present)))
-    table = pd.DataFrame(rows, columns=columns).astype({"value": "float64"})
+    table = table.rename(columns={"member": "community"})
+    table.insert(1, "community_en", table["community"].map(lambda name: english.get(name, name)))
     return table.sort_values("value", ascending=item.better == "lower", na_position="last", ignore_index=True)
 
 
+def _kpi_by(kpi_id: str, frames: Frames, period: Period, dimension: Dimension, name: str) -> pd.Series:
+    table = by_dimension(kpi_id, frames, period, dimension)
+    return pd.Series(table["value"].to_numpy(), index=pd.Index(table["member"], name=name), name=kpi_id)
+
+
 def complaints_by_category(frames: Frames, period: Period) -> pd.DataFrame:
-    """Per category: received in the period, resolved by its end, resolution rate, median days."""
-    complaints = frames["complaints"]
-    received = in_period(complaints, "received_at", period)
-    resolved = (received["status"] == "resolved").fillna(False) & (received["resolved_at"] < period.end_ts).fillna(
-        False
-    )
-    days = (received["resolved_at"] - received["received_at"]).dt.total_seconds() / 86400
-    table = (
-        pd.DataFrame({"category": received["category"], "resolved": resolved, "days": days.where(resolved)})
-        .groupby("category", observed=True)
-        .agg(received=("resolved", "size"), resolved=("resolved", "sum"), median_days=("days", "median"))
-        .reset_index()
-    )
-    table["resolution_rate"] = table["resolved"] / table["received"]
-    table["within_standard_days"] = SERVICE_STANDARD_DAYS
+    """Per category, the catalogue's complaint KPIs: received, resolution rate, median days to
+    resolve (of tickets resolved in the period, as the KPI), share resolved within 3 days."""
+    figures = {
+        "received": "complaints_received",
+        "resolution_rate": "complaint_resolution_rate",
+        "median_days": "complaint_median_resolution_days",
+        "within_standard_rate": "complaints_resolved_within_3_days",
+    }
+    table = pd.DataFrame({column: _kpi_by(kpi_id, frames, period, "category", "category")
+                          for column, kpi_id in figures.items()})  # fmt: skip
+    table = table.reset_index().fillna({"received": 0.0})
+    table = table.loc[table["received"] > 0].astype({"received": "int64"})  # categories with tickets
+    table.insert(2, "resolved", (table["received"] * table["resolution_rate"]).round().astype("int64"))
     return table.sort_values("received", ascending=False, ignore_index=True)
 
 
 def revenue_by_type(frames: Frames, period: Period) -> pd.DataFrame:
-    """Per revenue type, fiscal year to date: target, collected, collection rate."""
-    to_date = fiscal_year_to_date(frames["revenue"], period)
-    table = to_date.groupby("revenue_type", observed=True)[["target", "collected"]].sum().reset_index()
-    table["collection_rate"] = table["collected"] / table["target"].where(table["target"] > 0)
+    """Per revenue type, fiscal year to date: target, collected, collection rate (the KPI's)."""
+    table = revenue_to_date(frames["revenue"], period)
+    rates = _kpi_by("revenue_collection_rate", frames, period, "category", "revenue_type")
+    table["collection_rate"] = table["revenue_type"].astype("object").map(rates)
     return table.sort_values("target", ascending=False, ignore_index=True)
 
 
 def budget_by_division(frames: Frames, period: Period) -> pd.DataFrame:
-    """Per division: the fiscal year's allocation, disbursed to date, disbursement rate."""
-    year = whole_fiscal_year(frames["budget"], period)
-    allocation = year.groupby(["division", "project"], observed=True)["allocated"].max().groupby(level=0).sum()
-    disbursed = fiscal_year_to_date(year, period).groupby("division", observed=True)["disbursed"].sum()
-    table = pd.DataFrame({"allocated": allocation, "disbursed": disbursed}).fillna(0.0).rename_axis("division")
-    table["disbursement_rate"] = table["disbursed"] / table["allocated"].where(table["allocated"] > 0)
-    return table.reset_index().sort_values("allocated", ascending=False, ignore_index=True)
+    """Per division: the fiscal year's allocation, disbursed to date, disbursement rate (the KPI's)."""
+    table = budget_to_date(frames["budget"], period)
+    rates = _kpi_by("budget_disbursement_rate", frames, period, "division", "division")
+    table["disbursement_rate"] = table["division"].astype("object").map(rates)
+    return table.sort_values("allocated", ascending=False, ignore_index=True)
 
 
 def incidents_by_type(frames: Frames, period: Period) -> pd.DataFrame:
@@ -108,48 +101,34 @@ def incidents_by_type(frames: Frames, period: Period) -> pd.DataFrame:
 
 
 def air_by_station(frames: Frames, period: Period) -> pd.DataFrame:
-    """Per station: mean PM2.5, highest daily mean and days whose station mean exceeded 37.5 µg/m³."""
+    """Per station: the catalogue's mean PM2.5 and days over 37.5 µg/m³ at that station, and its
+    highest daily mean."""
     readings = in_period(frames["air_quality"], "measured_at", period)
-    daily = (
-        pd.DataFrame(
-            {
-                "station": readings["station"].to_numpy(),
-                "day": days_of(readings["measured_at"]),
-                "pm25": readings["pm25"].to_numpy(),
-            }
-        )
-        .groupby(["station", "day"])["pm25"]
-        .mean()
-    )
-    table = daily.groupby(level=0).agg(
-        pm25_mean="mean", pm25_max_daily="max", days_over_standard=lambda d: int((d > PM25_DAILY_STANDARD).sum())
-    )
-    return table.rename_axis("station").reset_index()
+    daily = pd.DataFrame(
+        {"station": readings["station"].to_numpy(), "day": days_of(readings["measured_at"]),
+         "pm25": readings["pm25"].to_numpy()}
+    ).groupby(["station", "day"])["pm25"].mean()  # fmt: skip
+    table = daily.groupby(level=0).max().rename("pm25_max_daily").rename_axis("station").reset_index()
+    stations = table["station"].astype("object")
+    table.insert(1, "pm25_mean", stations.map(_kpi_by("pm25_mean", frames, period, "category", "station")))
+    over = _kpi_by("pm25_days_over_standard", frames, period, "category", "station")
+    table["days_over_standard"] = stations.map(over).fillna(0).astype("int64")
+    return table
 
 
 def river_by_station(frames: Frames, period: Period) -> pd.DataFrame:
-    """Per station: highest level, its warning and critical levels, days at or above warning."""
+    """Per station: highest level, its warning and critical levels, and the catalogue's days at or
+    above warning at that station."""
     readings = in_period(frames["water_level"], "measured_at", period)
-    at_warning = readings["level_m"] >= readings["warning_level_m"]
     table = (
-        pd.DataFrame(
-            {
-                "station": readings["station"].to_numpy(),
-                "level_m": readings["level_m"].to_numpy(),
-                "warning_level_m": readings["warning_level_m"].to_numpy(),
-                "critical_level_m": readings["critical_level_m"].to_numpy(),
-                "warning_day": pd.Series(days_of(readings["measured_at"])).where(at_warning.to_numpy()).to_numpy(),
-            }
-        )
-        .groupby("station")
-        .agg(
-            max_level_m=("level_m", "max"),
-            warning_level_m=("warning_level_m", "last"),
-            critical_level_m=("critical_level_m", "last"),
-            days_at_warning=("warning_day", "nunique"),
-        )
-    )
-    return table.reset_index()
+        readings.groupby("station", observed=True)
+        .agg(max_level_m=("level_m", "max"), warning_level_m=("warning_level_m", "last"),
+             critical_level_m=("critical_level_m", "last"))
+        .reset_index()
+    )  # fmt: skip
+    days = _kpi_by("river_days_above_warning", frames, period, "category", "station")
+    table["days_at_warning"] = table["station"].astype("object").map(days).fillna(0).astype("int64")
+    return table
 
 
 def _sum_by(

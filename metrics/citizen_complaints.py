@@ -17,9 +17,10 @@ import pandas as pd
 from data_sources.city import profile
 from data_sources.values.digits import clean_text, from_thai_digits
 from metrics.breakdowns import complaints_by_category
+from metrics.catalogue import kpi
 from metrics.citizen import with_labels
+from metrics.dimensions import by_dimension
 from metrics.kpi import Context, Frames
-from metrics.kpis.governance import complaint_median_resolution_days, complaints_received
 from metrics.periods import Period, month
 from metrics.selection import in_period
 
@@ -41,22 +42,17 @@ class ComplaintSummary:
         return self.resolved / self.received if self.received else None
 
 
-def _resolved_by(received: pd.DataFrame, moment: pd.Timestamp) -> pd.Series:
-    return (received["status"] == "resolved").fillna(False) & (received["resolved_at"] < moment).fillna(False)
-
-
 def by_community(frames: Frames, period: Period) -> pd.DataFrame:
-    """Per community: tickets received in the period and how many of them are resolved, most first."""
-    received = in_period(frames["complaints"], "received_at", period, ("community", "status", "resolved_at"))
-    table = (
-        pd.DataFrame({"community": received["community"], "resolved": _resolved_by(received, period.end_ts)})
-        .groupby("community", observed=True)
-        .agg(received=("resolved", "size"), resolved=("resolved", "sum"))
-        .reset_index()
-    )
+    """Per community: tickets received in the period and how many of them are resolved, most
+    first (the catalogue's figures, split by community)."""
+    received = by_dimension("complaints_received", frames, period, "community").set_index("member")["value"]
+    rates = by_dimension("complaint_resolution_rate", frames, period, "community").set_index("member")["value"]
     english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
+    table = pd.DataFrame({"received": received, "resolution_rate": rates}).rename_axis("community").reset_index()
+    table = table.loc[table["received"] > 0]
     table.insert(1, "community_en", [english.get(name, name) for name in table["community"]])
-    table["resolution_rate"] = table["resolved"] / table["received"]
+    table.insert(3, "resolved", (table["received"] * table["resolution_rate"]).round().fillna(0.0).astype("int64"))
+    table["received"] = table["received"].astype("int64")
     return table.sort_values(["received", "community"], ascending=[False, True], ignore_index=True)
 
 
@@ -79,13 +75,14 @@ def monthly_trend(frames: Frames, last_month: date, *, months: int = TREND_MONTH
 def complaint_summary(frames: Frames, period: Period, *, now: datetime | None = None) -> ComplaintSummary:
     """Everything the complaints section of the Citizen Dashboard shows for `period`."""
     context = Context.build(now=now)
-    received = in_period(frames["complaints"], "received_at", period, ("status", "resolved_at"))
+    received = kpi("complaints_received").value(frames, period, context) or 0.0
+    rate = kpi("complaint_resolution_rate").value(frames, period, context)
     categories = complaints_by_category(frames, period)
     return ComplaintSummary(
         period=period,
-        received=int(complaints_received(frames, period, context)),
-        resolved=int(_resolved_by(received, period.end_ts).sum()),
-        median_days=complaint_median_resolution_days(frames, period, context),
+        received=int(received),
+        resolved=round(received * rate) if rate is not None else 0,
+        median_days=kpi("complaint_median_resolution_days").value(frames, period, context),
         by_category=with_labels(categories, "complaints", "category"),
         by_community=by_community(frames, period),
         trend=monthly_trend(frames, period.end),

@@ -32,3 +32,19 @@ class UnknownKPI(MetricsError):
     def __init__(self, kpi_id: str) -> None:
         super().__init__(f"ไม่รู้จักตัวชี้วัด '{kpi_id}'", f"Unknown KPI '{kpi_id}'")
         self.kpi_id = kpi_id
+
+
+class UnknownDivision(MetricsError):
+    code = "unknown-division"
+
+    def __init__(self, division: str) -> None:
+        super().__init__(f"ไม่รู้จักหน่วยงาน '{division}'", f"Unknown division '{division}'")
+        self.division = division
+
+
+class UnknownCommunity(MetricsError):
+    code = "unknown-community"
+
+    def __init__(self, community: str) -> None:
+        super().__init__(f"ไม่รู้จักชุมชน '{community}'", f"Unknown community '{community}'")
+        self.community = community

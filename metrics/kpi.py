@@ -1,7 +1,13 @@
 """The KPI declaration type and the context a KPI is computed in.
 
-A KPI is data: texts, pillar, owner, unit, direction, target and one pure compute function
-`(frames, period, context) -> float | None`. `None` means "no data" and is never shown as zero.
+A KPI is data, in the manner of metricflow's semantic layer: texts, pillar, owning division,
+unit, direction; its measure (count, sum, ratio, median, mean, days over a standard) over its
+datasets; its time window (the period, the fiscal year to date, or now); the breakdowns it can
+be split by (community, division, category, channel); and its target with the basis it is set
+on (per period, per month, per fiscal year) and how it applies below the city (`TargetScope`).
+One pure compute function `(frames, period, context) -> float | Measured | None` interprets it;
+`None` means "no data" and is never shown as zero. A `Measured` also says how many observations
+(tickets, cases, ratings, days) the figure rests on, so a figure on a handful is not judged.
 
 "No data" rule, applied by `KPI.value` before the compute function runs: a dataset that is
 absent from `frames` or has no rows at all is missing, and every KPI reading it is `None`. Inside
@@ -26,6 +32,7 @@ from data_sources.divisions import division
 from data_sources.schema import Pillar
 from data_sources.thai_calendar import months_into_fiscal_year
 from metrics.periods import Period
+from metrics.spans import Span
 
 Unit = Literal[
     "count",
@@ -50,7 +57,26 @@ Better = Literal["higher", "lower"]
 #                        for a rolling one
 #   fiscal_year_to_date  the target is for a whole fiscal year, pro-rated by the months elapsed
 TargetBasis = Literal["period", "per_month", "fiscal_year_to_date"]
+MeasureKind = Literal["count", "sum", "ratio", "median", "mean", "days_over"]
+# The time a KPI reads: the period's own rows, the fiscal year up to the period's last month, the
+# register as it stands (facilities, population), or the moment now (data freshness).
+Window = Literal["period", "fiscal_year_to_date", "register", "now"]
+Dimension = Literal["community", "division", "category", "channel"]
+# How the city target applies to one community:
+#   same          a rate or mean: the same target applies to a community as to the city
+#   per_capita    a count: the target is cut to the community's share of the city's residents
+#   city_only     not comparable below the city (city-wide data, or a figure a community's
+#                 neighbours serve: a hospital in the next community serves this one too)
+TargetScope = Literal["same", "per_capita", "city_only"]
 Frames = Mapping[str, pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Measured:
+    """A figure and the number of observations it rests on (tickets, cases, ratings, days)."""
+
+    value: float | None
+    observations: int | None = None
 
 
 @dataclass(frozen=True)
@@ -109,13 +135,13 @@ def _local(moment: datetime | str | None) -> datetime | None:
     return city_time.as_city_time(parsed)
 
 
-Compute = Callable[[Frames, Period, Context], "float | None"]
+Compute = Callable[[Frames, Period, Context], "float | Measured | None"]
 
 
 def owned_by(division_key: str) -> dict[str, str]:
-    """The owning division's Thai and English names, from the shared list of divisions."""
+    """The owning division's key and Thai and English names, from the shared list of divisions."""
     owner = division(division_key)
-    return {"division_th": owner.title_th, "division_en": owner.title_en}
+    return {"division": owner.key, "division_th": owner.title_th, "division_en": owner.title_en}
 
 
 @dataclass(frozen=True)
@@ -126,15 +152,24 @@ class KPI:
     description_th: str
     description_en: str
     pillar: Pillar
+    division: str
     division_th: str
     division_en: str
     unit: Unit
     better: Better
     datasets: tuple[str, ...]
     compute: Compute = field(repr=False)
+    measure: MeasureKind = "count"
+    window: Window = "period"
+    breakdowns: tuple[Dimension, ...] = ()
     target: float | None = None  # filled from assets/kpis/targets.json by the catalogue
     target_basis: TargetBasis = "period"
-    as_of_now: bool = False  # measured at `context.now`; has no previous or year-ago value
+    target_scope: TargetScope = "same"
+
+    @property
+    def as_of_now(self) -> bool:
+        """Measured at `context.now`: it has no previous or year-ago value."""
+        return self.window == "now"
 
     @property
     def community_level(self) -> bool:
@@ -143,22 +178,29 @@ class KPI:
             any(c.key == "community" for c in DATASETS[key].columns) for key in self.datasets
         )
 
-    def target_for(self, period: Period) -> float | None:
-        """The declared target as it applies to `period` (see `TargetBasis`)."""
+    @property
+    def comparable_in_community(self) -> bool:
+        """True when a community's figure can be judged (see `TargetScope`)."""
+        return self.community_level and self.target_scope != "city_only"
+
+    def target_for(self, span: Span | Period, *, share: float = 1.0) -> float | None:
+        """The declared target as it applies to `span` (see `TargetBasis`), cut to `share` of
+        the city's residents for a count judged in one community (`TargetScope`)."""
         if self.target is None:
             return None
+        judged = span if isinstance(span, Span) else Span.whole(span)
+        scale = share if self.target_scope == "per_capita" else 1.0
         if self.target_basis == "per_month":
-            months = period.days * 12 / 365 if period.kind == "rolling" else period.months
-            return self.target * months
+            return self.target * judged.month_equivalents() * scale
         if self.target_basis == "fiscal_year_to_date":
-            months_elapsed = months_into_fiscal_year(period.last_month)
-            return self.target * months_elapsed / 12
-        return self.target
+            return self.target * months_into_fiscal_year(judged.end) / 12 * scale
+        return self.target * scale
 
-    def value(
+    def measured(
         self, frames: Frames, period: Period, context: Context, *, present: Collection[str] | None = None
-    ) -> float | None:
-        """The KPI for `period`, or None when a dataset is missing or the period has no data.
+    ) -> Measured:
+        """The KPI for `period` with its observations; value None when a dataset is missing or
+        the period has no data.
 
         `present` names the datasets that exist (default: those in `frames` with rows). Pass the
         unfiltered ones when `frames` is cut to one community, so a community without any
@@ -166,8 +208,20 @@ class KPI:
         """
         available = present if present is not None else present_datasets(frames)
         if any(key not in available or key not in frames for key in self.datasets):
-            return None
-        return as_number(self.compute(frames, period, context))
+            return Measured(None)
+        found = self.compute(frames, period, context)
+        if isinstance(found, Measured):
+            return Measured(as_number(found.value), found.observations)
+        value = as_number(found)
+        # A count of tickets, incidents or people is its own number of observations.
+        counted = self.measure in ("count", "sum") and self.unit in ("count", "people")
+        return Measured(value, int(value) if value is not None and counted else None)
+
+    def value(
+        self, frames: Frames, period: Period, context: Context, *, present: Collection[str] | None = None
+    ) -> float | None:
+        """The KPI for `period`, or None when a dataset is missing or the period has no data."""
+        return self.measured(frames, period, context, present=present).value
 
 
 def present_datasets(frames: Frames) -> frozenset[str]:

@@ -55,6 +55,16 @@ def total_population(population: pd.DataFrame, period: Period) -> float | None:
     return float(rows["male"].sum() + rows["female"].sum())
 
 
+def community_share(population: pd.DataFrame | None, community: str, period: Period) -> float | None:
+    """The community's share of the city's residents (latest year ≤ the period); None when unknown."""
+    if population is None or population.empty:
+        return None
+    rows = latest_population(population, period)
+    residents = rows["male"] + rows["female"]
+    local = float(residents.loc[(rows["community"] == community).fillna(False)].sum())
+    return ratio(local, float(residents.sum())) if local > 0 else None
+
+
 def ratio(numerator: float | None, denominator: float | None) -> float | None:
     """numerator / denominator, or None when either is missing or the denominator is not positive."""
     if numerator is None or denominator is None or pd.isna(numerator) or pd.isna(denominator) or denominator <= 0:

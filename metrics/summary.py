@@ -10,7 +10,7 @@ from __future__ import annotations
 from data_sources.schema import PILLARS, Pillar
 from metrics.compute import CityResult, KpiResult
 from metrics.periods import Period
-from metrics.phrases import format_number, format_value, phrase
+from metrics.phrases import format_number, format_score, format_value, phrase
 from metrics.scoring import status
 
 HEADLINES_PER_PILLAR = 2
@@ -45,7 +45,7 @@ def pillar_summary(result: CityResult, pillar: Pillar, lang: str = "th") -> str:
         return phrase("summary", "pillar_no_data", lang, pillar=name)
     members = [r for r in result.kpis.values() if r.kpi.pillar == pillar]
     status_word = phrase("status", status(score) or "none", lang)
-    parts = [phrase("summary", "pillar_score", lang, pillar=name, score=format_number(score, 2), status=status_word)]
+    parts = [phrase("summary", "pillar_score", lang, pillar=name, score=format_score(score), status=status_word)]
     with_data = [r for r in members if r.value is not None]
     parts += [kpi_sentence(r, result.period, lang) for r in with_data[:HEADLINES_PER_PILLAR]]
     below = [kpi_name(r, lang) for r in members if r.status == "red"]

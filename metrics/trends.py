@@ -8,14 +8,14 @@ import pandas as pd
 
 from metrics.cache import remember, versions_key
 from metrics.catalogue import catalogue
-from metrics.compute import filter_community
+from metrics.compute import judge, judgement_for
 from metrics.errors import UnknownKPI
-from metrics.kpi import Context, Frames, present_datasets
+from metrics.kpi import Context, Frames
 from metrics.periods import Period, trailing
-from metrics.scoring import kpi_score, status
+from metrics.scoring import status
 from metrics.selection import narrow
 
-SERIES_COLUMNS = ("period", "label_th", "label_en", "start", "end", "value", "target", "score", "status")
+SERIES_COLUMNS = ("period", "label_th", "label_en", "start", "end", "value", "target", "score", "status", "partial")
 
 
 def series(
@@ -27,29 +27,35 @@ def series(
     community: str | None = None,
     targets: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
-    """One row per period (in the order given): code, labels, dates, value, target, score, status.
+    """One row per period (in the order given): code, labels, dates, value, target, score, status,
+    and whether the period is judged on part of its days (`partial`: still running, or its data
+    begins or ends inside it).
 
-    Use `trailing(period, 12)` for a 12-period sparkline. A value is None (shown as a gap) where a
-    period has no data, and everywhere for a KPI without history (`as_of_now`) but the last period.
+    Each period is judged as `compute_all` judges it: a period before the dataset's first record
+    is "no data" (a gap, never zero), a running one is judged to date against a target cut to the
+    same span. A KPI without history (`as_of_now`) has a value in the last period only.
     """
     kpis = catalogue(targets)
     if kpi_id not in kpis:
         raise UnknownKPI(kpi_id)
     item = kpis[kpi_id]
     context = context or Context.build()
-    present = present_datasets(frames)
-    selected = filter_community({k: frames[k] for k in item.datasets if k in frames}, community)
+    rows: list[tuple[object, ...]] = []
     if periods:
-        selected = narrow(selected, min(p.start for p in periods), max(p.end for p in periods))
-    rows = []
+        wanted = {k: frames[k] for k in item.datasets if k in frames}
+        first, last = min(p.start for p in periods), max(p.end for p in periods)
+        # One cut of the frames for every period; the community's share of residents is taken
+        # in the last period's year.
+        judgement = judgement_for(
+            wanted, context=context, community=community, start=first, end=last, period=periods[-1]
+        )
     for index, period in enumerate(periods):
-        applies = (community is None or item.community_level) and (not item.as_of_now or index == len(periods) - 1)
-        value = item.value(selected, period, context, present=present) if applies else None
-        target = item.target_for(period)
-        score = kpi_score(value, target, item.better)
+        result = judge(item, period, judgement, comparisons=False)
+        value = None if item.as_of_now and index < len(periods) - 1 else result.value
+        score = None if value is None else result.score
         rows.append(
             (period.code, period.label("th"), period.label("en"), pd.Timestamp(period.start), pd.Timestamp(period.end),
-             value, target, score, status(score))
+             value, result.target, score, status(score), result.partial and value is not None)
         )  # fmt: skip
     frame = pd.DataFrame(rows, columns=list(SERIES_COLUMNS))
     for column in ("value", "target", "score"):

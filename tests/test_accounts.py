@@ -14,7 +14,7 @@ from data_sources import accounts, store
 from data_sources.__main__ import main
 from data_sources.adapters import DATASETS
 from data_sources.db import accounts as accounts_table
-from data_sources.demo_accounts import DEMO_ACCOUNTS, ensure_demo_accounts, shown_demo_accounts
+from data_sources.demo_accounts import DEMO_ACCOUNTS, demo_passwords, ensure_demo_accounts, shown_demo_accounts
 from data_sources.divisions import DIVISIONS, EVERY_DIVISION, datasets_of
 
 NOON = datetime(2026, 11, 23, 12, 0, 0)
@@ -153,12 +153,16 @@ def test_every_dataset_owner_is_a_known_division() -> None:
     assert sorted(owned) == sorted(set(DATASETS) - shared)  # each other dataset has exactly one division
 
 
-def test_demo_accounts_one_per_role_created_once(engine: sa.Engine) -> None:
+def test_demo_accounts_one_per_role_created_once_with_passwords_generated_each_seeding(engine: sa.Engine) -> None:
     assert ensure_demo_accounts(engine) == ["demo.staff", "demo.mayor", "demo.admin"]
+    first = demo_passwords(engine)
     assert ensure_demo_accounts(engine) == []
+    second = demo_passwords(engine)
     assert sorted(d.role for d in DEMO_ACCOUNTS) == ["admin", "executive", "staff"]
     for demo in DEMO_ACCOUNTS:
-        assert accounts.verify(engine, demo.username, demo.password, now=NOON).outcome == "ok"
+        assert first[demo.username] != second[demo.username]
+        assert accounts.verify(engine, demo.username, first[demo.username], now=NOON).outcome == "wrong"
+        assert accounts.verify(engine, demo.username, second[demo.username], now=NOON).outcome == "ok"
 
 
 def test_demo_accounts_are_listed_only_while_the_demo_city_is_loaded(

@@ -16,12 +16,15 @@ import pytest
 from openpyxl import load_workbook
 
 from data_sources import city_time, store
+from data_sources.city import profile
 from data_sources.schema import PILLARS
 from data_sources.seed import load_demo
 from helpers.browser import SCREENSHOT_DIR
 from helpers.pdf_pages import lines, page_texts, starts_with_thai_mark, to_png
+from helpers.small_city import complaints, month_m, upload
 from metrics.__main__ import main
 from metrics.briefing import content
+from metrics.catalogue import catalogue
 from metrics.compute import CityResult, compute_all
 from metrics.period_menu import default_choice
 from metrics.periods import parse_period
@@ -67,7 +70,9 @@ def test_the_thai_pdf_names_the_city_score_and_every_red_kpi(
     text_lines = lines(pdf)
     assert not [line for line in text_lines if starts_with_thai_mark(line)]
     text = "\n".join(text_lines)
-    assert f"{phrase('pillars', 'governance', 'th')} · คะแนน {format_score(city_result.pillars['governance'])}" in text
+    for pillar, score in city_result.pillars.items():  # its page's heading and its summary agree
+        assert f"{phrase('pillars', pillar, 'th')} · คะแนน {format_score(score)}" in text
+        assert f"{phrase('pillars', pillar, 'th')}: คะแนน {format_score(score)} (" in text
     assert format_score(city_result.city_score) in text_lines[text_lines.index("คะแนนเมือง") + 1 :][:6]
     red = [r.kpi.name_th for r in city_result.kpis.values() if r.status == "red"]
     assert red, "the demo city has KPIs off target"
@@ -172,3 +177,35 @@ def test_the_command_runs_as_documented(tmp_path: Path, city_url: str) -> None:
     assert done.stdout.startswith(f"OK {output}")
     summary = load_workbook(output)["Summary"]
     assert [summary["A3"].value, summary["B3"].value] == ["Place", "Mueang Thong"]
+
+
+def test_the_briefing_reads_either_engine(db_url: str, tmp_path: Path) -> None:
+    engine = store.connect(db_url)
+    upload(engine, "complaints", complaints())
+    output = tmp_path / "small.xlsx"
+    assert main(["briefing", "--db", db_url, "--period", month_m().code, "-o", str(output)]) == 0
+    values = {row[9].value: row[2].value for row in load_workbook(output)["ตัวชี้วัดทั้งหมด"].iter_rows(min_row=2)}
+    # Month M: T1-T4 received, T1 and T2 resolved (helpers/small_city.py): 4 and 50 %.
+    assert values["complaints_received"] == 4
+    assert values["complaint_resolution_rate"] == pytest.approx(0.5)
+    assert values["visitors"] is None  # no economy data: an empty cell, never 0
+
+
+def test_the_alerts_say_where_since_when_and_who(tmp_path: Path, city_url: str, month_code: str) -> None:
+    book = load_workbook(io.BytesIO(_briefing(tmp_path, city_url, month_code, ".xlsx", lang="en")))
+    rows = [[cell.value for cell in row] for row in book["Alerts"].iter_rows(min_row=2)]
+    assert rows and [row[0] for row in rows] == list(range(1, len(rows) + 1))  # ranked, most urgent first
+    red = [row for row in rows if row[6].startswith("kpi_red:")]
+    assert red and all(row[3] and row[5] and row[5] != "—" for row in rows)  # where and who, every alert
+    assert all(row[4] for row in red)  # since when each KPI has been off target
+    names = {c["name_en"] for c in profile()["communities"]} | {"Whole city"}
+    assert all(set(row[3].split(", ")) <= names for row in red)
+
+
+def test_a_division_s_briefing_holds_only_its_kpis(tmp_path: Path, city_url: str, month_code: str) -> None:
+    book = load_workbook(io.BytesIO(_briefing(tmp_path, city_url, month_code, ".xlsx", "--division", "finance")))
+    ids = {row[9].value for row in book["ตัวชี้วัดทั้งหมด"].iter_rows(min_row=2)}
+    assert ids == {item.id for item in catalogue().values() if item.division == "finance"}
+    summary = {row[0].value: row[1].value for row in book["สรุป"].iter_rows() if row[0].value}
+    assert summary["กอง/สำนัก"] == "กองคลัง" and "คะแนนของกอง" in summary
+    assert _run("--db", city_url, "--period", month_code, "--division", "treasury", "-o", str(tmp_path / "x.pdf")) == 2

@@ -16,8 +16,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from data_sources import city_time
-from data_sources.demo_accounts import DEMO_ACCOUNTS
+from data_sources import city_time, store
+from data_sources.demo_accounts import DEMO_ACCOUNTS, demo_passwords
 from helpers.browser import SCREENSHOT_DIR, screenshot, seed_demo_city, serve_app, wait_for_streamlit
 from helpers.db import sqlite_url
 
@@ -25,7 +25,8 @@ pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
-PASSWORD = {d.role: (d.username, d.password) for d in DEMO_ACCOUNTS}
+# Filled by `served`: the demo passwords are generated when the demo city is seeded.
+PASSWORD: dict[str, tuple[str, str]] = {}
 RECYCLING = ".st-key-kpi_card_recycling_rate [data-testid='stMetricValue']"
 
 
@@ -35,6 +36,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     work = tmp_path_factory.mktemp("upload-app")
     url = sqlite_url(work)
     seed_demo_city(url)
+    generated = demo_passwords(store.connect(url))
+    PASSWORD.update({d.role: (d.username, generated[d.username]) for d in DEMO_ACCOUNTS})
     with serve_app(work, url, CITY_SESSION_SECRET="browser-test-secret") as base:
         yield base
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from data_sources import exports
+from data_sources import formulas, personal_numbers
 from metrics import citizen, citizen_complaints, citizen_services
 from metrics.periods import rolling
 
@@ -188,7 +188,7 @@ def test_services_leave_cctv_off_the_public_list() -> None:
     assert list(citizen_services.services({"facilities": facilities}, ("school",))["name"]) == ["โรงเรียนเทศบาล 2"]
 
 
-@pytest.mark.parametrize("module", [citizen, citizen_complaints, exports])
+@pytest.mark.parametrize("module", [citizen, citizen_complaints, formulas, personal_numbers])
 def test_docstring_examples_hold(module: object) -> None:
     result = doctest.testmod(module)  # type: ignore[arg-type]
     assert result.attempted > 0 and result.failed == 0

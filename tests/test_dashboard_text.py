@@ -132,3 +132,33 @@ def test_the_mayor_area_files_have_the_same_keys_in_both_languages() -> None:
     # English left in the Thai file: the same words in both, beyond slots and units.
     untranslated = [k for k, v in th.items() if v == en[k] and any("a" <= ch <= "z" for ch in v.lower())]
     assert untranslated == ["pillars.caption", "charts.unit.ugm3"]
+
+
+def test_span_texts_say_how_much_of_the_period_was_judged() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from metrics.periods import fiscal, rolling
+    from metrics.spans import Span
+
+    base = result("complaints_received", 10)
+    running = replace(base, span=Span(fiscal(2570), date(2026, 10, 1), date(2026, 11, 23)), to_date=True)
+    assert kpi_text.span_text(running, "th") == "ถึงปัจจุบัน (2 จาก 12 เดือน)"
+    window = rolling(30, today=date(2026, 11, 23))
+    late = replace(base, span=Span(window, window.start, date(2026, 11, 21)))
+    assert kpi_text.span_text(late, "en") == "data for 28 of 30 days"
+    begins = replace(base, span=Span(fiscal(2569), date(2026, 3, 1), date(2026, 9, 30)))
+    assert kpi_text.span_text(begins, "en") == "data for 7 of 12 months"
+    assert kpi_text.span_text(replace(base, span=Span.whole(fiscal(2569))), "en") == ""
+
+
+def test_the_running_month_is_drawn_as_partial() -> None:
+    from data_sources import city_time
+
+    running = pd.Timestamp(city_time.today().replace(day=1))
+    before = running - pd.DateOffset(months=1)
+    frame = pd.DataFrame({"month": [before, running], "measure": ["received", "received"], "value": [40.0, 12.0]})
+    spec = charts.monthly_chart(frame, {"received": "รับเรื่อง"}, lang="th", y_title="เรื่อง").to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    assert [row["partial"] for row in rows] == [False, True]
+    assert rows[1]["label"].endswith("(ถึงปัจจุบัน)") and "ถึงปัจจุบัน" not in rows[0]["label"]

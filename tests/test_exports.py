@@ -72,17 +72,6 @@ def test_text_that_would_start_a_formula_gets_an_apostrophe(text: str, expected:
     assert exports.neutralise(text) == expected
 
 
-def test_mobile_numbers_and_national_ids_in_free_text_are_masked() -> None:
-    masked = exports.mask_personal_numbers("โทร 0810001234 หรือ 09 2000 5678 บัตร 1-1017-00230-70-5 บ้านเลขที่ 84")
-    assert "0810001234" not in masked and "09 2000 5678" not in masked and "1-1017-00230-70-5" not in masked
-    assert masked.count(exports.MASK) == 3
-    assert masked.endswith("บ้านเลขที่ 84")
-
-
-def test_landline_of_a_place_is_not_taken_for_a_mobile() -> None:
-    assert exports.mask_personal_numbers("ติดต่อ 073-000-101") == "ติดต่อ 073-000-101"
-
-
 def test_csv_has_a_bom_and_no_personal_column(engine: sa.Engine) -> None:
     content = exports.dataset_csv(engine, "complaints")
     assert content.startswith(b"\xef\xbb\xbf")

@@ -9,7 +9,7 @@ import pytest
 
 from data_sources.adapters import DATASETS
 from data_sources.frames import coerce
-from metrics.alerts import alerts, pm25_alerts, rise_rate, river_alerts, stale_alerts
+from metrics.alerts import alerts, kpi_context, pm25_alerts, rise_rate, river_alerts, stale_alerts
 from metrics.compute import compute_all
 from metrics.kpi import Context
 from metrics.periods import parse_period
@@ -122,3 +122,49 @@ def test_red_kpis_become_alerts_and_critical_alerts_come_first() -> None:
     found = alerts(frames, period, result, NOW)
     assert [(a.kind, a.severity) for a in found] == [("river", "critical"), ("kpi_red", "warning")]
     assert "ไม่บรรลุเป้าหมาย" in found[1].message_th
+
+
+# ----------------------------------------------------------------- alerts to act on
+
+
+def injuries(rows: list[tuple[str, str, int]]) -> pd.DataFrame:
+    return typed(
+        "incidents",
+        [{"incident_id": f"I{i}", "occurred_at": when, "incident_type": "road_accident", "community": place,
+          "severity": "medium", "households_affected": 0, "people_injured": injured}
+         for i, (when, place, injured) in enumerate(rows)],
+    )  # fmt: skip
+
+
+def test_alerts_rank_by_how_far_off_and_name_where_since_and_who() -> None:
+    # October: 16 people injured against a target of 3 (score 3/16 = 0.19); 12 of them in เสรี.
+    # September was already red (5 against 3), August was not (2).
+    incidents = injuries([("2026-08-05 10:00", "เสรี", 2), ("2026-09-05 10:00", "เสรี", 5),
+                          ("2026-10-03 10:00", "เสรี", 12), ("2026-10-04 10:00", "เมืองทอง", 4)])  # fmt: skip
+    water = typed("water_level", levels("X.40A", [("2026-11-23 10:00", 7.4), ("2026-11-23 11:00", 8.6),
+                                                  ("2026-11-23 12:00", 8.7)]))  # fmt: skip
+    frames = {"incidents": incidents, "water_level": water}
+    context = Context.build(now=NOW)
+    period = parse_period("2026-10")
+    targets = {"people_injured": 3, "incidents_reported": 1.8}  # incidents: 2 against 1.8 -> 0.9, amber
+    result = compute_all(
+        frames, period, context=context, targets=targets, only=("people_injured", "incidents_reported")
+    )
+    where, since = kpi_context(frames, result, context=context)
+    found = alerts(frames, period, result, NOW, where=where, since=since)
+    assert [a.kind for a in found] == ["river", "kpi_red"]
+    river, injured = found
+    assert river.severity == "critical" and river.rank == 100 and river.division == "disaster"
+    assert river.since == datetime(2026, 11, 23, 11, 0)  # the first reading of the run above warning
+    assert river.communities and river.link is not None and river.link.page == "pages/city_map.py"
+    assert injured.rank == pytest.approx(30 + 40 * (1 - 3 / 16))
+    assert injured.communities == ("เสรี",) and injured.division == "disaster"
+    assert injured.since == datetime(2026, 9, 1)
+    assert injured.link is not None and injured.link.params == {"detail_kpi": "people_injured"}
+
+
+def test_an_overdue_dataset_names_its_division_and_the_data_page() -> None:
+    uploads = {key: NOW for key in DATASETS} | {"revenue": datetime(2026, 9, 1, 9, 0)}
+    [late] = stale_alerts(uploads, NOW)
+    assert (late.subject, late.division, late.since) == ("revenue", "finance", datetime(2026, 9, 1, 9, 0))
+    assert late.link is not None and late.link.page == "pages/data_status.py"

@@ -14,7 +14,8 @@ from data_sources import frames, store
 from data_sources.adapters import DATASETS
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-KPI_KEYS = {"id", "pillar", "value", "unit", "target", "score", "status", "previous", "year_ago"}
+KPI_KEYS = {"id", "pillar", "value", "unit", "target", "score", "status", "previous", "year_ago", "to_date",
+            "months_elapsed", "comparable"}  # fmt: skip
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -44,7 +45,8 @@ def test_json_follows_the_contract_and_matches_hand_computation(db_url: str) -> 
     shown = run("metrics", "--db", db_url, "--period", "2024-10", "--json")
     assert shown.returncode == 0, shown.stderr
     document = json.loads(shown.stdout)
-    assert set(document) == {"period", "kpis", "pillars", "city_score"} and document["period"] == "2024-10"
+    assert set(document) == {"period", "scope", "kpis", "pillars", "city_score"} and document["period"] == "2024-10"
+    assert document["scope"] == {"kind": "city", "name": None}
     assert all(set(k) == KPI_KEYS for k in document["kpis"])
     kpis = {k["id"]: k for k in document["kpis"]}
     # October: 3 received (0999 is 30 Sep); 2 resolved by 31 Oct -> 2/3
@@ -53,7 +55,9 @@ def test_json_follows_the_contract_and_matches_hand_computation(db_url: str) -> 
     # Resolved in October: 0999 1 d, 0001 1 d, 0002 4 d -> median 1; ratings 4, 5, 3 -> mean 4
     assert kpis["complaint_median_resolution_days"]["value"] == 1
     assert kpis["citizen_satisfaction"]["value"] == 4
-    assert kpis["complaints_received"]["previous"] == 1 and kpis["complaints_received"]["year_ago"] == 0
+    # The tickets begin in September 2024: October 2023 is "no data", not zero complaints.
+    assert kpis["complaints_received"]["previous"] == 1 and kpis["complaints_received"]["year_ago"] is None
+    assert kpis["complaints_received"]["to_date"] is False and kpis["complaints_received"]["months_elapsed"] == 1
     assert kpis["recycling_rate"]["value"] is None and kpis["recycling_rate"]["score"] is None
     # one upload just now of 12 datasets
     assert abs(kpis["data_freshness_rate"]["value"] - 1 / 12) < 1e-9
@@ -64,3 +68,37 @@ def test_an_unreadable_period_exits_2_with_both_languages(tmp_path: Path) -> Non
     shown = run("metrics", "--db", f"sqlite:///{tmp_path / 'city.db'}", "--period", "2024-13", "--json")
     assert shown.returncode == 2
     assert "ไม่เข้าใจช่วงเวลา" in shown.stderr and "Cannot read the period" in shown.stderr
+
+
+def test_a_community_by_its_english_name_and_a_division_name_their_scope(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'city.db'}"
+    commit_csv(
+        db_url,
+        "complaints",
+        [
+            "ticket_id,received_at,resolved_at,category,community,status,assigned_division",
+            "0001/2568,2024-10-01 08:00,2024-10-02 08:00,road,เมืองทอง,resolved,engineering",
+            "0002/2568,2024-10-03 08:00,,drainage,เวฬุวัน,in_progress,engineering",
+        ],
+    )
+    shown = run("metrics", "--db", db_url, "--period", "2024-10", "--community", "Mueang Thong", "--json")
+    assert shown.returncode == 0, shown.stderr
+    document = json.loads(shown.stdout)
+    assert document["scope"] == {"kind": "community", "name": "เมืองทอง"}
+    kpis = {k["id"]: k for k in document["kpis"]}
+    assert kpis["complaints_received"]["value"] == 1
+    assert kpis["revenue_collection_rate"]["comparable"] is False
+    shown = run("metrics", "--db", db_url, "--period", "2024-10", "--division", "clerk", "--json")
+    document = json.loads(shown.stdout)
+    assert document["scope"] == {"kind": "division", "name": "clerk"}
+    assert {k["id"] for k in document["kpis"]} >= {"complaints_received", "complaint_resolution_rate"}
+    assert "revenue_collection_rate" not in {k["id"] for k in document["kpis"]}
+    engineering = json.loads(run("metrics", "--db", db_url, "--period", "2024-10", "--division", "engineering",
+                                 "--json").stdout)["division"]  # fmt: skip
+    assert engineering["complaints"]["complaints_received"]["value"] == 2
+    assert engineering["complaints"]["complaint_resolution_rate"]["value"] == 0.5
+
+
+def test_an_unknown_division_exits_2(tmp_path: Path) -> None:
+    shown = run("metrics", "--db", f"sqlite:///{tmp_path / 'city.db'}", "--period", "2024-10", "--division", "x")
+    assert shown.returncode == 2 and "Unknown division" in shown.stderr

@@ -103,11 +103,12 @@ def test_community_filter_keeps_its_rows_and_drops_city_only_kpis() -> None:
 def test_json_document_has_exactly_the_contract_keys_and_no_nan() -> None:
     document = result().to_json("2024-10")
     text = json.dumps(document, allow_nan=False)
-    assert set(document) == {"period", "kpis", "pillars", "city_score"}
-    assert document["period"] == "2024-10"
+    assert set(document) == {"period", "scope", "kpis", "pillars", "city_score"}
+    assert document["period"] == "2024-10" and document["scope"] == {"kind": "city", "name": None}
     assert {frozenset(k) for k in document["kpis"]} == {
-        frozenset({"id", "pillar", "value", "unit", "target", "score", "status", "previous", "year_ago"})
-    }
+        frozenset({"id", "pillar", "value", "unit", "target", "score", "status", "previous", "year_ago",
+                   "to_date", "months_elapsed", "comparable"})
+    }  # fmt: skip
     recycling = next(k for k in document["kpis"] if k["id"] == "recycling_rate")
     assert recycling["value"] is None and recycling["score"] is None and "NaN" not in text
 

@@ -55,7 +55,9 @@ FRAMES = {"complaints": COMPLAINTS}
 def test_series_gives_one_row_per_period_oldest_first() -> None:
     trend = series("complaints_received", FRAMES, trailing(parse_period("2026-10"), 3), context=CONTEXT)
     assert trend["period"].tolist() == ["2026-08", "2026-09", "2026-10"]
-    assert trend["value"].tolist() == [0, 4, 2]
+    # The tickets begin in September: August is "no data", never zero.
+    assert trend["value"].isna().tolist() == [True, False, False]
+    assert trend["value"].tolist()[1:] == [4, 2]
     assert trend["label_th"].tolist()[-1] == "ต.ค. 2569"
 
 
@@ -131,8 +133,8 @@ def test_phrases_doctests_pass() -> None:
 def test_sparklines_give_every_kpi_its_trailing_periods() -> None:
     grid = sparklines(FRAMES, parse_period("2026-10"), count=3, context=CONTEXT)
     assert len(grid) == 3 * len(catalogue())
-    received = grid.loc[grid["kpi_id"] == "complaints_received", "value"].tolist()
-    assert received == [0, 4, 2]
+    received = grid.loc[grid["kpi_id"] == "complaints_received", "value"]
+    assert received.isna().tolist() == [True, False, False] and received.tolist()[1:] == [4, 2]
 
 
 def test_cached_sparklines_reload_after_a_new_version() -> None:

@@ -70,9 +70,18 @@ def test_alerts_list_red_kpis_and_datasets_never_uploaded(small_city: sa.Engine)
     at = open_app(page=PAGE, session=EXECUTIVE)
     texts = [m.value for m in at.markdown]
     # Eleven of the twelve datasets were never uploaded; complaints was, just now.
-    assert "**ข้อมูลที่ค้างส่ง** (11)" in texts
+    assert "ข้อมูลที่ค้างส่ง (11)" in [e.label for e in at.expander]
     red = next(t for t in texts if "อัตราการแก้ไขเรื่องร้องเรียน 50.0%" in t)
     assert "90.0%" in red  # the target it misses
+    # Each red KPI names its owner and links to its detail page.
+    assert any("สำนักปลัดเทศบาล" in c.value for c in at.caption)
+
+
+def test_the_score_stands_beside_its_red_capped_and_coverage_counts(small_city: sa.Engine) -> None:
+    at = open_app(page=PAGE, session=EXECUTIVE)
+    honesty = next(c.value for c in at.caption if "ประเมินได้" in c.value)
+    # Judged: the complaint KPIs with data in M and waste complaints (see the scores test).
+    assert f"จาก {len(catalogue())} ตัวชี้วัด" in honesty
 
 
 def test_a_river_rising_past_warning_shows_its_hours_to_critical(small_city: sa.Engine) -> None:
@@ -107,6 +116,9 @@ def test_the_community_filter_keeps_that_community_s_tickets(small_city: sa.Engi
     assert shown["เรื่องร้องเรียนที่รับ"] == ("2", "0")
     assert shown["อัตราการแก้ไขเรื่องร้องเรียน"][0] == "50.0%"
     assert shown["อัตราการจัดเก็บรายได้"][0] == "ไม่มีข้อมูล"  # revenue is not kept by community
+    # One community's score is never called the city's.
+    assert "คะแนนชุมชน" in shown and "คะแนนเมือง" not in shown
+    assert ":gray-badge[เทียบไม่ได้ในระดับนี้]" in [m.value for m in at.markdown]
 
 
 def test_picking_the_month_before_shows_its_figures(small_city: sa.Engine) -> None:
@@ -128,7 +140,8 @@ def test_each_card_links_to_its_kpi_detail(small_city: sa.Engine) -> None:
     at = open_app(page=PAGE, session=EXECUTIVE)
     links = [link.proto.query_string for link in at.get("page_link") if link.proto.page == "kpi"]
     assert any(link.endswith("detail_kpi=complaint_resolution_rate") for link in links)  # after the view
-    assert len(links) == len(catalogue())  # one card per KPI
+    # One card per KPI, and one link from each red KPI's alert (3 red: see the alerts test).
+    assert len(set(links)) == len(catalogue()) and len(links) == len(catalogue()) + 3
 
 
 def test_the_public_cannot_open_the_dashboard(small_city: sa.Engine) -> None:

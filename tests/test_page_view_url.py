@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from helpers.apptest import APP
 from helpers.small_city import month_m, open_small_city
+from metrics.catalogue import catalogue
 from ui import view_url
 
 EXECUTIVE = {"role": "executive"}
@@ -93,3 +94,25 @@ def test_card_links_carry_the_view(small_city: sa.Engine) -> None:
     at = open_link("pages/mayor_dashboard.py", {"period": earlier.code, "community": "Seri"})
     links = [link.proto.query_string for link in at.get("page_link") if link.proto.page == "kpi"]
     assert links and all(f"period={earlier.code}" in link and "community=Seri" in link for link in links)
+
+
+def test_a_link_to_a_division_shows_only_its_kpis_and_keeps_it(small_city: sa.Engine) -> None:
+    at = open_link("pages/mayor_dashboard.py", {"division": "finance"})
+    assert not at.exception
+    assert at.selectbox(key="exec_division_th").value == "finance"
+    owned = {item.name_th for item in catalogue().values() if item.division == "finance"}
+    shown = {m.label for m in at.metric}
+    assert owned <= shown and not ({item.name_th for item in catalogue().values()} - owned) & shown
+    assert "คะแนนของกอง" in shown  # the division's score, never called the city's
+    assert url_of(at)["division"] == "finance"
+    at.switch_page("pages/city_map.py").run()  # a page without the division picker keeps the choice
+    assert url_of(at)["division"] == "finance"
+    at.switch_page("pages/pillar_governance.py").run()
+    assert at.selectbox(key="exec_division_th").value == "finance"
+
+
+def test_every_division_leaves_no_division_in_the_url(small_city: sa.Engine) -> None:
+    at = open_link("pages/mayor_dashboard.py", {"division": "finance"})
+    at.selectbox(key="exec_division_th").set_value("").run()
+    assert "division" not in url_of(at)
+    assert "คะแนนเมือง" in {m.label for m in at.metric}

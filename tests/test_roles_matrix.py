@@ -170,6 +170,7 @@ def test_demo_accounts_are_listed_with_the_demo_city(city: sa.Engine, monkeypatc
 
     monkeypatch.delenv("CITY_SHOW_DEMO_ACCOUNTS", raising=False)
     monkeypatch.setattr("data_sources.seed.demo_loaded", lambda _engine: True)
+    monkeypatch.setattr("data_sources.go_live.is_live", lambda _engine: False)  # the city's real upload made it live
     ensure_demo_accounts(city)
     at = open_app(page="pages/sign_in.py")
     assert at.subheader[0].value == "บัญชีทดลองใช้งาน"

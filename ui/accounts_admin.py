@@ -17,6 +17,7 @@ from data_sources.divisions import DIVISIONS
 from ui import auth
 from ui.format import format_date
 from ui.i18n import lang, t
+from ui.plain import plain
 from ui.sign_in import division_title
 
 _NOTICE_KEY = "accounts_notice"
@@ -33,7 +34,7 @@ def _run(engine: sa.Engine, change: Callable[[str], accounts.Account], done_key:
     except accounts.AccountError as error:
         st.session_state[_NOTICE_KEY] = ("error", error.message_th if lang() == "th" else error.message_en)
         return
-    st.session_state[_NOTICE_KEY] = ("success", t(done_key, username=changed.username))
+    st.session_state[_NOTICE_KEY] = ("success", t(done_key, username=plain(changed.username)))
 
 
 def notice() -> None:

@@ -25,7 +25,8 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def file_stem(selection: Selection, language: str) -> str:
     """ "briefing-FY2570-Seri-en": the period, the place (English name) and the language."""
     place = view_url.community_param(selection.community) or "city"
-    text = f"briefing-{view_url.period_param(selection.period)}-{place}-{language}"
+    owner = f"-{selection.division}" if selection.division else ""
+    text = f"briefing-{view_url.period_param(selection.period)}-{place}{owner}-{language}"
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text)
 
 
@@ -33,7 +34,8 @@ def _briefing(
     data: results.CityData, selection: Selection, result: CityResult, alerts: list[Alert], language: str
 ) -> content.Briefing:
     return content.build(data.frames, selection.period, context=data.context, now=city_time.now(),
-                         community=selection.community, lang=language, result=result, alerts=alerts)  # fmt: skip
+                         community=selection.community, division=selection.division, lang=language, result=result,
+                         alerts=alerts)  # fmt: skip
 
 
 def briefing_actions(data: results.CityData, selection: Selection, result: CityResult, alerts: list[Alert]) -> None:

@@ -18,17 +18,20 @@ from metrics.periods import Period
 from metrics.scoring import status
 from ui import kpi_text, view_url
 from ui.i18n import lang, t
+from ui.print_layout import print_heading
 
 DETAIL_PAGE = "pages/kpi_detail.py"
 PILLAR_PAGES = {pillar: f"pages/pillar_{pillar}.py" for pillar in PILLARS}
 CARD_MIN_WIDTH_PX = 250
+PILLAR_CARD_MIN_WIDTH_PX = 300
 SPARKLINE_MIN_POINTS = 2
 
 
-def _status_line(score_status: str | None, caption: str) -> None:
+def _status_line(score_status: str | None, caption: str, badge: str | None = None) -> None:
     language = lang()
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.badge(kpi_text.status_text(score_status, language), color=kpi_text.status_colour(score_status))  # type: ignore[arg-type]
+        text = badge or kpi_text.status_text(score_status, language)  # type: ignore[arg-type]
+        st.badge(text, color=kpi_text.status_colour(score_status))  # type: ignore[arg-type]
         if caption:
             st.caption(caption)
 
@@ -45,13 +48,22 @@ def _score_card(label: str, score: float | None, previous: float | None, period:
     _status_line(status(score), "")
 
 
-def score_cards(result: CityResult) -> None:
-    """The city score, then one card per pillar linking to its page."""
+def city_score_card(result: CityResult) -> None:
+    """The city (or community) score, with its red and capped counts and coverage beside it."""
     language = lang()
-    with st.grid(3, min_column_width=170, gap="small"):
-        with st.container(border=True, height="stretch", key="mayor_city_score"):
-            _score_card(t("dash.score.city"), result.city_score, result.previous_city_score, result.period,
-                        t("dash.score.help"))  # fmt: skip
+    with st.container(border=True, key="mayor_city_score"):
+        _score_card(kpi_text.score_name(result, language), result.city_score, result.previous_city_score,
+                    result.period, t("dash.score.help"))  # fmt: skip
+        st.caption(kpi_text.honesty_text(result, language))
+
+
+def score_cards(result: CityResult, *, with_city: bool = True) -> None:
+    """The city score (unless shown apart), then one card per pillar linking to its page."""
+    language = lang()
+    # Wide enough for the longest pillar name and "จากปีงบประมาณก่อน": one column on a phone.
+    with st.grid(3, min_column_width=PILLAR_CARD_MIN_WIDTH_PX, gap="small"):
+        if with_city:
+            city_score_card(result)
         for pillar in PILLARS:
             with st.container(border=True, height="stretch", key=f"mayor_pillar_{pillar}"):
                 name = kpi_text.pillar_name(pillar, language)
@@ -78,8 +90,9 @@ def kpi_card(result: KpiResult, sparkline: Sequence[float], period: Period, *, l
             chart_data=list(sparkline) if len(sparkline) >= SPARKLINE_MIN_POINTS else None,
             chart_type="line",
         )
-        caption = f"{kpi_text.target_text(result, language)} · {kpi_text.year_ago_text(against_year_ago, language)}"
-        _status_line(result.status, caption)
+        parts = (kpi_text.target_text(result, language), kpi_text.year_ago_text(against_year_ago, language),
+                 kpi_text.span_text(result, language))  # fmt: skip
+        _status_line(result.status, " · ".join(part for part in parts if part), kpi_text.verdict_text(result, language))
         if link:
             st.page_link(DETAIL_PAGE, label=t("dash.card.details"), icon=":material/query_stats:",
                          query_params={**view_url.view_params(), "detail_kpi": result.id})  # fmt: skip
@@ -93,9 +106,12 @@ def kpi_grid(results: Sequence[KpiResult], sparklines: Mapping[str, Sequence[flo
 
 
 def kpis_by_pillar(result: CityResult, sparklines: Mapping[str, Sequence[float]]) -> None:
-    """Every KPI, one section per pillar."""
+    """Every KPI, one tab per pillar (its score in the tab's name), so a phone scrolls through one
+    pillar's cards rather than all of them."""
     language = lang()
-    for pillar in PILLARS:
-        members = [r for r in result.kpis.values() if r.kpi.pillar == pillar]
-        st.subheader(kpi_text.pillar_name(pillar, language), anchor=f"pillar-{pillar}")
-        kpi_grid(members, sparklines, result.period)
+    names = [f"{kpi_text.pillar_name(p, language)} · {kpi_text.score_text(result.pillars[p])}" for p in PILLARS]
+    for pillar, name, tab in zip(PILLARS, names, st.tabs(names), strict=True):
+        with tab:
+            print_heading(name, key=f"pillar_{pillar}")  # paper has no tabs: each sheet says its pillar
+            members = [r for r in result.kpis.values() if r.kpi.pillar == pillar]
+            kpi_grid(members, sparklines, result.period)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import altair as alt
 import pandas as pd
 
+from data_sources import city_time
 from data_sources.thai_calendar import ENGLISH_MONTHS_SHORT, THAI_MONTHS_SHORT, month_label
 from ui.strings import Lang, translate
 
@@ -70,9 +71,13 @@ def monthly_chart(
     kind: str = "line",
 ) -> alt.TopLevelMixin:
     """Measures per month (long frame: month, measure, value) as lines, grouped or stacked bars."""
+    # The month running today is drawn as partial: its label says "to date" and its marks are pale.
+    running = pd.Timestamp(city_time.today().replace(day=1))
+    suffix = translate("charts.to_date", lang)
     table = frame.assign(
-        label=[short_month(m, lang) for m in frame["month"]],
+        label=[short_month(m, lang) + (f" ({suffix})" if m == running else "") for m in frame["month"]],
         series=frame["measure"].map(names).fillna(frame["measure"]),
+        partial=frame["month"] == running,
     )
     order = list(dict.fromkeys(table.sort_values("month")["label"]))
     month_title = translate("charts.month", lang)
@@ -82,6 +87,7 @@ def monthly_chart(
         color=alt.Color("series:N", title=None, scale=alt.Scale(range=SERIES_COLOURS), sort=list(names.values())),
         tooltip=[alt.Tooltip("label:N", title=month_title), alt.Tooltip("series:N", title=translate("charts.series", lang)),
                  alt.Tooltip("value:Q", title=y_title, format=value_format)],
+        opacity=alt.condition("datum.partial", alt.value(0.4), alt.value(1.0)),
     )  # fmt: skip
     if kind == "line":
         mark = base.mark_line(point=True, strokeWidth=2.5)
@@ -210,4 +216,9 @@ def kpi_trend(series: pd.DataFrame, *, lang: Lang, y_title: str, value_format: s
                  alt.Tooltip("target:Q", title=translate("charts.target", lang), format=value_format)],
     )  # fmt: skip
     target = alt.Chart(table).mark_line(strokeDash=[6, 4], color=WARN).encode(x=x, y="target:Q")
-    return _configured(alt.layer(value, target))
+    # A period judged on part of its days (still running, or its data begins inside it) is drawn
+    # as an open ring over its point, and its target is cut to the same days.
+    partial = table.loc[table["partial"].fillna(False).astype(bool)] if "partial" in table else table.iloc[0:0]
+    ring = alt.Chart(partial).mark_point(shape="circle", filled=True, size=140, color="white", stroke=GOOD,
+                                         strokeWidth=2.5, opacity=1).encode(x=x, y="value:Q")  # fmt: skip
+    return _configured(alt.layer(value, target, ring))

@@ -19,6 +19,7 @@ from chatbot.knowledge import topics
 from chatbot.slots import is_bare_ticket
 from chatbot.text import Lang, detect_language
 from ui.i18n import lang, t
+from ui.plain import plain, plain_lines
 from ui.session import database
 
 MESSAGES, STATE, PENDING = "chatbot_messages", "chatbot_state", "chatbot_pending"
@@ -126,13 +127,13 @@ def as_markdown(text: str) -> str:
 
 
 def _assistant(message: dict[str, object]) -> None:
-    body = as_markdown(str(message["text"]))
+    body = as_markdown(plain_lines(str(message["text"])))  # answers quote data: place names, tickets
     if message["intent"] == "emergency":
         st.error(body, icon=":material/emergency:")
     else:
         st.markdown(body)
     if message["source_note"]:
-        st.caption(str(message["source_note"]))
+        st.caption(plain(str(message["source_note"])))
     if message["ticket"]:
         st.page_link(STATUS_PAGE, label=t("chat.follow_ticket", ticket=message["ticket"]), icon=":material/search:",
                      query_params={"ticket": str(message["ticket"])})  # fmt: skip

@@ -16,6 +16,7 @@ from ui import citizen_charts
 from ui.citizen_today import BadgeColour
 from ui.format import format_date, format_number, format_percent
 from ui.i18n import lang, t
+from ui.plain import plain
 
 PeriodChoice = Literal["last30", "last90", "fiscal_year"]
 PERIOD_CHOICES: tuple[PeriodChoice, ...] = ("last30", "last90", "fiscal_year")
@@ -111,11 +112,11 @@ def ticket_result(typed: str, found: TicketStatus | None) -> None:
     """Status and dates of a ticket, or a plain 'not found' with what to do next."""
     language = lang()
     if found is None:
-        st.warning(t("status_lookup.not_found", ticket=typed.strip()), icon=":material/search_off:")
+        st.warning(t("status_lookup.not_found", ticket=plain(typed.strip())), icon=":material/search_off:")
         return
     with st.container(border=True, key="complaint_status_result"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-            st.markdown(f"**{t('status_lookup.ticket_number', ticket=found.ticket_id)}**")
+            st.markdown(f"**{t('status_lookup.ticket_number', ticket=plain(found.ticket_id))}**")
             st.badge(t(f"status_lookup.status.{found.status}"), color=STATUS_BADGE.get(found.status, "gray"))
         st.write(t("status_lookup.received_on", day=format_date(found.received_on, language)))
         if found.resolved_on is not None:

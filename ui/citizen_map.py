@@ -18,6 +18,7 @@ from data_sources.city import profile
 from metrics.citizen_services import SERVICE_COLOURS, SERVICE_TYPES
 from ui.i18n import lang, t
 from ui.maps import TOOLTIP_STYLE, backdrop_layer
+from ui.plain import plain
 
 _COMMUNITY_COLOUR = [150, 160, 158, 110]
 # deck.gl's zoom counts 512 px tiles: at 12.5 a pixel is about 13 m here, so the municipality's
@@ -118,8 +119,8 @@ def legend(counts: dict[str, int]) -> None:
 
 
 def _phone_link(phone: str) -> str:
-    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-    return f"[{phone}](tel:{digits})" if digits else phone
+    digits = "".join(ch for ch in phone if ch in "+0123456789")
+    return f"[{plain(phone)}](tel:{digits})" if digits else plain(phone)
 
 
 def place_list(places: pd.DataFrame) -> None:
@@ -127,11 +128,11 @@ def place_list(places: pd.DataFrame) -> None:
     for key, group in places.groupby("facility_type", sort=False):
         with st.expander(f"{t(f'services.type.{key}')} ({len(group)})", key=f"services_map_list_{key}"):
             for row in group.itertuples(index=False):
-                parts = [f"**{row.name}**"]
+                parts = [f"**{plain(row.name)}**"]
                 if _text(row.opening_hours):
-                    parts.append(f":material/schedule: {row.opening_hours}")
+                    parts.append(f":material/schedule: {plain(row.opening_hours)}")
                 if _text(row.phone):
                     parts.append(f":material/call: {_phone_link(str(row.phone))}")
                 if _text(row.address):
-                    parts.append(f":material/location_on: {row.address}")
+                    parts.append(f":material/location_on: {plain(row.address)}")
                 st.markdown("  \n".join(parts))

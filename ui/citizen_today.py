@@ -10,6 +10,7 @@ from metrics.citizen import AirToday, CitizenToday, CityEvent, RiverReading, Was
 from ui import citizen_charts
 from ui.format import format_date, format_number, format_percent
 from ui.i18n import lang, t
+from ui.plain import plain
 
 BadgeColour = Literal["red", "orange", "yellow", "blue", "green", "violet", "gray", "primary"]
 BAND_BADGE: dict[str, BadgeColour] = {
@@ -60,7 +61,7 @@ def river_card(rivers: list[RiverReading]) -> None:
         for reading in rivers:
             name = reading.name_th if language == "th" else reading.name_en
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                st.markdown(f"**{name}**")
+                st.markdown(f"**{plain(name)}**")
                 st.badge(t(f"citizen.river.status.{reading.status}"), color=RIVER_BADGE[reading.status])
             st.caption(_river_line(reading))
         measured = [r.measured_at for r in rivers if r.measured_at is not None]

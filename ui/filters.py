@@ -22,6 +22,8 @@ from pythainlp.util import collate
 
 from data_sources import city_time
 from data_sources.city import profile
+from data_sources.divisions import DIVISIONS
+from metrics.catalogue import catalogue
 from metrics.period_menu import MENU_KINDS, ROLLING_DAYS, MenuKind, choices, default_choice
 from metrics.periods import Period
 from ui import view_url
@@ -29,19 +31,23 @@ from ui.i18n import lang, t
 from ui.print_layout import print_layout
 
 ALL_COMMUNITIES = ""  # the community filter's "whole city" option
+ALL_DIVISIONS = ""  # the division filter's "every division" option
 
 
 @dataclass(frozen=True)
 class Selection:
-    """What the executive asked to see: one period, and the whole city or one community (Thai name)."""
+    """What the executive asked to see: one period, the whole city or one community (Thai name),
+    and every KPI or those one division owns (its key)."""
 
     period: Period
     community: str | None
+    division: str | None = None
 
     def label(self, language: str) -> str:
-        """ "ต.ค. 2569 · ทั้งเมือง" / "Oct 2026 · Mueang Thong"."""
+        """ "ต.ค. 2569 · ทั้งเมือง" / "Oct 2026 · Mueang Thong · Finance Division"."""
         place = community_label(self.community or ALL_COMMUNITIES, language)
-        return f"{self.period.label(language)} · {place}"
+        owner = f" · {DIVISIONS[self.division].title(language)}" if self.division in DIVISIONS else ""
+        return f"{self.period.label(language)} · {place}{owner}"
 
 
 def remembered_selectbox(
@@ -137,6 +143,9 @@ def _adopt_url(today: date) -> None:
     community = view_url.changed_from_outside(view_url.COMMUNITY)
     if community is not None:
         st.session_state["exec_community"] = view_url.read_community(community) or ALL_COMMUNITIES
+    division = view_url.changed_from_outside(view_url.DIVISION)
+    if division is not None:
+        st.session_state["exec_division"] = view_url.read_division(division, tuple(DIVISIONS)) or ALL_DIVISIONS
 
 
 def community_picker() -> str | None:
@@ -158,15 +167,30 @@ def community_picker() -> str | None:
     return picked or None
 
 
-def dashboard_filters(*, today: date | None = None) -> Selection:
-    """The period and community pickers in one row that wraps on a phone, kept in the URL."""
+def division_picker() -> str | None:
+    """Every KPI, or those one division owns (the divisions that own any)."""
+    owners = {item.division for item in catalogue().values()}
+    keys = [ALL_DIVISIONS, *(key for key in DIVISIONS if key in owners)]
+    picked = remembered_selectbox(
+        t("dash.filter.division"),
+        keys,
+        name="division",
+        format_func=lambda key: DIVISIONS[key].title(lang()) if key else t("dash.filter.every_division"),
+        width=260,
+    )
+    return picked or None
+
+
+def dashboard_filters(*, today: date | None = None, with_division: bool = False) -> Selection:
+    """The period and community pickers (and, where KPIs are shown, the division's) in one row
+    that wraps on a phone, kept in the URL. A page without the division picker keeps its choice."""
     today = today or city_time.today()
     _adopt_url(today)
     print_layout()
     with st.container(horizontal=True, key="exec_filters", vertical_alignment="bottom"):
         period = period_picker(today=today)
         community = community_picker()
-    view_url.publish(
-        {view_url.PERIOD: view_url.period_param(period), view_url.COMMUNITY: view_url.community_param(community)}
-    )
-    return Selection(period, community)
+        division = division_picker() if with_division else st.session_state.get("exec_division") or None
+    view_url.publish({view_url.PERIOD: view_url.period_param(period), view_url.COMMUNITY: view_url.community_param(community),
+                      view_url.DIVISION: division})  # fmt: skip
+    return Selection(period, community, division if with_division else None)

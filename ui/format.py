@@ -13,7 +13,9 @@ from data_sources.thai_calendar import date_label, month_label
 
 
 def _as_datetime(value: object) -> datetime | None:
-    if value is None or (not isinstance(value, date | datetime) and pd.isna(value)):
+    # NaT is an instance of datetime, so it must be caught before the isinstance checks below:
+    # an open ticket's empty "resolved" cell arrives as NaT.
+    if value is None or value is pd.NaT or (not isinstance(value, date | datetime) and pd.isna(value)):
         return None
     if isinstance(value, str):
         return pd.Timestamp(value).to_pydatetime()

@@ -8,6 +8,7 @@ import streamlit as st
 
 from data_sources.adapters import DATASETS
 from data_sources.schema import PILLARS
+from metrics.briefing.charts import axis_format
 from metrics.catalogue import by_pillar, catalogue
 from metrics.compute import KpiResult
 from ui import charts, results
@@ -16,8 +17,6 @@ from ui.filters import Selection, remembered_selectbox
 from ui.i18n import lang, t
 from ui.kpi_text import kpi_description, kpi_name, pillar_name
 from ui.labels import community_names, localise_table
-
-VALUE_FORMATS = {"percent": ".0%", "count": ",.0f", "people": ",.0f", "baht": ",.0f", "kg": ",.2f"}
 
 
 def kpi_picker() -> str:
@@ -49,8 +48,10 @@ def _trend(result: KpiResult, data: results.CityData, selection: Selection) -> N
         return
     shown = series.loc[with_values.idxmax() :]  # from the first period that has data
     chart = charts.kpi_trend(shown, lang=language, y_title=kpi_name(result, language),
-                             value_format=VALUE_FORMATS.get(result.kpi.unit, ",.1f"))  # fmt: skip
+                             value_format=axis_format(result.kpi.unit))  # fmt: skip
     st.altair_chart(chart, alt=t("kpidetail.trend"), width="stretch")
+    if shown["partial"].any():
+        st.caption(t("kpidetail.partial_note"))
 
 
 def _by_community(result: KpiResult, data: results.CityData, selection: Selection) -> None:
@@ -62,9 +63,10 @@ def _by_community(result: KpiResult, data: results.CityData, selection: Selectio
         return
     shown = table.assign(name=table["community"].map(community_names(language)).fillna(table["community"]))
     item = result.kpi
-    target = item.target if item.target_basis == "period" else None
+    # A city target drawn across communities only where it applies to each one as it is.
+    target = item.target if item.target_basis == "period" and item.target_scope == "same" else None
     chart = charts.ranked_bars(shown, "name", "value", value_title=kpi_name(result, language),
-                               value_format=VALUE_FORMATS.get(item.unit, ",.1f"), target=target, better=item.better)  # fmt: skip
+                               value_format=axis_format(item.unit), target=target, better=item.better)  # fmt: skip
     st.altair_chart(chart, alt=t("kpidetail.by_community"), width="stretch")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from metrics.compute import KpiResult
+from metrics.compute import CityResult, KpiResult
 from metrics.dashboard import Change
 from metrics.periods import Period
 from metrics.phrases import format_score, format_value, phrase
@@ -69,6 +69,43 @@ def pillar_name(pillar: str, lang: Lang) -> str:
 
 def status_text(status: Status | None, lang: Lang) -> str:
     return translate(f"dash.status.{status or 'none'}", lang)
+
+
+def verdict_text(result: KpiResult, lang: Lang) -> str:
+    """The badge: green/amber/red, or why the KPI is not judged (no data, not comparable, too few)."""
+    verdict = result.verdict
+    if verdict in ("judged", "no_data"):
+        return status_text(result.status, lang)
+    return translate(f"dash.status.{verdict}", lang)
+
+
+def span_text(result: KpiResult, lang: Lang) -> str:
+    """ "ถึงปัจจุบัน (2 จาก 12 เดือน)" / "to date (23 of 30 days)" for a span shorter than its
+    period; "" for a whole period."""
+    span = result.span
+    if span is None or span.empty or not span.partial:
+        return ""
+    period = span.period
+    by_days = period.kind in ("month", "rolling")
+    if not result.to_date:
+        if by_days:
+            return translate("dash.span.partial_days", lang, elapsed=span.days, days=period.days)
+        return translate("dash.span.partial", lang, elapsed=span.months_touched, months=period.months)
+    if by_days:
+        return translate("dash.span.to_date_days", lang, elapsed=span.days, days=period.days)
+    return translate("dash.span.to_date_months", lang, elapsed=span.months_touched, months=period.months)
+
+
+def score_name(result: CityResult, lang: Lang) -> str:
+    """ "City score", or "Community score" / "Division score": a community's is never the city's."""
+    return translate(f"dash.score.{result.scope.kind}", lang)  # city, community or division
+
+
+def honesty_text(result: CityResult, lang: Lang) -> str:
+    """What stands beside the score: red and capped counts, and how many KPIs were judged."""
+    coverage = result.coverage()
+    return translate("dash.score.honesty", lang, red=result.red_count, capped=result.capped_count,
+                     judged=coverage.judged, declared=coverage.declared)  # fmt: skip
 
 
 def status_colour(status: Status | None) -> str:

@@ -161,6 +161,17 @@ def community_layer(points: pd.DataFrame, language: Lang) -> pdk.Layer:
                      line_width_min_pixels=1, pickable=True)  # fmt: skip
 
 
+def community_names_layer(points: pd.DataFrame, language: Lang) -> pdk.Layer:
+    """Each community's name on the map, so a flooded street can be found without hovering.
+    `character_set="auto"` makes deck.gl build its glyph atlas from the Thai names themselves."""
+    table = points.assign(label=points["name_th"] if language == "th" else points["name_en"])
+    return pdk.Layer("TextLayer", table, id="community_names", get_position=["longitude", "latitude"],
+                     get_text="label", get_size=12, size_units="pixels", get_color=[28, 43, 40, 230],
+                     font_family="Sarabun, sans-serif", character_set="auto", get_alignment_baseline="'top'",
+                     get_pixel_offset=[0, 8], outline_width=2, outline_color=[255, 255, 255, 220],
+                     font_settings={"sdf": True}, pickable=False)  # fmt: skip
+
+
 def backdrop_layer(extra_degrees: float = 0.08) -> pdk.Layer:
     """A pale ground around the city, wider than any view of it: with no basemap, the layers
     would otherwise float on white. It has no edge line, so it claims no boundary."""
@@ -201,6 +212,8 @@ def build_deck(
     layers += [
         build(tables[key], language) for key, build in BUILDERS.items() if key in shown and not tables[key].empty
     ]
+    if "communities" in shown and not tables["communities"].empty:
+        layers.append(community_names_layer(tables["communities"], language))
     place = next((c for c in profile()["communities"] if c["name_th"] == community), None)
     if place is None:
         view = city_view()

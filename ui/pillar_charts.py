@@ -59,7 +59,8 @@ def _community_bars(frame: pd.DataFrame, lang: Lang, *, kpi_id: str, value_forma
     table = frame.assign(name=frame["community"].map(community_names(lang)).fillna(frame["community"]))
     title = item.name_th if lang == "th" else item.name_en
     # A per-month city target says nothing about one community, so only a rate's target is drawn.
-    target = item.target if item.target_basis == "period" else None
+    # A city target drawn across communities only where it applies to each one as it is.
+    target = item.target if item.target_basis == "period" and item.target_scope == "same" else None
     return charts.ranked_bars(table, "name", "value", value_title=title, value_format=value_format,
                               target=target, better=item.better)  # fmt: skip
 

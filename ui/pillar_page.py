@@ -69,7 +69,7 @@ def render(pillar: Pillar) -> None:
     """The whole page for `pillar`."""
     language = lang()
     st.title(pillar_name(pillar, language))
-    selection = dashboard_filters()
+    selection = dashboard_filters(with_division=True)
     data = results.city_data(database())
     result = results.view(data, "result", selection)
     st.caption(t("pillars.caption", selection=selection.label(language)))

@@ -22,6 +22,12 @@ def print_layout() -> None:
     st.html(_style())
 
 
+def print_heading(text: str, *, key: str) -> None:
+    """A heading only paper shows: a tab's name, which the printed page would otherwise lack."""
+    with st.container(key=f"print_only_{key}"):
+        st.subheader(text, anchor=False)
+
+
 def print_button() -> None:
     """Opens the browser's print dialog on this page as it is shown."""
     if st.button(t("briefing.print"), icon=":material/print:", key="print_page"):

@@ -23,12 +23,15 @@ from metrics import alerts as alert_rules
 from metrics import breakdowns, dashboard, map_layers, trends
 from metrics.compute import CityResult, compute_all, filter_community
 from metrics.kpi import Context, Frames
-from metrics.periods import Period, parse_period, trailing
+from metrics.periods import Period, parse_period, rolling, trailing
+from metrics.spans import Span
 from ui.filters import Selection
 from ui.pillar_charts import CHARTS
+from ui.strings import translate
 
 CacheKey = tuple[str, tuple[tuple[str, int], ...], datetime]
 DETAIL_TREND_PERIODS = 24
+RIGHT_NOW_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -65,13 +68,39 @@ def _view(key: CacheKey, view: str, period_code: str, community: str | None, ext
     return VIEWS[view](_data, period, community, extra)
 
 
+# Views a division scopes (its KPIs only); for them `extra` carries the division's key.
+DIVISION_VIEWS = ("result", "alerts")
+
+
 def view(data: CityData, name: str, selection: Selection, extra: str = "") -> Any:
     """The named view (see VIEWS) for the selection, computed once per data version and hour."""
+    if name in DIVISION_VIEWS:
+        extra = selection.division or ""
     return _view(data.key, name, selection.period.code, selection.community, extra, data)
 
 
-def _result(data: CityData, period: Period, community: str | None, extra: str) -> CityResult:
-    return compute_all(data.frames, period, context=data.context, community=community)
+def selection_label(selection: Selection, data: CityData, language: str) -> str:
+    """ "ปีงบประมาณ 2570 · ทั้งเมือง · ถึงปัจจุบัน (2 จาก 12 เดือน)": the selection, and how far
+    a running period has got."""
+    label = selection.label(language)
+    period, today = selection.period, data.context.now.date()
+    if period.end <= today or period.start > today:
+        return label
+    span = Span(period, period.start, today)
+    if period.kind in ("month", "rolling"):
+        running = translate("dash.span.to_date_days", language, elapsed=span.days, days=period.days)  # type: ignore[arg-type]
+    else:
+        running = translate("dash.span.to_date_months", language, elapsed=span.months_touched, months=period.months)  # type: ignore[arg-type]
+    return f"{label} · {running}"
+
+
+def right_now(selection: Selection, data: CityData) -> Selection:
+    """The selection moved to the last 7 days up to now, for the same place."""
+    return Selection(rolling(RIGHT_NOW_DAYS, today=data.context.now.date()), selection.community)
+
+
+def _result(data: CityData, period: Period, community: str | None, division: str) -> CityResult:
+    return compute_all(data.frames, period, context=data.context, community=community, division=division or None)
 
 
 def _sparklines(data: CityData, period: Period, community: str | None, extra: str) -> dict[str, list[float]]:
@@ -79,10 +108,18 @@ def _sparklines(data: CityData, period: Period, community: str | None, extra: st
     return dashboard.sparkline_values(grid)
 
 
-def _alerts(data: CityData, period: Period, community: str | None, extra: str) -> list[alert_rules.Alert]:
-    result = _view(data.key, "result", period.code, community, "", data)
-    # The river and air alerts look at the hours up to now, whatever period is shown.
-    return alert_rules.alerts(data.frames, period, result, city_time.now(), freshness=data.context.last_uploads)
+def _alerts(data: CityData, period: Period, community: str | None, division: str) -> list[alert_rules.Alert]:
+    result = _view(data.key, "result", period.code, community, division, data)
+    where, since = alert_rules.kpi_context(data.frames, result, context=data.context)
+    # The river and air alerts look at the readings up to this minute (the context's hour would
+    # hide the latest), whatever period is shown.
+    found = alert_rules.alerts(data.frames, period, result, city_time.now(), freshness=data.context.last_uploads,
+                               where=where, since=since)  # fmt: skip
+    return [alert for alert in found if not division or alert.division == division]
+
+
+def _river_now(data: CityData, period: Period, community: str | None, extra: str) -> list[alert_rules.Alert]:
+    return alert_rules.river_alerts(data.frames, city_time.now())
 
 
 def _kpi_trend(data: CityData, period: Period, community: str | None, kpi_id: str) -> pd.DataFrame:
@@ -121,6 +158,7 @@ VIEWS: dict[str, Callable[[CityData, Period, str | None, str], Any]] = {
     "result": _result,
     "sparklines": _sparklines,
     "alerts": _alerts,
+    "river_now": _river_now,
     "kpi_trend": _kpi_trend,
     "kpi_by_community": _kpi_by_community,
     "kpi_by_category": _kpi_by_category,

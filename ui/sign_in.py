@@ -10,6 +10,7 @@ from data_sources.demo_accounts import shown_demo_accounts
 from data_sources.divisions import DIVISIONS
 from ui import auth
 from ui.i18n import lang, t
+from ui.plain import plain
 
 
 def division_title(division: str | None) -> str:
@@ -23,7 +24,7 @@ def who(account: Account) -> str:
     """ "สมชาย · เจ้าหน้าที่ (กองคลัง)" — name, role and division in the session's language."""
     role = t(f"role.{account.role}")
     division = division_title(account.division)
-    return f"{account.display_name} · {role}" + (f" ({division})" if division else "")
+    return f"{plain(account.display_name)} · {role}" + (f" ({division})" if division else "")
 
 
 def _submit(engine: sa.Engine) -> None:

@@ -17,6 +17,7 @@ from data_sources.report import column_letter
 from ui.format import format_date, format_month, format_number
 from ui.i18n import lang, t
 from ui.labels import label_values
+from ui.plain import plain
 from ui.upload_confirm import confirm
 from ui.upload_pick import dataset_title
 from ui.upload_report import feedback_download, file_rows, issues_table
@@ -127,7 +128,7 @@ def _summary(prepared: Prepared) -> None:
     report = prepared.report
     rows, sheet, period = st.columns(3)
     _fact(rows, t("upload.rows_read"), format_number(report.stats.get("rows")))
-    _fact(sheet, t("upload.sheet"), f"{report.sheet or '—'} · {t('report.row')} {report.header_row or '—'}")
+    _fact(sheet, t("upload.sheet"), f"{plain(report.sheet)} · {t('report.row')} {report.header_row or '—'}")
     _fact(period, t("upload.period"), _period_text(upload_review.period_covered(prepared)))
 
 
@@ -153,7 +154,7 @@ def review(engine: sa.Engine, account: Account, upload: UploadedFile, chosen: st
     """Everything about one dropped file, down to the confirm button when it is clean."""
     prepared = prepare(upload, chosen)
     content = upload.getvalue()
-    st.markdown(f":material/description: **{upload.name}** → {dataset_title(prepared.dataset)}")
+    st.markdown(f":material/description: **{plain(upload.name)}** → {dataset_title(prepared.dataset)}")
     if prepared.dataset is not None and not account.may_upload(prepared.dataset):
         st.error(t("upload.not_yours", dataset=dataset_title(prepared.dataset)), icon=":material/block:")
         return

@@ -13,6 +13,7 @@ from data_sources.excel_feedback import annotated_workbook, feedback_name
 from data_sources.ingest import Prepared
 from data_sources.report import Issue, ValidationReport
 from ui.i18n import lang, t
+from ui.plain import plain
 from ui.upload_pick import XLSX_MIME
 
 ERROR_STYLE = "background-color: #F4B6B6"
@@ -73,7 +74,7 @@ def file_rows(content: bytes, file_name: str, prepared: Prepared, *, key: str) -
     if rows.empty:
         return
     flagged = upload_review.flagged_cells(prepared.report)
-    st.caption(t("upload.file_rows", sheet=sheet))
+    st.caption(t("upload.file_rows", sheet=plain(sheet)))
     st.dataframe(_styled(rows, flagged, prepared.headers), width="stretch", key=key)
 
 

@@ -22,7 +22,7 @@ from datetime import date
 
 import streamlit as st
 
-from data_sources.city import profile
+from data_sources.city import community_named, profile
 from metrics.errors import UnknownPeriod
 from metrics.period_menu import ROLLING_DAYS, MenuKind, choices
 from metrics.periods import Period, parse_period
@@ -76,18 +76,8 @@ def community_param(name_th: str | None) -> str | None:
 
 
 def read_community(value: str | None) -> str | None:
-    """The Thai name of the community a URL value names (English or Thai, any case), else None.
-
-    >>> read_community("mueang thong"), read_community("เมืองทอง"), read_community("Atlantis")
-    ('เมืองทอง', 'เมืองทอง', None)
-    """
-    if not value:
-        return None
-    wanted = value.strip().casefold()
-    for community in profile()["communities"]:
-        if wanted in (community["name_th"].casefold(), community["name_en"].casefold()):
-            return community["name_th"]
-    return None
+    """The Thai name of the community a URL value names (English or Thai), else None."""
+    return community_named(value) if value else None
 
 
 def read_division(value: str | None, keys: Sequence[str]) -> str | None:

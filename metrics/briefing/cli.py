@@ -1,5 +1,6 @@
-"""`python -m metrics briefing [--db URL] --period P [--community NAME] --lang th|en -o FILE.pdf|FILE.xlsx
-[--follow-up PREVIOUS.xlsx]`: the executive briefing, as the Mayor Dashboard shows that period.
+"""`python -m metrics briefing [--db URL] --period P [--community NAME] [--division KEY] --lang th|en
+-o FILE.pdf|FILE.xlsx [--follow-up PREVIOUS.xlsx]`: the executive briefing, as the Mayor Dashboard
+shows that period (and place, and division).
 
 The output's format follows its suffix. With `--follow-up`, the PDF gains a page of what changed
 since the briefing in PREVIOUS.xlsx (a workbook this command wrote) and the workbook records
@@ -14,13 +15,14 @@ import sys
 from pathlib import Path
 
 from data_sources import city_time, store
-from data_sources.city import profile
+from data_sources.city import community_named
+from data_sources.divisions import DIVISIONS
 from data_sources.errors import DataSourceError
 from metrics.briefing import content
 from metrics.briefing.follow_up import compare, read_previous
 from metrics.briefing.pdf import briefing_pdf
 from metrics.briefing.workbook import briefing_xlsx
-from metrics.errors import MetricsError
+from metrics.errors import MetricsError, UnknownDivision
 from metrics.periods import parse_period
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -36,6 +38,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--community", default=None, help="one community (Thai or English name); default the whole city"
     )
+    parser.add_argument("--division", default=None, help="only the KPIs this division owns (key, e.g. finance)")
     parser.add_argument("--lang", choices=("th", "en"), default="th", help="language of the briefing (default th)")
     parser.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf or FILE.xlsx")
     parser.add_argument("--follow-up", type=Path, default=None, help="the previous briefing's .xlsx: adds what changed")
@@ -46,11 +49,10 @@ def _community(name: str | None) -> str | None:
     """The community's Thai name from a Thai or English name; an unknown name is bad input."""
     if name is None:
         return None
-    wanted = name.strip().casefold()
-    for community in profile()["communities"]:
-        if wanted in (community["name_th"].casefold(), community["name_en"].casefold()):
-            return community["name_th"]
-    raise MetricsError(f"ไม่รู้จักชุมชน '{name}'", f"Unknown community '{name}'")
+    found = community_named(name)
+    if found is None:
+        raise MetricsError(f"ไม่รู้จักชุมชน '{name}'", f"Unknown community '{name}'")
+    return found
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,10 +61,18 @@ def run(args: argparse.Namespace) -> int:
     now = city_time.now()
     period = parse_period(args.period, today=now.date())
     community = _community(args.community)
+    if args.division is not None and args.division not in DIVISIONS:
+        raise UnknownDivision(args.division)
     previous = read_previous(args.follow_up.read_bytes()) if args.follow_up else None
     frames, history = content.city_frames(store.connect(args.db))
     briefing = content.build(
-        frames, period, context=content.dashboard_context(history, now), now=now, community=community, lang=args.lang
+        frames,
+        period,
+        context=content.dashboard_context(history, now),
+        now=now,
+        community=community,
+        division=args.division,
+        lang=args.lang,
     )
     changes = compare(previous, briefing) if previous is not None else None
     document = (

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from data_sources import store
 from data_sources.adapters import DATASETS
-from data_sources.city import profile
+from data_sources.divisions import DIVISIONS
 from data_sources.schema import Pillar
 from metrics import alerts as alert_rules
 from metrics import trends
@@ -24,6 +24,7 @@ from metrics.briefing.words import place
 from metrics.compute import CityResult, KpiResult, compute_all
 from metrics.kpi import Context, Frames
 from metrics.periods import Period, trailing
+from metrics.scorecard import DivisionScorecard, scorecards
 from metrics.summary import summarise
 
 # How many periods a red KPI's trend shows, by the kind of period briefed (a year of months, two
@@ -45,6 +46,12 @@ class Briefing:
     data_as_of: datetime | None  # the latest accepted upload of any dataset
     generated_at: datetime
     last_uploads: dict[str, datetime | None]  # per dataset
+    scorecards: tuple[DivisionScorecard, ...]  # divisions with red KPIs or late data first
+
+    @property
+    def division(self) -> str | None:
+        """The division whose KPIs alone are briefed, if one is."""
+        return self.result.scope.name if self.result.scope.kind == "division" else None
 
     @property
     def red(self) -> list[KpiResult]:
@@ -78,20 +85,23 @@ def build(
     context: Context,
     now: datetime,
     community: str | None = None,
+    division: str | None = None,
     lang: str = "th",
     result: CityResult | None = None,
     alerts: list[alert_rules.Alert] | None = None,
 ) -> Briefing:
-    """The briefing for `period` (and `community`), its figures exactly the Mayor Dashboard's.
+    """The briefing for `period` (and `community`, and only the KPIs `division` owns), its figures
+    exactly the Mayor Dashboard's.
 
     Pass `result` and `alerts` when they are already computed (the dashboard's own, cached).
     """
-    result = result or compute_all(frames, period, context=context, community=community)
-    found = (
-        alerts
-        if alerts is not None
-        else alert_rules.alerts(frames, period, result, now, freshness=context.last_uploads)
-    )
+    result = result or compute_all(frames, period, context=context, community=community, division=division)
+    if alerts is None:  # as the Mayor Dashboard finds them (ui/results.py)
+        where, since = alert_rules.kpi_context(frames, result, context=context)
+        alerts = alert_rules.alerts(
+            frames, period, result, now, freshness=context.last_uploads, where=where, since=since
+        )
+        alerts = [alert for alert in alerts if division is None or alert.division == division]
     periods = trailing(period, TREND_PERIODS[period.kind])
     red_trends = {
         r.id: trends.series(r.id, frames, periods, context=context, community=community)
@@ -104,64 +114,18 @@ def build(
         community=community,
         lang=lang,
         result=result,
-        alerts=tuple(found),
+        alerts=tuple(alerts),
+        scorecards=tuple(
+            card
+            for card in scorecards(frames, period, context=context, result=result)
+            if division is None or card.division == division
+        ),
         summaries=summarise(result, lang),
         trends=red_trends,
         data_as_of=max(uploads) if uploads else None,
         generated_at=now,
         last_uploads=context.last_uploads,
     )
-
-
-@dataclass(frozen=True)
-class DivisionLine:
-    """One division's row of the scorecard: its KPIs by status, and the ones off target."""
-
-    division_th: str
-    division_en: str
-    kpis: int
-    green: int
-    amber: int
-    red: int
-    no_data: int
-    red_names: tuple[str, ...]
-
-
-def division_scorecard(briefing: Briefing) -> list[DivisionLine]:
-    """Each owning division's KPIs by status (divisions with red KPIs first), from the results."""
-    owners: dict[str, list[KpiResult]] = {}
-    for r in briefing.result.kpis.values():
-        owners.setdefault(r.kpi.division_en, []).append(r)
-    lines = []
-    for members in owners.values():
-        statuses = [r.status for r in members]
-        lines.append(
-            DivisionLine(
-                members[0].kpi.division_th,
-                members[0].kpi.division_en,
-                len(members),
-                statuses.count("green"),
-                statuses.count("amber"),
-                statuses.count("red"),
-                statuses.count(None),
-                tuple(r.kpi.name_th if briefing.lang == "th" else r.kpi.name_en for r in members if r.status == "red"),
-            )
-        )
-    return sorted(lines, key=lambda line: (-line.red, -line.amber, line.division_en))
-
-
-def red_since(series: pd.DataFrame) -> str | None:
-    """The code of the first period of the red run that ends with the last period, if it is red."""
-    statuses = list(series["status"])
-    if not statuses or statuses[-1] != "red":
-        return None
-    first = len(statuses) - 1
-    while first > 0 and statuses[first - 1] == "red":
-        first -= 1
-    return str(series["period"].iloc[first])
-
-
-_ALERT_DATASET = {"river": "water_level", "pm25": "air_quality"}
 
 
 @dataclass(frozen=True)
@@ -173,31 +137,52 @@ class AlertLine:
     severity: str
     what: str
     where: str
-    since: datetime | str | None  # a moment, a period code, or unknown
+    since: datetime | None
     who: str
 
 
 def alert_lines(briefing: Briefing) -> list[AlertLine]:
-    """The alerts most urgent first, each with its place, start and owning division."""
+    """The alerts in the Mayor Dashboard's order, each with its places, start and owning division."""
     lang = briefing.lang
-    stations = {s["code"]: s for group in ("river_stations", "air_stations") for s in profile()[group]}
     lines = []
     for rank, alert in enumerate(briefing.alerts, start=1):
-        where = place(briefing.community, lang)
-        since: datetime | str | None = None
-        if alert.kind == "kpi_red":
-            item = briefing.result.kpis[alert.subject].kpi
-            who = item.division_th if lang == "th" else item.division_en
-            series = briefing.trends.get(alert.subject)
-            since = red_since(series) if series is not None else None
-        else:
-            dataset = DATASETS[_ALERT_DATASET.get(alert.kind, alert.subject)]
-            who = dataset.division_th if lang == "th" else dataset.division_en
-            if alert.subject in stations:
-                where = stations[alert.subject]["name_th" if lang == "th" else "name_en"]
-            if alert.kind == "stale_dataset":
-                since = briefing.last_uploads.get(alert.subject)
-        lines.append(
-            AlertLine(rank, f"{alert.kind}:{alert.subject}", alert.severity, alert.message(lang), where, since, who)
-        )
+        where = ", ".join(place(name, lang) for name in alert.communities) or place(briefing.community, lang)
+        owner = DIVISIONS.get(alert.division or "")
+        who = owner.title(lang) if owner else "—"
+        lines.append(AlertLine(rank, f"{alert.kind}:{alert.subject}", alert.severity, alert.message(lang), where,
+                               alert.since, who))  # fmt: skip
     return lines
+
+
+@dataclass(frozen=True)
+class DivisionRow:
+    """One division's line of the scorecard (metrics.scorecard): its KPIs by status, its late
+    datasets, and the complaints assigned to it."""
+
+    name: str
+    kpis: int
+    green: int
+    amber: int
+    red: int
+    no_data: int
+    late: tuple[str, ...]  # dataset titles
+    received: float | None  # complaints assigned to it in the period
+    resolution_rate: float | None
+    red_names: tuple[str, ...]
+
+
+def division_rows(briefing: Briefing) -> list[DivisionRow]:
+    lang = briefing.lang
+    rows = []
+    for card in briefing.scorecards:
+        statuses = [r.status for r in card.kpis]
+        assigned = {r.id: r.value for r in card.complaints}
+        rows.append(
+            DivisionRow(
+                card.name(lang), len(card.kpis), statuses.count("green"), statuses.count("amber"), statuses.count("red"),
+                statuses.count(None), tuple(item.title_th if lang == "th" else item.title_en for item in card.late),
+                assigned.get("complaints_received"), assigned.get("complaint_resolution_rate"),
+                tuple(r.kpi.name_th if lang == "th" else r.kpi.name_en for r in card.kpis if r.status == "red"),
+            )
+        )  # fmt: skip
+    return rows

@@ -4,11 +4,9 @@ for a meeting pack, what changed since the last briefing."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from data_sources.schema import PILLARS, Pillar
 from metrics.briefing import charts
-from metrics.briefing.content import Briefing, alert_lines, division_scorecard
+from metrics.briefing.content import Briefing, alert_lines, division_rows
 from metrics.briefing.follow_up import Changes
 from metrics.briefing.typeset import (
     Block,
@@ -27,9 +25,21 @@ from metrics.briefing.typeset import (
     Tone,
     render_pdf,
 )
-from metrics.briefing.words import city_name, figure, moment, pillar_name, place, score, status_word, word
+from metrics.briefing.words import (
+    city_name,
+    division_name,
+    figure,
+    moment,
+    period_text,
+    pillar_name,
+    place,
+    score,
+    score_label,
+    since,
+    status_word,
+    word,
+)
 from metrics.compute import KpiResult
-from metrics.periods import parse_period
 from metrics.scoring import Status, status
 
 _TONE: dict[Status | None, Tone] = {"green": "green", "amber": "amber", "red": "red", None: "muted"}
@@ -46,13 +56,16 @@ def document(briefing: Briefing, *, follow_up: Changes | None = None) -> Documen
     if follow_up is not None:
         blocks += [PageBreak(), *_follow_up(follow_up, lang)]
     blocks += [PageBreak(), *_alerts(briefing), PageBreak(), *_red_kpis(briefing), PageBreak(), *_divisions(briefing)]
-    for pillar in PILLARS:
+    for pillar in _pillars(briefing):
         blocks += [PageBreak(), *_pillar(briefing, pillar)]
-    footer = (
-        f"{city_name(lang)} · {word('title', lang)} · {briefing.period.label(lang)} · {place(briefing.community, lang)}"
-    )
+    footer = f"{city_name(lang)} · {word('title', lang)} · {briefing.period.label(lang)} · {_scope_text(briefing)}"
     return Document(lang=lang, title=f"{word('title', lang)} {briefing.period.label(lang)}",  # type: ignore[arg-type]
                     blocks=tuple(blocks), footer=footer, author=city_name(lang), created=briefing.generated_at)  # fmt: skip
+
+
+def _pillars(briefing: Briefing) -> list[Pillar]:
+    """The pillars with KPIs in the briefing (a division's briefing has only its own)."""
+    return [pillar for pillar in PILLARS if briefing.pillar_kpis(pillar)]
 
 
 def _cover(briefing: Briefing) -> Cover:
@@ -60,9 +73,10 @@ def _cover(briefing: Briefing) -> Cover:
     return Cover(
         kicker=city_name(lang),
         title=word("title", lang),
-        subtitle=briefing.period.label(lang),
+        subtitle=period_text(briefing.result, lang),
         lines=(
             (word("scope", lang), place(briefing.community, lang)),
+            *([(word("division_scope", lang), division_name(briefing.division, lang) or "")] if briefing.division else []),
             (word("data_as_of", lang), moment(briefing.data_as_of, lang) if briefing.data_as_of else word("no_upload", lang)),
             (word("generated", lang), moment(briefing.generated_at, lang)),
         ),
@@ -70,19 +84,24 @@ def _cover(briefing: Briefing) -> Cover:
     )  # fmt: skip
 
 
+def _scope_text(briefing: Briefing) -> str:
+    owner = division_name(briefing.division, briefing.lang)
+    return place(briefing.community, briefing.lang) + (f" · {owner}" if owner else "")
+
+
 def _overview(briefing: Briefing) -> list[Block]:
     lang, result = briefing.lang, briefing.result
     total = len(result.kpis)
     tiles = Tiles(
         (
-            Tile(word("city_score", lang), score(result.city_score), status_word(result.city_status, lang),
+            Tile(score_label(result.scope.kind, lang), score(result.city_score), status_word(result.city_status, lang),
                  _TONE[result.city_status]),
             Tile(word("red_kpis", lang), word("of", lang, count=len(briefing.red), total=total), tone="red" if briefing.red else "green"),
             Tile(word("coverage", lang), word("of", lang, count=len(briefing.with_data), total=total), tone="muted"),
         )
     )  # fmt: skip
     rows = []
-    for pillar in PILLARS:
+    for pillar in _pillars(briefing):
         pillar_score = result.pillars.get(pillar)
         members = briefing.pillar_kpis(pillar)
         reds = sum(r.status == "red" for r in members)
@@ -94,7 +113,7 @@ def _overview(briefing: Briefing) -> list[Block]:
         rows=tuple(rows), align=("left", "right", "left", "right"), widths=(3, 1, 1.6, 1.2),
     )  # fmt: skip
     summary = [Heading(word("summary", lang), level=2)]
-    summary += [Paragraph(briefing.summaries[pillar]) for pillar in PILLARS]
+    summary += [Paragraph(briefing.summaries[pillar]) for pillar in _pillars(briefing)]
     return [Heading(word("overview", lang)), tiles, table, *summary]
 
 
@@ -105,20 +124,12 @@ def _alerts(briefing: Briefing) -> list[Block]:
         return [Heading(word("alerts", lang)), Paragraph(word("no_alerts", lang), tone="muted")]
     rows = tuple(
         (str(line.rank), Cell(word(f"severity_{line.severity}", lang), "red" if line.severity == "critical" else "amber"),
-         line.what, line.where, _since(line.since, lang), line.who)
+         line.what, line.where, since(line.since, lang), line.who)
         for line in lines
     )  # fmt: skip
     header = (word("rank", lang), word("severity", lang), word("what", lang), word("where", lang),
               word("since", lang), word("who", lang))  # fmt: skip
     return [Heading(word("alerts", lang)), Table(header=header, rows=rows, widths=(0.4, 0.9, 4, 1.3, 1.3, 1.7))]
-
-
-def _since(value: datetime | str | None, lang: str) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, datetime):
-        return moment(value, lang)
-    return parse_period(value).label(lang)
 
 
 def _red_kpis(briefing: Briefing) -> list[Block]:
@@ -155,15 +166,17 @@ def _figures(result: KpiResult, lang: str) -> dict[str, str]:
 def _divisions(briefing: Briefing) -> list[Block]:
     lang = briefing.lang
     rows = tuple(
-        (line.division_th if lang == "th" else line.division_en, str(line.kpis), str(line.green), str(line.amber),
-         Cell(str(line.red), "red" if line.red else "none"), str(line.no_data), ", ".join(line.red_names) or "—")
-        for line in division_scorecard(briefing)
+        (line.name, str(line.kpis), str(line.green), str(line.amber), Cell(str(line.red), "red" if line.red else "none"),
+         str(line.no_data), figure(line.received, "count", lang), figure(line.resolution_rate, "percent", lang),
+         Cell(", ".join(line.late) or "—", "amber" if line.late else "none"), ", ".join(line.red_names) or "—")
+        for line in division_rows(briefing)
     )  # fmt: skip
-    header = (word("division", lang), word("kpis", lang), word("green", lang), word("amber", lang), word("red", lang),
-              word("no_data", lang), word("red_names", lang))  # fmt: skip
-    table = Table(header=header, rows=rows, align=("left", "right", "right", "right", "right", "right", "left"),
-                  widths=(2.2, 0.7, 0.7, 0.7, 0.7, 0.8, 3.4))  # fmt: skip
-    return [Heading(word("divisions", lang)), table]
+    header = tuple(word(name, lang) for name in ("division", "kpis", "green", "amber", "red", "no_data", "assigned",
+                                                 "resolved_share", "late", "red_names"))  # fmt: skip
+    table = Table(header=header, rows=rows,
+                  align=("left", "right", "right", "right", "right", "right", "right", "right", "left", "left"),
+                  widths=(2.0, 0.75, 0.6, 0.6, 0.6, 0.7, 0.85, 0.85, 1.6, 2.6))  # fmt: skip
+    return [Heading(word("divisions", lang)), table, Paragraph(word("divisions_note", lang), tone="muted")]
 
 
 def _pillar(briefing: Briefing, pillar: Pillar) -> list[Block]:

@@ -8,9 +8,12 @@ from functools import cache
 from pathlib import Path
 
 from data_sources.city import profile
+from data_sources.divisions import DIVISIONS
 from data_sources.thai_calendar import date_label
 from metrics.phrases import format_score, format_value, phrase
+from metrics.results import CityResult
 from metrics.scoring import Status
+from metrics.spans import Span
 
 PHRASES_FILE = Path(__file__).resolve().parents[2] / "assets" / "briefing" / "phrases.json"
 NO_FIGURE = "—"
@@ -41,9 +44,37 @@ def place(community: str | None, lang: str) -> str:
     return english.get(community, community)
 
 
+def score_label(scope_kind: str, lang: str) -> str:
+    """ "คะแนนเมือง", or the community's or the division's score: a part's is never the city's."""
+    return word(f"score_{scope_kind}", lang)
+
+
+def division_name(key: str | None, lang: str) -> str | None:
+    return DIVISIONS[key].title(lang) if key in DIVISIONS else None
+
+
+def period_text(result: CityResult, lang: str) -> str:
+    """The period as briefed: "ปีงบประมาณ 2570 ถึงปัจจุบัน (2 จาก 12 เดือน)" while it runs."""
+    period, today = result.period, result.today
+    label = period.label(lang)
+    if today is None or not result.to_date or period.start > today:
+        return label
+    span = Span(period, period.start, today)
+    if period.kind in ("month", "rolling"):
+        return word("to_date_days", lang, period=label, elapsed=span.days, total=period.days)
+    return word("to_date_months", lang, period=label, elapsed=span.months_touched, total=period.months)
+
+
 def moment(value: datetime | None, lang: str) -> str:
     """ "3 ธ.ค. 2569 09:30 น." / "3 Dec 2026 09:30"; "—" for none."""
     return NO_FIGURE if value is None else date_label(value, lang, with_time=True)
+
+
+def since(value: datetime | None, lang: str) -> str:
+    """When something began: a date, with the time only when it is not midnight; "—" for unknown."""
+    if value is None:
+        return NO_FIGURE
+    return date_label(value, lang, with_time=(value.hour, value.minute) != (0, 0))
 
 
 def score(value: float | None) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
@@ -20,8 +19,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from data_sources.exports import neutralise
 from data_sources.schema import PILLARS
-from metrics.briefing.content import Briefing, alert_lines, division_scorecard
-from metrics.briefing.words import city_name, moment, pillar_name, place, status_word, word
+from metrics.briefing.content import Briefing, alert_lines, division_rows
+from metrics.briefing.words import (
+    city_name,
+    division_name,
+    moment,
+    period_text,
+    pillar_name,
+    place,
+    score_label,
+    since,
+    status_word,
+    word,
+)
 from metrics.compute import KpiResult
 from metrics.phrases import phrase
 from metrics.scoring import status
@@ -90,8 +100,9 @@ def _summary(sheet: Worksheet, briefing: Briefing) -> None:
     _append(sheet, [f"{city_name(lang)} · {word('workbook_title', lang)}"])
     sheet["A1"].font = Font(bold=True, size=14)
     for label, value in (
-        (word("period", lang), briefing.period.label(lang)),
+        (word("period", lang), period_text(briefing.result, lang)),
         (word("scope", lang), place(briefing.community, lang)),
+        (word("division_scope", lang), division_name(briefing.division, lang) or word("every_division", lang)),
         (word("data_as_of", lang), moment(briefing.data_as_of, lang)),
         (word("generated", lang), moment(briefing.generated_at, lang)),
     ):
@@ -99,7 +110,7 @@ def _summary(sheet: Worksheet, briefing: Briefing) -> None:
     _append(sheet, [])
     _append(
         sheet,
-        [word("city_score", lang), result.city_score, status_word(result.city_status, lang)],
+        [score_label(result.scope.kind, lang), result.city_score, status_word(result.city_status, lang)],
         [None, SCORE_FORMAT],
     )
     _append(
@@ -149,21 +160,22 @@ def _alerts(sheet: Worksheet, briefing: Briefing) -> None:
     names = ["rank", "severity", "what", "where", "since", "who", "alert_key"]
     _header(sheet, [word(name, lang) for name in names], [8, 12, 70, 24, 22, 34, 30])
     for line in alert_lines(briefing):
-        since = moment(line.since, lang) if isinstance(line.since, datetime) else (line.since or "")
+        began = since(line.since, lang) if line.since else ""
         _append(
             sheet,
-            [line.rank, word(f"severity_{line.severity}", lang), line.what, line.where, since, line.who, line.key],
+            [line.rank, word(f"severity_{line.severity}", lang), line.what, line.where, began, line.who, line.key],
         )
 
 
 def _divisions(sheet: Worksheet, briefing: Briefing) -> None:
     lang = briefing.lang
     sheet.title = word("sheet_divisions", lang)
-    names = ["division", "kpis", "green", "amber", "red", "no_data", "red_names"]
-    _header(sheet, [word(name, lang) for name in names], [34, 10, 10, 10, 10, 12, 70])
-    for line in division_scorecard(briefing):
-        _append(sheet, [line.division_th if lang == "th" else line.division_en, line.kpis, line.green, line.amber,
-                        line.red, line.no_data, ", ".join(line.red_names)])  # fmt: skip
+    names = ["division", "kpis", "green", "amber", "red", "no_data", "assigned", "resolved_share", "late", "red_names"]
+    _header(sheet, [word(name, lang) for name in names], [34, 10, 10, 10, 10, 12, 16, 12, 40, 70])
+    for line in division_rows(briefing):
+        _append(sheet, [line.name, line.kpis, line.green, line.amber, line.red, line.no_data, line.received,
+                        line.resolution_rate, ", ".join(line.late), ", ".join(line.red_names)],
+                [None, None, None, None, None, None, "#,##0", "0.0%"])  # fmt: skip
 
 
 def _data(sheet: Worksheet, briefing: Briefing) -> None:
@@ -172,6 +184,7 @@ def _data(sheet: Worksheet, briefing: Briefing) -> None:
     _append(sheet, ["record", "key", "state", "text_th", "text_en"])
     _append(sheet, ["meta", "period", briefing.period.code, "", ""])
     _append(sheet, ["meta", "community", briefing.community or "", "", ""])
+    _append(sheet, ["meta", "division", briefing.division or "", "", ""])
     _append(sheet, ["meta", "generated_at", briefing.generated_at.isoformat(timespec="minutes"), "", ""])
     for r in briefing.result.kpis.values():
         _append(sheet, ["kpi", r.id, r.status or "", r.kpi.name_th, r.kpi.name_en])

@@ -67,6 +67,8 @@ KPIS = (
         better="higher",
         datasets=("economy",),
         compute=visitors,
+        measure="sum",
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -81,6 +83,8 @@ KPIS = (
         better="higher",
         datasets=("economy",),
         compute=events_held,
+        measure="sum",
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -95,6 +99,8 @@ KPIS = (
         better="higher",
         datasets=("economy",),
         compute=new_businesses,
+        measure="sum",
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -109,6 +115,8 @@ KPIS = (
         better="higher",
         datasets=("economy",),
         compute=market_occupancy_rate,
+        measure="mean",
+        target_scope="city_only",
     ),
     KPI(
         "own_revenue_share",
@@ -122,5 +130,9 @@ KPIS = (
         better="higher",
         datasets=("revenue",),
         compute=own_revenue_share,
+        measure="ratio",
+        window="fiscal_year_to_date",
+        breakdowns=("category",),
+        target_scope="city_only",
     ),
 )

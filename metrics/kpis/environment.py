@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data_sources.bands import PM10_DAILY_STANDARD, PM25_DAILY_STANDARD
-from metrics.kpi import KPI, Context, Frames, owned_by
+from metrics.kpi import KPI, Context, Frames, Measured, owned_by
 from metrics.periods import Period
 from metrics.selection import days_of, in_period, ratio, total_population
 
@@ -26,23 +26,23 @@ def _air_days(frames: Frames, period: Period, column: str) -> pd.Series:
     return daily_city_means(in_period(frames["air_quality"], "measured_at", period, (column,)), column)
 
 
-def _days_over(frames: Frames, period: Period, column: str, standard: float) -> float | None:
+def _days_over(frames: Frames, period: Period, column: str, standard: float) -> Measured:
     means = _air_days(frames, period, column)
-    return float((means > standard).sum()) if len(means) else None
+    return Measured(float((means > standard).sum()) if len(means) else None, len(means))
 
 
-def pm25_days_over_standard(frames: Frames, period: Period, context: Context) -> float | None:
+def pm25_days_over_standard(frames: Frames, period: Period, context: Context) -> Measured:
     return _days_over(frames, period, "pm25", PM25_DAILY_STANDARD)
 
 
-def pm10_days_over_standard(frames: Frames, period: Period, context: Context) -> float | None:
+def pm10_days_over_standard(frames: Frames, period: Period, context: Context) -> Measured:
     return _days_over(frames, period, "pm10", PM10_DAILY_STANDARD)
 
 
-def pm25_mean(frames: Frames, period: Period, context: Context) -> float | None:
+def pm25_mean(frames: Frames, period: Period, context: Context) -> Measured:
     """Mean of the daily city means, so every measured day weighs the same."""
     means = _air_days(frames, period, "pm25")
-    return float(means.mean()) if len(means) else None
+    return Measured(float(means.mean()) if len(means) else None, len(means))
 
 
 def recycling_rate(frames: Frames, period: Period, context: Context) -> float | None:
@@ -82,6 +82,8 @@ KPIS = (
         better="higher",
         datasets=("waste",),
         compute=recycling_rate,
+        measure="ratio",
+        breakdowns=("community",),
     ),
     KPI(
         "waste_kg_per_capita_day",
@@ -95,6 +97,8 @@ KPIS = (
         better="lower",
         datasets=("waste", "population"),
         compute=waste_kg_per_capita_day,
+        measure="ratio",
+        breakdowns=("community",),
     ),
     KPI(
         "pm25_days_over_standard",
@@ -108,6 +112,9 @@ KPIS = (
         better="lower",
         datasets=("air_quality",),
         compute=pm25_days_over_standard,
+        measure="days_over",
+        breakdowns=("category",),
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -122,6 +129,9 @@ KPIS = (
         better="lower",
         datasets=("air_quality",),
         compute=pm25_mean,
+        measure="mean",
+        breakdowns=("category",),
+        target_scope="city_only",
     ),
     KPI(
         "pm10_days_over_standard",
@@ -135,6 +145,9 @@ KPIS = (
         better="lower",
         datasets=("air_quality",),
         compute=pm10_days_over_standard,
+        measure="days_over",
+        breakdowns=("category",),
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -149,6 +162,9 @@ KPIS = (
         better="lower",
         datasets=("complaints",),
         compute=waste_complaints,
+        measure="count",
+        breakdowns=("community", "division", "channel"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
 )

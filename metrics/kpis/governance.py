@@ -15,7 +15,7 @@ import pandas as pd
 
 from data_sources.adapters import DATASETS
 from data_sources.freshness import is_fresh
-from metrics.kpi import KPI, Context, Frames, owned_by
+from metrics.kpi import KPI, Context, Frames, Measured, owned_by
 from metrics.periods import Period
 from metrics.selection import fiscal_year_to_date, in_period, ratio, whole_fiscal_year
 
@@ -48,24 +48,24 @@ def complaints_received(frames: Frames, period: Period, context: Context) -> flo
     return float(len(_received(frames, period)))
 
 
-def complaint_resolution_rate(frames: Frames, period: Period, context: Context) -> float | None:
+def complaint_resolution_rate(frames: Frames, period: Period, context: Context) -> Measured:
     received = _received(frames, period, ("status", "resolved_at"))
-    return ratio(float(_resolved_before(received, period.end_ts).sum()), float(len(received)))
+    return Measured(ratio(float(_resolved_before(received, period.end_ts).sum()), float(len(received))), len(received))
 
 
-def complaint_median_resolution_days(frames: Frames, period: Period, context: Context) -> float | None:
+def complaint_median_resolution_days(frames: Frames, period: Period, context: Context) -> Measured:
     days = _resolution_days(_resolved_in(frames, period)).dropna()
-    return float(days.median()) if len(days) else None
+    return Measured(float(days.median()) if len(days) else None, len(days))
 
 
-def citizen_satisfaction(frames: Frames, period: Period, context: Context) -> float | None:
+def citizen_satisfaction(frames: Frames, period: Period, context: Context) -> Measured:
     ratings = _resolved_in(frames, period)["satisfaction"].dropna()
-    return float(ratings.mean()) if len(ratings) else None
+    return Measured(float(ratings.mean()) if len(ratings) else None, len(ratings))
 
 
-def complaints_resolved_within_standard(frames: Frames, period: Period, context: Context) -> float | None:
+def complaints_resolved_within_standard(frames: Frames, period: Period, context: Context) -> Measured:
     days = _resolution_days(_resolved_in(frames, period)).dropna()
-    return ratio(float((days <= SERVICE_STANDARD_DAYS).sum()), float(len(days)))
+    return Measured(ratio(float((days <= SERVICE_STANDARD_DAYS).sum()), float(len(days))), len(days))
 
 
 def complaint_backlog(frames: Frames, period: Period, context: Context) -> float:
@@ -78,27 +78,40 @@ def complaint_backlog(frames: Frames, period: Period, context: Context) -> float
     return float(still_open.sum())
 
 
-def digital_channel_share(frames: Frames, period: Period, context: Context) -> float | None:
+def digital_channel_share(frames: Frames, period: Period, context: Context) -> Measured:
     channels = _received(frames, period, ("channel",))["channel"].dropna()
-    return ratio(float(channels.isin(DIGITAL_CHANNELS).sum()), float(len(channels)))
+    return Measured(ratio(float(channels.isin(DIGITAL_CHANNELS).sum()), float(len(channels))), len(channels))
+
+
+def revenue_to_date(revenue: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per revenue type, fiscal year to date through the period's last month: target, collected."""
+    to_date = fiscal_year_to_date(revenue, period)
+    return to_date.groupby("revenue_type", observed=True)[["target", "collected"]].sum().reset_index()
 
 
 def revenue_collection_rate(frames: Frames, period: Period, context: Context) -> float | None:
-    to_date = fiscal_year_to_date(frames["revenue"], period)
-    if to_date.empty:
+    by_type = revenue_to_date(frames["revenue"], period)
+    if by_type.empty:
         return None
-    return ratio(float(to_date["collected"].sum()), float(to_date["target"].sum()))
+    return ratio(float(by_type["collected"].sum()), float(by_type["target"].sum()))
+
+
+def budget_to_date(budget: pd.DataFrame, period: Period) -> pd.DataFrame:
+    """Per division: the fiscal year's allocation and what it disbursed to date (through the
+    period's last month)."""
+    year = whole_fiscal_year(budget, period)
+    # `allocated` repeats the project's full-year allocation on every month row: take it once.
+    allocation = year.groupby(["division", "project"], observed=True)["allocated"].max().groupby(level=0).sum()
+    disbursed = fiscal_year_to_date(year, period).groupby("division", observed=True)["disbursed"].sum()
+    table = pd.DataFrame({"allocated": allocation, "disbursed": disbursed}).fillna(0.0).rename_axis("division")
+    return table.reset_index()
 
 
 def budget_disbursement_rate(frames: Frames, period: Period, context: Context) -> float | None:
-    budget = frames["budget"]
-    year = whole_fiscal_year(budget, period)
-    if year.empty:
+    by_division = budget_to_date(frames["budget"], period)
+    if by_division.empty:
         return None
-    # `allocated` repeats the project's full-year allocation on every month row: take it once.
-    allocation = year.groupby(["division", "project"], observed=True)["allocated"].max().sum()
-    disbursed = fiscal_year_to_date(year, period)["disbursed"].sum()
-    return ratio(float(disbursed), float(allocation))
+    return ratio(float(by_division["disbursed"].sum()), float(by_division["allocated"].sum()))
 
 
 def data_freshness_rate(frames: Frames, period: Period, context: Context) -> float | None:
@@ -130,6 +143,9 @@ KPIS = (
         better="lower",
         datasets=("complaints",),
         compute=complaints_received,
+        measure="count",
+        breakdowns=("community", "division", "category", "channel"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -144,6 +160,8 @@ KPIS = (
         better="higher",
         datasets=("complaints",),
         compute=complaint_resolution_rate,
+        measure="ratio",
+        breakdowns=("community", "division", "category", "channel"),
     ),
     KPI(
         "complaint_median_resolution_days",
@@ -157,6 +175,8 @@ KPIS = (
         better="lower",
         datasets=("complaints",),
         compute=complaint_median_resolution_days,
+        measure="median",
+        breakdowns=("community", "division", "category", "channel"),
     ),
     KPI(
         "citizen_satisfaction",
@@ -170,6 +190,8 @@ KPIS = (
         better="higher",
         datasets=("complaints",),
         compute=citizen_satisfaction,
+        measure="mean",
+        breakdowns=("community", "division", "category", "channel"),
     ),
     KPI(
         "complaints_resolved_within_3_days",
@@ -183,6 +205,8 @@ KPIS = (
         better="higher",
         datasets=("complaints",),
         compute=complaints_resolved_within_standard,
+        measure="ratio",
+        breakdowns=("community", "division", "category", "channel"),
     ),
     KPI(
         "complaint_backlog_over_15_days",
@@ -196,6 +220,9 @@ KPIS = (
         better="lower",
         datasets=("complaints",),
         compute=complaint_backlog,
+        measure="count",
+        breakdowns=("community", "division", "category", "channel"),
+        target_scope="per_capita",
     ),
     KPI(
         "digital_channel_share",
@@ -209,6 +236,8 @@ KPIS = (
         better="higher",
         datasets=("complaints",),
         compute=digital_channel_share,
+        measure="ratio",
+        breakdowns=("community", "division", "category"),
     ),
     KPI(
         "revenue_collection_rate",
@@ -222,6 +251,10 @@ KPIS = (
         better="higher",
         datasets=("revenue",),
         compute=revenue_collection_rate,
+        measure="ratio",
+        window="fiscal_year_to_date",
+        breakdowns=("category",),
+        target_scope="city_only",
     ),
     KPI(
         "budget_disbursement_rate",
@@ -235,6 +268,10 @@ KPIS = (
         better="higher",
         datasets=("budget",),
         compute=budget_disbursement_rate,
+        measure="ratio",
+        window="fiscal_year_to_date",
+        breakdowns=("division",),
+        target_scope="city_only",
         target_basis="fiscal_year_to_date",
     ),
     KPI(
@@ -249,6 +286,8 @@ KPIS = (
         better="higher",
         datasets=(),
         compute=data_freshness_rate,
-        as_of_now=True,
+        measure="ratio",
+        window="now",
+        target_scope="city_only",
     ),
 )

@@ -9,41 +9,44 @@ from __future__ import annotations
 
 import pandas as pd
 
-from metrics.kpi import KPI, Context, Frames, owned_by
+from metrics.kpi import KPI, Context, Frames, Measured, owned_by
 from metrics.periods import Period
 from metrics.selection import in_period, latest_population, ratio, total_population
 
 HEALTH_FACILITY_TYPES = ("health_centre", "hospital")
 
 
-def elderly_allowance_coverage(frames: Frames, period: Period, context: Context) -> float | None:
+def elderly_allowance_coverage(frames: Frames, period: Period, context: Context) -> Measured | None:
     """Elderly allowance recipients in the period's last month / residents aged 60+ (latest year ≤ period)."""
     welfare = frames["welfare"]
     recipients = welfare.loc[welfare["month"] == pd.Timestamp(period.last_month), "elderly_recipients"]
     if recipients.empty:
         return None
     elderly = latest_population(frames["population"], period)["age_60_plus"]
-    return ratio(float(recipients.sum()), float(elderly.sum()) if len(elderly) else None)
+    residents = float(elderly.sum()) if len(elderly) else None
+    return Measured(ratio(float(recipients.sum()), residents), None if residents is None else int(residents))
 
 
 def _health_rows(frames: Frames, period: Period) -> pd.DataFrame:
     return in_period(frames["health"], "period_start", period)
 
 
-def dengue_cases_per_100k(frames: Frames, period: Period, context: Context) -> float | None:
+def _per_residents(frames: Frames, period: Period, column: str, residents: int) -> Measured | None:
+    """The period's `column` total per `residents` residents; the cases are the observations."""
     reports = _health_rows(frames, period)
     if reports.empty:
         return None
-    rate = ratio(float(reports["dengue_cases"].sum()), total_population(frames["population"], period))
-    return None if rate is None else rate * 100_000
+    cases = float(reports[column].sum())
+    rate = ratio(cases, total_population(frames["population"], period))
+    return Measured(None if rate is None else rate * residents, int(cases))
 
 
-def health_centre_visits_per_1000(frames: Frames, period: Period, context: Context) -> float | None:
-    reports = _health_rows(frames, period)
-    if reports.empty:
-        return None
-    rate = ratio(float(reports["health_centre_visits"].sum()), total_population(frames["population"], period))
-    return None if rate is None else rate * 1000
+def dengue_cases_per_100k(frames: Frames, period: Period, context: Context) -> Measured | None:
+    return _per_residents(frames, period, "dengue_cases", 100_000)
+
+
+def health_centre_visits_per_1000(frames: Frames, period: Period, context: Context) -> Measured | None:
+    return _per_residents(frames, period, "health_centre_visits", 1000)
 
 
 def _facilities_per(frames: Frames, period: Period, types: tuple[str, ...], residents: int) -> float | None:
@@ -76,6 +79,8 @@ KPIS = (
         better="higher",
         datasets=("welfare", "population"),
         compute=elderly_allowance_coverage,
+        measure="ratio",
+        breakdowns=("community",),
     ),
     KPI(
         "dengue_cases_per_100k",
@@ -89,6 +94,8 @@ KPIS = (
         better="lower",
         datasets=("health", "population"),
         compute=dengue_cases_per_100k,
+        measure="ratio",
+        breakdowns=("community",),
         target_basis="per_month",
     ),
     KPI(
@@ -103,6 +110,8 @@ KPIS = (
         better="higher",
         datasets=("health", "population"),
         compute=health_centre_visits_per_1000,
+        measure="ratio",
+        breakdowns=("community",),
         target_basis="per_month",
     ),
     KPI(
@@ -117,6 +126,10 @@ KPIS = (
         better="higher",
         datasets=("facilities", "population"),
         compute=health_facilities_per_10k,
+        measure="ratio",
+        window="register",
+        breakdowns=("community",),
+        target_scope="city_only",
     ),
     KPI(
         "cctv_per_1000",
@@ -130,5 +143,9 @@ KPIS = (
         better="higher",
         datasets=("facilities", "population"),
         compute=cctv_per_1000,
+        measure="ratio",
+        window="register",
+        breakdowns=("community",),
+        target_scope="city_only",
     ),
 )

@@ -83,6 +83,9 @@ KPIS = (
         better="lower",
         datasets=("water_level",),
         compute=river_days_above_warning,
+        measure="days_over",
+        breakdowns=("category",),
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -97,6 +100,9 @@ KPIS = (
         better="lower",
         datasets=("water_level",),
         compute=river_days_above_critical,
+        measure="days_over",
+        breakdowns=("category",),
+        target_scope="city_only",
         target_basis="per_month",
     ),
     KPI(
@@ -111,6 +117,9 @@ KPIS = (
         better="lower",
         datasets=("incidents",),
         compute=incidents_reported,
+        measure="count",
+        breakdowns=("community", "category"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -125,6 +134,9 @@ KPIS = (
         better="lower",
         datasets=("incidents",),
         compute=severe_incidents,
+        measure="count",
+        breakdowns=("community", "category"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -139,6 +151,9 @@ KPIS = (
         better="lower",
         datasets=("incidents",),
         compute=households_affected,
+        measure="sum",
+        breakdowns=("community", "category"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -153,6 +168,9 @@ KPIS = (
         better="lower",
         datasets=("incidents",),
         compute=people_injured,
+        measure="sum",
+        breakdowns=("community", "category"),
+        target_scope="per_capita",
         target_basis="per_month",
     ),
     KPI(
@@ -167,5 +185,8 @@ KPIS = (
         better="higher",
         datasets=("facilities", "population"),
         compute=shelter_capacity_coverage,
+        measure="ratio",
+        window="register",
+        target_scope="city_only",
     ),
 )
