@@ -19,13 +19,16 @@ import pandas as pd
 # e-mail autolinks, entities (&). Others ("-", "+", "#", "1.") only start a block at the start of
 # a line, and "." only makes an autolink after "www": those are escaped there alone, so a figure
 # like 50.0% or a ticket like 0001/2569 reads the same in the page's Markdown source.
-_ANYWHERE = re.compile(r"([\\`*_{}\[\]<>|~:$&@])")
+_ANYWHERE = re.compile(r"([\\`*_{}\[\]<>|~$&@])")
+# ":" only where it could start a scheme (http:), a :directive[...] or a :material/icon: — a colon
+# before a letter or "/"; "ที่มา: ..." and "09:30" keep theirs as typed.
+_COLON = re.compile(r":(?=[A-Za-z/])")
 _LINE_START = re.compile(r"^(\s*)([-+#>=]|\d+(?=[.)]))")
 _WWW_DOT = re.compile(r"(?i)(www)\.")
 
 
 def _escape_line(line: str) -> str:
-    line = _ANYWHERE.sub(r"\\\1", line)
+    line = _COLON.sub(r"\\:", _ANYWHERE.sub(r"\\\1", line))
     line = _WWW_DOT.sub(r"\1\\.", line)
     marker = _LINE_START.match(line)
     if marker is None:
