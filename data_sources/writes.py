@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -210,7 +211,10 @@ def _close_rows(connection: sa.Connection, declared: Dataset, row_ids: list[int]
         connection.execute(table.update().where(table.c[ROW_ID].in_(chunk)).values({VALID_TO: version}))
 
 
-def _insert_rows(connection: sa.Connection, declared: Dataset, rows: pd.DataFrame, version: int) -> None:
+def _insert_rows(
+    connection: sa.Connection, declared: Dataset, rows: pd.DataFrame, version: int | Sequence[int]
+) -> None:
+    """Insert `rows` live from `version` (one per row when a sequence: a recorded history)."""
     if rows.empty:
         return
     dialect = connection.dialect.name
@@ -220,12 +224,19 @@ def _insert_rows(connection: sa.Connection, declared: Dataset, rows: pd.DataFram
         # COPY is the bulk path PostgreSQL offers; inside the same transaction as the rest.
         cursor = connection.connection.driver_connection.cursor()
         with cursor.copy(f"COPY {table_name} ({names}) FROM STDIN") as copy:
-            copy.write(frames.to_copy_text(rows, declared, leading=(str(version),)))
+            if isinstance(version, int):
+                copy.write(frames.to_copy_text(rows, declared, leading=(str(version),)))
+            else:  # COPY text escapes newlines inside values, so each line is one row
+                lines = bytes(frames.to_copy_text(rows, declared)).split(b"\n")
+                copy.write(b"".join(b"%d\t%s\n" % pair for pair in zip(version, lines, strict=False)))
         return
     placeholders = ", ".join("?" for _ in range(len(declared.columns) + 1))
     # sqlite3 binds from an iterator, so 100,000 row tuples never exist at once; same connection,
     # so the same transaction as the rest of the commit.
-    values = frames.to_sqlite_rows(rows, declared, leading=(version,))
+    if isinstance(version, int):
+        values = frames.to_sqlite_rows(rows, declared, leading=(version,))
+    else:
+        values = ((v, *row) for v, row in zip(version, frames.to_sqlite_rows(rows, declared), strict=True))
     cursor = connection.connection.driver_connection.cursor()
     try:
         cursor.executemany(f"INSERT INTO {table_name} ({names}) VALUES ({placeholders})", values)

@@ -164,6 +164,18 @@ def require_admin(engine: sa.Engine) -> Account:
     return account
 
 
+def require_live_step(engine: sa.Engine) -> Account:
+    """The account, re-read from the database, if it may run the presentation's live step now:
+    an active executive or admin, on the demo city only (the sample must never mix with a real
+    city's data)."""
+    from data_sources.seed import demo_loaded
+
+    account = _fresh_account(engine)
+    if account.role not in ("executive", "admin") or not demo_loaded(engine):
+        raise PermissionDenied(f"{account.username} may not run the live step here")
+    return account
+
+
 def guard(engine: sa.Engine, script: str) -> Account | None:
     """Check, inside the page itself, that the signed-in role may open `script`; stop the page if not.
 
@@ -171,12 +183,13 @@ def guard(engine: sa.Engine, script: str) -> Account | None:
     app.py (its old pages/ folder mode, on a server's first run and in AppTest reruns), so each of
     our pages asks again. Returns the signed-in account (None for a visitor on a public page).
     """
+    from data_sources.seed import demo_loaded
     from ui.i18n import t
     from ui.navigation import pages_for
 
     account = restore(engine)
     role = st.session_state.get(ROLE_KEY, "public")
-    if any(spec.script == script for spec in pages_for(role)):
+    if any(spec.script == script for spec in pages_for(role, demo=demo_loaded(engine))):
         return account
     st.info(t("auth.needed"), icon=":material/login:")
     st.page_link("pages/sign_in.py", label=t("nav.sign_in"), icon=":material/login:")

@@ -23,6 +23,7 @@ from metrics import trends
 from metrics.briefing.words import place
 from metrics.compute import CityResult, KpiResult, compute_all
 from metrics.kpi import Context, Frames
+from metrics.loading import load_frames
 from metrics.periods import Period, trailing
 from metrics.scorecard import DivisionScorecard, scorecards
 from metrics.summary import summarise
@@ -65,8 +66,7 @@ class Briefing:
 def city_frames(engine: sa.Engine) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Every dataset's current rows (personal columns dropped) and the upload log, as the
     executive pages load them."""
-    frames = {key: store.load(engine, key, include_personal=False) for key in DATASETS}
-    return frames, store.upload_history(engine)
+    return load_frames(engine, DATASETS), store.upload_history(engine)
 
 
 def dashboard_context(history: pd.DataFrame, now: datetime) -> Context:
