@@ -91,3 +91,16 @@ def test_the_buttons_briefing_is_the_view_on_screen(small_city: sa.Engine) -> No
     assert "Office of the Municipal Clerk" in text and "Seri" in text
     # เสรี's tickets in M: T2 resolved, T4 open (helpers/small_city.py): 1 of 2 = 50.0%.
     assert "50.0%" in text
+
+
+def test_print_opens_the_print_view_with_every_pillar_a_section(small_city: sa.Engine) -> None:
+    at = open_app(page=PAGE, session=EXECUTIVE)
+    assert len(at.tabs) == len(PILLARS)  # on screen the pillars are tabs
+    at.button(key="print_page").click().run()
+    assert at.query_params["print"] in ("1", ["1"])
+    assert not at.tabs
+    headings = [h.value for h in at.subheader]
+    for pillar in PILLARS:
+        assert any(h.startswith(phrase("pillars", pillar, "th")) for h in headings), pillar
+    at.button(key="print_back").click().run()
+    assert "print" not in at.query_params and len(at.tabs) == len(PILLARS)
