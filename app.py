@@ -7,6 +7,8 @@ the page script, where `__name__` is "__main__".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from data_sources.seed import demo_loaded
@@ -16,9 +18,12 @@ from ui.navigation import pages_for
 from ui.session import current_role, database
 from ui.sign_in import sidebar_panel
 
+FAVICON = str(Path(__file__).resolve().parent / "static" / "favicon.png")
+
 
 def main() -> None:
-    st.set_page_config(page_title="Yala Resilience City", page_icon=":material/location_city:", layout="wide")
+    # A bundled icon: a Material icon or an emoji here is fetched from a CDN by every browser.
+    st.set_page_config(page_title="Yala Resilience City", page_icon=FAVICON, layout="wide")
 
     engine = database()
     auth.restore(engine)  # the signed-in account, re-checked against the database on every run
@@ -28,8 +33,9 @@ def main() -> None:
         language_toggle()
         st.caption(t("app.city"))
 
+    demo = demo_loaded(engine)
     sections: dict[str, list[st.Page]] = {}
-    for spec in pages_for(role):
+    for spec in pages_for(role, demo=demo):
         visibility = "hidden" if role in spec.hidden_for else "visible"
         page = st.Page(
             spec.script,
@@ -39,13 +45,13 @@ def main() -> None:
             default=spec.default,
             visibility=visibility,
         )
-        sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
+        sections.setdefault(t(f"nav.section.{spec.section_for(role)}"), []).append(page)
 
     current = st.navigation(sections, position="sidebar", expanded=True)
     auth.follow_redirect()  # after signing in or out: the route that sets or clears the cookie
     with st.sidebar:
         sidebar_panel(engine)
-    if demo_loaded(engine):
+    if demo:
         st.caption(f":material/science: {t('app.demo_banner')}")
     current.run()
 

@@ -22,7 +22,14 @@ def _sections(quick: bool) -> list[tuple[str, Any]]:
 
     rows = 10_000 if quick else 100_000
     sections: list[tuple[str, Any]] = [("ingest", lambda: ingest.run(rows=rows, repeats=1 if quick else 3))]
-    for name in ("metrics_bench", "dashboard_bench", "chatbot_bench", "channels_bench", "briefing_bench"):
+    for name in (
+        "clerk_bench",
+        "metrics_bench",
+        "dashboard_bench",
+        "chatbot_bench",
+        "channels_bench",
+        "briefing_bench",
+    ):
         try:
             module = __import__(f"benchmarks.{name}", fromlist=["run"])
         except ModuleNotFoundError:
@@ -45,7 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--only",
         default=None,
-        help="run one section: ingest, metrics_bench, dashboard_bench, chatbot_bench, channels_bench, briefing_bench",
+        help="run one section: ingest, clerk_bench, metrics_bench, dashboard_bench, chatbot_bench, channels_bench, "
+        "briefing_bench",
     )
     args = parser.parse_args(argv)
     figures: list[dict[str, Any]] = []

@@ -48,7 +48,7 @@ def _our_parse(content: bytes) -> None:
 
 def _naive_into_sqlite(content: bytes) -> None:
     with tempfile.TemporaryDirectory(prefix="city-bench-") as folder:
-        _naive(content, _fresh_sqlite(Path(folder)))
+        _naive(content, fresh_sqlite(Path(folder)))
 
 
 def _timed(function: Any, *args: Any) -> tuple[float, Any]:
@@ -70,11 +70,11 @@ def _naive(content: bytes, url: str) -> int:
     return len(frame)
 
 
-def _fresh_sqlite(folder: Path) -> str:
+def fresh_sqlite(folder: Path) -> str:
     return f"sqlite:///{folder / f'bench-{uuid.uuid4().hex[:8]}.db'}"
 
 
-def _fresh_postgres(server_url: str) -> str:
+def fresh_postgres(server_url: str) -> str:
     base = sa.make_url(server_url)
     name = f"bench_{uuid.uuid4().hex[:8]}"
     admin = sa.create_engine(base, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
@@ -88,11 +88,11 @@ def run(*, rows: int, repeats: int) -> list[dict[str, Any]]:
     """One figure per (stage, database): best of `repeats` runs, in seconds."""
     content = complaints_workbook(rows).read_bytes()
     folder = Path(tempfile.mkdtemp(prefix="city-bench-"))
-    targets = {"sqlite": lambda: _fresh_sqlite(folder)}
+    targets = {"sqlite": lambda: fresh_sqlite(folder)}
     if os.environ.get("TEST_POSTGRES_URL"):
-        targets["postgresql"] = lambda: _fresh_postgres(os.environ["TEST_POSTGRES_URL"])
+        targets["postgresql"] = lambda: fresh_postgres(os.environ["TEST_POSTGRES_URL"])
     # Warm the parser's worker process once, as a running server has it warm.
-    ingest(store.connect(_fresh_sqlite(folder)), content[:0] or b"a,b\n1,2\n", "warm.csv", "auto")
+    ingest(store.connect(fresh_sqlite(folder)), content[:0] or b"a,b\n1,2\n", "warm.csv", "auto")
     raw = min(_timed(_raw_calamine, content)[0] for _ in range(repeats))
     figures = [{"name": "ingest.raw_calamine_read", "rows": rows, "seconds": round(raw, 3),
                 "peak_rss_mb": _peak_mb(_raw_calamine, content)}]

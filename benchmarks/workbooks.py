@@ -32,10 +32,12 @@ _DIVISIONS = ("กองช่าง", "กองสาธารณสุขแ�
 _STATUSES = ("เสร็จสิ้น", "ดำเนินการแล้วเสร็จ", "กำลังดำเนินการ", "รับเรื่องแล้ว")
 
 
-def complaints_workbook(rows: int, *, seed: int = 7) -> Path:
+def complaints_workbook(rows: int, *, seed: int = 7, first_number: int = 1) -> Path:
     """A complaints .xlsx of `rows` rows × 12 columns: a title row, Thai headers, BE text dates
-    in one column and real Excel dates in another, as a service centre's export looks."""
-    path = CACHE / f"complaints-{rows}-{seed}.xlsx"
+    in one column and real Excel dates in another, as a service centre's export looks.
+
+    Ticket numbers run from `first_number` (six digits, so never one of the demo city's)."""
+    path = CACHE / f"complaints-{rows}-{seed}-{first_number}.xlsx"
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,7 +53,7 @@ def complaints_workbook(rows: int, *, seed: int = 7) -> Path:
         resolved = received + timedelta(hours=float(random.lognormal(3.0, 0.8)))
         sheet.append(
             [
-                f"{index + 1:06d}/{be_year(received.year)}",
+                f"{first_number + index:06d}/{be_year(received.year)}",
                 f"{received.day}/{received.month}/{be_year(received.year)} {received:%H.%M} น.",
                 resolved,
                 _CATEGORIES[index % len(_CATEGORIES)],

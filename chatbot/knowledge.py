@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from typing import Any
 from chatbot.answers import Answer, say
 from chatbot.text import Lang, clean
 from data_sources.city import ASSETS, profile
+from metrics.periods import day_label
 
 KNOWLEDGE_FILE = ASSETS / "chatbot" / "knowledge.json"
 TOPICS_FILE = ASSETS / "chatbot" / "topics.json"
@@ -90,12 +92,25 @@ class KnowledgeBase:
         if found is None:
             return None
         body = (found.th if lang == "th" else found.en).format_map(self._values)
+        checked = checked_label(found.checked, lang)
         source = say(
             lang,
-            f"ที่มา: {found.source_th} (ตรวจสอบเมื่อ {found.checked})",
-            f"Source: {found.source_en} (checked {found.checked})",
+            f"ที่มา: {found.source_th} (ตรวจสอบเมื่อ {checked})",
+            f"Source: {found.source_en} (checked {checked})",
         )
         return Answer(f"{body}\n\n{source}", (f"knowledge:{found.id}",), found.checked)
+
+
+def checked_label(checked: str, lang: Lang) -> str:
+    """The date an answer was checked, as people read dates: "23 พ.ย. 2568" / "23 Nov 2025".
+
+    >>> checked_label("2025-11-23", "th"), checked_label("2025-11-23", "en"), checked_label("soon", "th")
+    ('23 พ.ย. 2568', '23 Nov 2025', 'soon')
+    """
+    try:
+        return day_label(date.fromisoformat(checked), lang)
+    except ValueError:
+        return checked
 
 
 @cache

@@ -190,8 +190,8 @@ _CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "animals": ("หมา", "สุนัข", "แมว", "dog", "cat"),
     "trees": ("ต้นไม้", "กิ่งไม้", "หญ้ารก", "tree", "branch", "grass"),
     "public_health": ("ยุง", "ลูกน้ำ", "ไข้เลือดออก", "mosquito", "dengue"),
-    "traffic": ("จอดรถ", "จราจร", "รถติด", "parking", "parked", "traffic"),
-    "market": ("แผงลอย", "หาบเร่", "แม่ค้า", "vendor", "stall"),
+    "traffic": ("จอดรถ", "รถจอด", "จอดขวาง", "จอดซ้อนคัน", "ขวางทางเข้า", "จราจร", "รถติด", "parking", "parked", "traffic"),
+    "market": ("แผงลอย", "หาบเร่", "แม่ค้า", "ตั้งโต๊ะ", "วางของขาย", "แผงขาย", "ตั้งร้าน", "กางร่ม", "vendor", "stall", "hawker"),
     "other": ("อื่นๆ", "อื่น", "other"),
 }
 
@@ -206,9 +206,25 @@ def _category_words() -> tuple[tuple[str, str], ...]:
 
 
 def category(text: str) -> str | None:
-    """The complaint category key the message speaks of (longest matching word), or None."""
+    """The complaint category key the message speaks of, or None: the category whose words cover
+    most of the message (each word counted once, longest first, so "ไฟถนน" is not also "ถนน").
+    Community names are taken out first: "ตลาดเก่าซอย 8" is a place, not a market.
+
+    >>> category("แผงลอยตั้งโต๊ะบนฟุตบาทเดินไม่ได้"), category("ชุมชนตลาดเก่าซอย 8"), category("ไฟถนนดับ")
+    ('market', None, 'streetlight')
+    """
     unspaced = clean(text).replace(" ", "")
-    return next((key for word, key in _category_words() if word and word in unspaced), None)
+    for form, _ in _community_names():
+        unspaced = unspaced.replace(form, " ")
+    covered: dict[str, int] = {}
+    first: dict[str, int] = {}  # a tie goes to the kind named first ("แผงลอยบนฟุตบาท" is about the stalls)
+    original = unspaced
+    for word, key in _category_words():
+        if word and word in unspaced:
+            covered[key] = covered.get(key, 0) + len(word) * unspaced.count(word)
+            first[key] = min(first.get(key, len(original)), original.find(word))
+            unspaced = unspaced.replace(word, " ")
+    return max(covered, key=lambda key: (covered[key], -first[key])) if covered else None
 
 
 def extract(text: str, intent: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from data_sources import accounts_cli, store
 from data_sources.adapters import DATASETS
 from data_sources.errors import DataSourceError
 from data_sources.ingest import AUTO, ingest
+from data_sources.readers import fork_children_directly
 
 EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
@@ -136,4 +137,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    fork_children_directly()  # one command, one file: no parser server to start and warm
     sys.exit(main())

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import frames
+from data_sources import frames, scope
 from data_sources.db import DATASET_TABLES, ROW_ID, VALID_TO
 from data_sources.schema import Dataset
 
@@ -100,7 +100,9 @@ def _live_in_scope(
     connection: sa.Connection, table: sa.Table, declared: Dataset, incoming: pd.DataFrame, mode: Mode
 ) -> pd.DataFrame:
     columns = [table.c[ROW_ID], *(table.c[c.key] for c in declared.columns)]
-    query = sa.select(*columns).where(table.c[VALID_TO].is_(None))
+    # Read only rows the rules below may pick (scope.py); they still choose among them.
+    narrowed = scope.candidates(table, declared, incoming, replace=mode == "replace")
+    query = sa.select(*columns).where(table.c[VALID_TO].is_(None), *narrowed)
     rows = connection.execute(query).all()
     if not rows:
         return pd.DataFrame()

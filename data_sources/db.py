@@ -286,6 +286,8 @@ def connect(url: str | None = None) -> sa.Engine:
 
 
 def create_schema(engine: sa.Engine) -> None:
+    import data_sources.tickets.tables  # noqa: F401  (the complaint lifecycle's tables join `metadata`)
+
     metadata.create_all(engine)
     with write_transaction(engine) as connection:
         known = set(connection.scalars(sa.select(dataset_heads.c.dataset)))

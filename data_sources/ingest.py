@@ -216,8 +216,13 @@ def ingest(
     mapping: dict[str, int] | None = None,
     limits: Limits | None = None,
     today: date | None = None,
+    kind: str = "upload",
 ) -> IngestResult:
-    """Validate and, when there is no error, commit the file as one version. Always keeps the file."""
+    """Validate and, when there is no error, commit the file as one version. Always keeps the file.
+
+    `kind` names the version: "upload" for a division's file; the presentation's live sample on
+    the demo city is "live_sample", so it never reads as the city's own data.
+    """
     prepared = read_and_validate(content, file_name, dataset_key, mapping=mapping, limits=limits, today=today)
     upload = writes.UploadedFile(PurePath(file_name).name, content)
     if not prepared.valid or prepared.frame is None or prepared.dataset is None:
@@ -226,7 +231,8 @@ def ingest(
         )
         return IngestResult(prepared, upload_id)
     result = writes.commit(
-        engine, prepared.dataset, prepared.frame, mode=mode, user=user, upload=upload, report=prepared.report.to_dict()
-    )
+        engine, prepared.dataset, prepared.frame, mode=mode, user=user, upload=upload,
+        report=prepared.report.to_dict(), kind=kind,
+    )  # fmt: skip
     prepared.report.stats["changes"] = result.plan.summary()
     return IngestResult(prepared, result.upload_id, result.version, result.plan.summary())

@@ -20,9 +20,11 @@ from data_sources.adapters import DATASETS, dataset
 from data_sources.db import (
     DATASET_TABLES,
     ROW_ID,
+    VALID_FROM,
     VALID_TO,
     connect,
     dataset_heads,
+    dataset_versions,
     uploads,
 )
 from data_sources.errors import VersionNotFound
@@ -33,8 +35,10 @@ from data_sources.schema import Dataset
 
 
 _cache: dict[tuple[str, str, int], pd.DataFrame] = {}
+_arrival_cache: dict[tuple[str, str, int], pd.Series] = {}
 _public_cache: dict[tuple[str, str, int], pd.DataFrame] = {}  # the same rows as public_rows gives them
 _cache_lock = threading.Lock()
+ARRIVED_AT = "arrived_at"
 
 
 def versions(engine: sa.Engine) -> dict[str, int]:
@@ -44,33 +48,28 @@ def versions(engine: sa.Engine) -> dict[str, int]:
         return {name: int(version) for name, version in rows}
 
 
-def load(engine: sa.Engine, key: str, *, include_personal: bool = True) -> pd.DataFrame:
+def load(engine: sa.Engine, key: str, *, include_personal: bool = True, with_arrival: bool = False) -> pd.DataFrame:
     """The current rows of dataset `key` as a typed frame (a fresh copy, safe to modify).
 
     Cached by (database, dataset, version): a new upload is seen at once, a repeat read is free.
     `include_personal=False` gives `public_rows`: no personal column, numbers in free text masked.
+    `with_arrival=True` adds `arrived_at`: when each row reached the platform (the time of the
+    version that brought it), which is when it could first be seen, for instance to warn of a
+    rising river.
     """
     declared = dataset(key)
     with engine.connect() as connection:
         version = connection.scalar(sa.select(dataset_heads.c.version).where(dataset_heads.c.dataset == key)) or 0
         cache_key = (str(engine.url), key, int(version))
-        cached = _cache.get(cache_key)
-        if cached is None:
-            cached = _read_live(connection, declared)
-            with _cache_lock:
-                for stale in [k for k in _cache if k[:2] == cache_key[:2]]:
-                    del _cache[stale]
-                _cache[cache_key] = cached
+        cached = _cached(_cache, cache_key, lambda: _read_live(connection, declared))
+        arrival = _cached(_arrival_cache, cache_key, lambda: _read_arrival(connection, key)) if with_arrival else None
     if include_personal:
-        return cached.copy()
-    public = _public_cache.get(cache_key)
-    if public is None:
-        public = public_rows(cached, declared)
-        with _cache_lock:
-            for stale in [k for k in _public_cache if k[:2] == cache_key[:2]]:
-                del _public_cache[stale]
-            _public_cache[cache_key] = public
-    return public.copy()
+        frame = cached.copy()
+    else:
+        frame = _cached(_public_cache, cache_key, lambda: public_rows(cached, declared)).copy()
+    if arrival is not None:
+        frame[ARRIVED_AT] = arrival.to_numpy()
+    return frame
 
 
 def public_rows(frame: pd.DataFrame, declared: Dataset) -> pd.DataFrame:
@@ -80,6 +79,31 @@ def public_rows(frame: pd.DataFrame, declared: Dataset) -> pd.DataFrame:
     for key in free_text_columns(declared):
         public[key] = public[key].map(mask_personal_numbers, na_action="ignore").astype(public[key].dtype)
     return public
+
+
+def _cached(cache: dict[tuple[str, str, int], Any], cache_key: tuple[str, str, int], read: Any) -> Any:
+    """The entry for this dataset version, read once; older versions of the dataset are dropped."""
+    found = cache.get(cache_key)
+    if found is None:
+        found = read()
+        with _cache_lock:
+            for stale in [k for k in cache if k[:2] == cache_key[:2]]:
+                del cache[stale]
+            cache[cache_key] = found
+    return found
+
+
+def _read_arrival(connection: sa.Connection, key: str) -> pd.Series:
+    # Row for row in `_read_live`'s order (by row id), so the two line up.
+    table = DATASET_TABLES[key]
+    query = (
+        sa.select(dataset_versions.c.created_at)
+        .select_from(table.join(dataset_versions, sa.and_(
+            dataset_versions.c.dataset == key, dataset_versions.c.version == table.c[VALID_FROM])))
+        .where(table.c[VALID_TO].is_(None))
+        .order_by(table.c[ROW_ID])
+    )  # fmt: skip
+    return pd.Series(pd.to_datetime(list(connection.scalars(query))), dtype="datetime64[us]")
 
 
 def _read_live(connection: sa.Connection, declared: Dataset) -> pd.DataFrame:
@@ -101,6 +125,7 @@ def clear_caches() -> None:
     """Forget every cached frame and hash (after the demo city is removed)."""
     with _cache_lock:
         _cache.clear()
+        _arrival_cache.clear()
         _public_cache.clear()
         _hashes.clear()
 
@@ -117,6 +142,14 @@ def _version_hash(engine: sa.Engine, key: str, version: int) -> str:
     if cache_key not in _hashes:
         _hashes[cache_key] = content_hash(load(engine, key), dataset(key))
     return _hashes[cache_key]
+
+
+def upload_counts(engine: sa.Engine) -> dict[str, int]:
+    """How many uploads were accepted and rejected, ever: {"accepted": n, "rejected": m}."""
+    with engine.connect() as connection:
+        query = sa.select(uploads.c.status, sa.func.count()).group_by(uploads.c.status)
+        counted = dict(connection.execute(query).all())
+    return {status: int(counted.get(status, 0)) for status in ("accepted", "rejected")}
 
 
 def status(engine: sa.Engine) -> dict[str, Any]:
@@ -163,6 +196,6 @@ from data_sources.writes import (  # noqa: E402
 
 __all__ = [
     "CommitResult", "UploadedFile", "VersionNotFound", "append_rows", "commit", "connect", "content_hash", "load",
-    "record_rejected", "rollback", "rollback_preview", "status", "upload_content", "upload_history",
+    "record_rejected", "rollback", "rollback_preview", "status", "upload_content", "upload_counts", "upload_history",
     "version_history", "versions",
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -60,6 +61,14 @@ def _now() -> datetime:
 def _lock_head(connection: sa.Connection, key: str) -> int:
     query = sa.select(dataset_heads.c.version).where(dataset_heads.c.dataset == key).with_for_update()
     return int(connection.scalar(query) or 0)
+
+
+def lock_dataset(connection: sa.Connection, key: str) -> int:
+    """Take dataset `key`'s write lock inside the caller's transaction; returns its current version.
+
+    Writers of one dataset queue here, so what a writer reads after it is not changed under it.
+    """
+    return _lock_head(connection, key)
 
 
 def audit(
@@ -210,7 +219,10 @@ def _close_rows(connection: sa.Connection, declared: Dataset, row_ids: list[int]
         connection.execute(table.update().where(table.c[ROW_ID].in_(chunk)).values({VALID_TO: version}))
 
 
-def _insert_rows(connection: sa.Connection, declared: Dataset, rows: pd.DataFrame, version: int) -> None:
+def _insert_rows(
+    connection: sa.Connection, declared: Dataset, rows: pd.DataFrame, version: int | Sequence[int]
+) -> None:
+    """Insert `rows` live from `version` (one per row when a sequence: a recorded history)."""
     if rows.empty:
         return
     dialect = connection.dialect.name
@@ -220,12 +232,19 @@ def _insert_rows(connection: sa.Connection, declared: Dataset, rows: pd.DataFram
         # COPY is the bulk path PostgreSQL offers; inside the same transaction as the rest.
         cursor = connection.connection.driver_connection.cursor()
         with cursor.copy(f"COPY {table_name} ({names}) FROM STDIN") as copy:
-            copy.write(frames.to_copy_text(rows, declared, leading=(str(version),)))
+            if isinstance(version, int):
+                copy.write(frames.to_copy_text(rows, declared, leading=(str(version),)))
+            else:  # COPY text escapes newlines inside values, so each line is one row
+                lines = bytes(frames.to_copy_text(rows, declared)).split(b"\n")
+                copy.write(b"".join(b"%d\t%s\n" % pair for pair in zip(version, lines, strict=False)))
         return
     placeholders = ", ".join("?" for _ in range(len(declared.columns) + 1))
     # sqlite3 binds from an iterator, so 100,000 row tuples never exist at once; same connection,
     # so the same transaction as the rest of the commit.
-    values = frames.to_sqlite_rows(rows, declared, leading=(version,))
+    if isinstance(version, int):
+        values = frames.to_sqlite_rows(rows, declared, leading=(version,))
+    else:
+        values = ((v, *row) for v, row in zip(version, frames.to_sqlite_rows(rows, declared), strict=True))
     cursor = connection.connection.driver_connection.cursor()
     try:
         cursor.executemany(f"INSERT INTO {table_name} ({names}) VALUES ({placeholders})", values)
@@ -307,6 +326,45 @@ def append_rows(engine: sa.Engine, key: str, rows: pd.DataFrame, *, user: str | 
     Never overwrites: two entries racing for one ticket number cannot both land.
     """
     return commit(engine, key, rows, mode="append", user=user, kind="entry", insert_only=True)
+
+
+def live_rows(connection: sa.Connection, key: str, keys: list[tuple[object, ...]]) -> pd.DataFrame:
+    """The live rows of dataset `key` whose primary key is one of `keys` (typed, plus the row id).
+
+    Reads through the live-key index only, so touching one ticket never reads the whole table.
+    """
+    declared = dataset(key)
+    table = DATASET_TABLES[key]
+    primary = [table.c[name] for name in declared.primary_key]
+    columns = [table.c[ROW_ID], *(table.c[c.key] for c in declared.columns)]
+    query = sa.select(*columns).where(table.c[VALID_TO].is_(None), sa.tuple_(*primary).in_(keys))
+    rows = connection.execute(query).all() if keys else []
+    frame = frames.from_rows([r[1:] for r in rows], declared)
+    frame.insert(0, ROW_ID, [int(r[0]) for r in rows])
+    return frame
+
+
+def write_keyed(
+    connection: sa.Connection, key: str, rows: pd.DataFrame, *, user: str | None, kind: str = "entry",
+    note: str | None = None,
+) -> int:  # fmt: skip
+    """Inside the caller's write transaction: `rows` replace the live rows with the same keys (or
+    are added) as one new version of `key`, audited; returns that version.
+
+    The caller holds `db.write_transaction`, so its own bookkeeping (e.g. a complaint's timeline)
+    commits or fails together with the version. The dataset's lock is taken first, as `commit` does.
+    """
+    declared = dataset(key)
+    incoming = frames.coerce(rows, declared).reset_index(drop=True)
+    version = _lock_head(connection, key) + 1
+    keys = [tuple(record) for record in incoming[list(declared.primary_key)].itertuples(index=False)]
+    live = live_rows(connection, key, keys)
+    plan = ChangePlan(dataset=key, mode="append", added=len(incoming) - len(live), updated=len(live))
+    _close_rows(connection, declared, live[ROW_ID].tolist(), version)
+    _insert_rows(connection, declared, incoming, version)
+    _bump(connection, declared, version, kind=kind, user=user, upload_id=None, plan=plan, note=note)
+    audit(connection, kind, actor=user, dataset=key, version=version, keys=[list(k) for k in keys], note=note)
+    return version
 
 
 def version_history(engine: sa.Engine, key: str) -> pd.DataFrame:

@@ -4,7 +4,7 @@ trends, breakdowns, summaries and alerts. Plain Python and pandas; never imports
 A page's path through it:
     period = periods.parse_period("2026-10")                      # or "FY2569", "last30", ...
     context = Context.from_upload_history(store.upload_history(engine), hourly=True)
-    versions, load = store.versions(engine), lambda key: store.load(engine, key, include_personal=False)
+    versions, load = store.versions(engine), lambda key: loading.load_frame(engine, key)
     result = compute.cached_compute_all(versions, load, period, context=context, community=None)
     grid = trends.cached_sparklines(versions, load, period, context=context)      # 12 periods per KPI
     breakdowns.by_community(kpi_id, frames, period) / breakdowns.by_category(kpi_id, frames, period)

@@ -17,28 +17,21 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 import pandas as pd
 
 from data_sources.adapters import dataset
 from data_sources.bands import (
     PM25_DAILY_STANDARD,
-    RIVER_LIVE_HOURS,
-    STEADY_RATE_M_PER_H,
     AirBand,
-    RiverStatus,
     air_band,
-    river_status,
 )
-from data_sources.city import ASSETS, profile
-from metrics.alerts import RISE_WINDOW_HOURS, rise_rate
+from data_sources.city import ASSETS
 from metrics.breakdowns import incidents_by_type
 from metrics.kpi import Frames
 from metrics.kpis.environment import daily_city_means
 from metrics.periods import rolling
-
-RiverTrend = Literal["rising", "falling", "steady", "unknown"]
+from metrics.river_outlook import RiverOutlook, river_outlooks
 
 EVENTS_FILE = ASSETS / "city" / "events.json"
 
@@ -75,65 +68,10 @@ def air_today(frames: Frames, now: datetime, *, days: int = 7) -> AirToday:
     return AirToday(value, air_band(value), value > PM25_DAILY_STANDARD, as_of, daily)
 
 
-@dataclass(frozen=True)
-class RiverReading:
-    station: str
-    name_th: str
-    name_en: str
-    status: RiverStatus
-    level_m: float | None = None
-    warning_m: float | None = None
-    critical_m: float | None = None
-    measured_at: datetime | None = None
-    trend: RiverTrend = "unknown"
-
-    @property
-    def below_warning_m(self) -> float | None:
-        """How far the river is below its warning level (negative: above it)."""
-        if self.level_m is None or self.warning_m is None:
-            return None
-        return self.warning_m - self.level_m
-
-
-def _trend(readings: pd.DataFrame) -> RiverTrend:
-    latest = readings["measured_at"].iloc[-1]
-    rate = rise_rate(readings.loc[readings["measured_at"] >= latest - timedelta(hours=RISE_WINDOW_HOURS)])
-    if rate is None:
-        return "unknown"
-    if abs(rate) < STEADY_RATE_M_PER_H:
-        return "steady"
-    return "rising" if rate > 0 else "falling"
-
-
-def river_now(frames: Frames, now: datetime) -> list[RiverReading]:
-    """Every river station of the city profile with its latest live reading, in profile order."""
-    water = frames["water_level"]
-    recent = water.loc[
-        (water["measured_at"] <= pd.Timestamp(now))
-        & (water["measured_at"] > pd.Timestamp(now) - timedelta(hours=RIVER_LIVE_HOURS))
-    ].sort_values("measured_at")
-    by_station = dict(tuple(recent.groupby("station", observed=True)))
-    readings = []
-    for station in profile()["river_stations"]:
-        rows = by_station.get(station["code"])
-        names = (station["code"], station["name_th"], station["name_en"])
-        if rows is None or rows.empty:
-            readings.append(RiverReading(*names, status="no_data"))
-            continue
-        latest = rows.iloc[-1]
-        level, warning, critical = (float(latest[c]) for c in ("level_m", "warning_level_m", "critical_level_m"))
-        readings.append(
-            RiverReading(
-                *names,
-                status=river_status(level, warning, critical),
-                level_m=level,
-                warning_m=warning,
-                critical_m=critical,
-                measured_at=latest["measured_at"].to_pydatetime(),
-                trend=_trend(rows),
-            )
-        )
-    return readings
+def river_now(frames: Frames, now: datetime) -> list[RiverOutlook]:
+    """Every river station of the city profile with its latest live reading and outlook, in
+    profile order (metrics.river_outlook: the one place a river reading is read)."""
+    return river_outlooks(frames["water_level"], now)
 
 
 def choice_labels(dataset_key: str, column: str) -> dict[str, tuple[str, str]]:
@@ -193,13 +131,21 @@ class CityEvent:
     when_en: str
     months: tuple[int, ...]
     moves: bool
+    dates: tuple[tuple[date, date], ...] = ()  # known dated editions (start, end), past or announced
+    keywords: tuple[str, ...] = ()  # words citizens use for it
 
 
 @cache
 def city_events(path: Path = EVENTS_FILE) -> tuple[CityEvent, ...]:
     """The city's events at their usual time of year, from assets/city/events.json."""
     document = json.loads(path.read_text(encoding="utf-8"))
-    return tuple(CityEvent(**{**item, "months": tuple(item["months"])}) for item in document["events"])
+    return tuple(
+        CityEvent(**{
+            **item, "months": tuple(item["months"]), "keywords": tuple(item.get("keywords", ())),
+            "dates": tuple((date.fromisoformat(a), date.fromisoformat(b)) for a, b in item.get("dates", [])),
+        })
+        for item in document["events"]
+    )  # fmt: skip
 
 
 def months_until(event: CityEvent, today: date) -> int:
@@ -223,7 +169,7 @@ class CitizenToday:
 
     now: datetime
     air: AirToday
-    rivers: list[RiverReading]
+    rivers: list[RiverOutlook]  # metrics.river_outlook: status raised to "watch" while rising fast
     incidents: pd.DataFrame
     incident_days: int
     waste: WasteSummary

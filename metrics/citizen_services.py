@@ -6,8 +6,12 @@ are for staff, so they are left off the public map.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 import pandas as pd
 
+from data_sources.city import profile
 from metrics.citizen import with_labels
 from metrics.kpi import Frames
 
@@ -47,3 +51,28 @@ def service_counts(table: pd.DataFrame) -> dict[str, int]:
     """How many places of each type `table` holds, in legend order."""
     counts = table["facility_type"].value_counts()
     return {key: int(counts[key]) for key in SERVICE_TYPES if key in counts.index}
+
+
+@dataclass(frozen=True)
+class Collection:
+    """When the household waste truck comes to a community (city profile's waste_schedule)."""
+
+    community: str
+    days: tuple[int, ...]  # ISO weekdays, 1 = Monday
+    time: str  # "05.00-09.00"
+
+    def next_day(self, today: date) -> int:
+        """The ISO weekday of the next collection from `today` on (today itself counts).
+
+        >>> Collection("x", (1, 3, 5), "05.00-09.00").next_day(date(2026, 12, 4))  # a Friday
+        5
+        """
+        return next(d for d in ((today.isoweekday() - 1 + step) % 7 + 1 for step in range(7)) if d in self.days)
+
+
+def collection(community: str) -> Collection | None:
+    """The collection days of `community`, or None when the schedule does not list it."""
+    for zone in profile().get("waste_schedule", []):
+        if community in zone["communities"]:
+            return Collection(community, tuple(zone["days"]), zone["time"])
+    return None

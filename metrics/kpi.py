@@ -38,6 +38,7 @@ Unit = Literal[
     "count",
     "percent",
     "days",
+    "hours",
     "rating",
     "kg",
     "tons",

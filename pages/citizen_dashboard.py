@@ -22,12 +22,12 @@ left, right = st.columns(2)
 with left:
     citizen_today.air_card(today.air)
 with right:
-    citizen_today.river_card(today.rivers)
+    citizen_today.river_card(today.rivers, today.now)
 left, right = st.columns(2)
 with left:
     citizen_today.incidents_card(today)
 with right:
-    citizen_today.waste_card(today.waste)
+    citizen_today.waste_card(today.waste, today.now.date())
 citizen_today.events_card(today)
 
 st.header(t("citizen.complaints.title"), anchor=False)

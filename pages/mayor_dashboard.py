@@ -12,6 +12,7 @@ from ui.briefing_actions import briefing_actions
 from ui.cards import city_score_card, kpis_by_pillar, score_cards
 from ui.filters import dashboard_filters
 from ui.i18n import lang, t
+from ui.print_layout import open_print_dialog
 from ui.session import database
 
 auth.guard(database(), "pages/mayor_dashboard.py")  # also when Streamlit runs this page without app.py
@@ -29,3 +30,4 @@ alerts_panel(alerts)
 score_cards(result, with_city=False)
 st.header(t("mayor.kpis"), anchor="kpis")
 kpis_by_pillar(result, results.view(data, "sparklines", selection))
+open_print_dialog()

@@ -8,4 +8,4 @@ Missing PostgreSQL or Chromium skips those tests with a reason, except under CI=
 
 from __future__ import annotations
 
-pytest_plugins = ["helpers.db", "helpers.browser"]
+pytest_plugins = ["helpers.db", "helpers.browser", "helpers.present_city"]

@@ -36,7 +36,7 @@ EXECUTIVE_PAGES = {
     "kpi": (("รายละเอียดตัวชี้วัด", "KPI detail"), ("รายละเอียดตัวชี้วัด", "KPI detail"), "kpi-detail"),
 }
 # Latin a Thai reader sees in Thai text too: units, codes and names.
-THAI_MODE_LATIN = {"PM", "CCTV", "LINE", "OA", "Traffy", "Fondue"}
+THAI_MODE_LATIN = {"PM", "CCTV", "LINE", "OA", "Traffy", "Fondue", "PDF", "Excel"}  # file formats keep their names
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 TILE_HOSTS = ("cartocdn", "mapbox", "openstreetmap", "maptiler", "googleapis.com/maps")
 # Material icons are ligatures (translate="no"): their names are in the DOM but never seen.

@@ -1,17 +1,21 @@
 """Views that travel, in a real browser: the mayor picks a fiscal year and a community, the URL
-says so, a reload and the same link in another tab show the same view; and the page prints
-without the sidebar, a new sheet before each pillar."""
+says so, a reload and the same link in another tab show the same view; and Print opens the print
+view, which prints without the sidebar, a new sheet for each pillar."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
+import pypdfium2
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from data_sources.schema import PILLARS
 from helpers.browser import SCREENSHOT_DIR, screenshot, sign_in_as_mayor, wait_for_streamlit
-from helpers.pdf_pages import page_texts, to_png
+from helpers.pdf_pages import lines, page_texts, to_png
+from metrics.phrases import phrase
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +41,8 @@ def _pick(page: Page, label: str, option: str) -> None:
 
 def _view(page: Page) -> tuple[str, str, str]:
     """What the page shows of the view: period kind, period, community (the pickers' text)."""
-    boxes = page.locator('.st-key-exec_filters [data-baseweb="select"]')
-    kind, period, community = (boxes.nth(i).inner_text().strip() for i in range(3))
+    boxes = page.locator('.st-key-exec_filters input[role="combobox"]')
+    kind, period, community = (boxes.nth(i).input_value() for i in range(3))
     return kind, period, community
 
 
@@ -52,6 +56,7 @@ def test_a_reload_and_a_shared_link_keep_period_place_and_language(mayor_context
     _pick(page, "ชุมชน", "เสรี")
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
     wait_for_streamlit(page)
+    _drawn(page)
     chosen = _view(page)
     query = _query(page)
     assert query["period"][0].startswith("FY") and query["community"] == ["Seri"] and query["lang"] == ["English"]
@@ -73,17 +78,43 @@ def test_a_reload_and_a_shared_link_keep_period_place_and_language(mayor_context
     shared.close()
 
 
-def test_the_dashboard_prints_without_the_sidebar_one_pillar_a_sheet(
-    mayor_context: tuple[BrowserContext, Page],
+def _drawn(page: Page) -> None:
+    """Wait until no element is still a loading placeholder (widgets draw a moment after the run)."""
+    wait_for_streamlit(page)
+    page.wait_for_function("document.querySelectorAll('[data-testid=stSkeleton]').length === 0")
+    page.locator('[data-testid="stMetricValue"]').first.wait_for()
+
+
+def test_the_print_view_prints_without_the_sidebar_one_pillar_a_sheet(
+    mayor_context: tuple[BrowserContext, Page], app_url: str
 ) -> None:
     _, page = mayor_context
+    page.get_by_role("button", name="พิมพ์หน้านี้").click()  # opens the print view (?print=1), then the dialog
+    page.wait_for_url(lambda url: "print=1" in url)
+    _drawn(page)
+    assert page.locator('[data-testid="stTabs"]').count() == 0  # pillars as sections, not tabs
     page.emulate_media(media="print")
     assert page.locator('[data-testid="stSidebar"]').is_hidden()
     pdf = page.pdf(format="A4", print_background=True)
-    texts = page_texts(pdf)
-    assert len(texts) >= 6  # scores and alerts, then a sheet for each of the five pillars
-    starts = [text.lstrip().split("\n")[0] for text in texts]
-    for pillar in ("การบริหารจัดการอัจฉริยะ", "คุณภาพชีวิตอัจฉริยะ", "สิ่งแวดล้อมอัจฉริยะ", "เศรษฐกิจอัจฉริยะ"):
-        assert any(start.startswith(pillar) for start in starts), pillar
-    assert not any("ภาพรวมผู้บริหาร" in text and "เข้าสู่ระบบ" in text for text in texts)  # no menu
+    first_lines = [lines(pdf_page)[0] if lines(pdf_page) else "" for pdf_page in _pages(pdf)]
+    for pillar in PILLARS:
+        assert any(line.startswith(phrase("pillars", pillar, "th")) for line in first_lines), pillar
+    assert not any("เข้าสู่ระบบ" in text or "ข้อมูลเปิด" in text for text in page_texts(pdf))  # no menu on paper
     to_png(pdf, SCREENSHOT_DIR, "mayor-dashboard-print-th", dpi=60)
+    page.emulate_media(media="screen")
+    page.get_by_role("button", name="กลับสู่หน้าปกติ").click()
+    wait_for_streamlit(page)
+    assert "print=1" not in page.url and page.locator('[data-testid="stTabs"]').count() == 1
+
+
+def _pages(pdf: bytes) -> list[bytes]:
+    """Each page of `pdf` as a PDF of its own (so `lines` can read one page)."""
+    source = pypdfium2.PdfDocument(pdf)
+    pages = []
+    for index in range(len(source)):
+        single = pypdfium2.PdfDocument.new()
+        single.import_pages(source, [index])
+        buffer = io.BytesIO()
+        single.save(buffer)
+        pages.append(buffer.getvalue())
+    return pages

@@ -11,6 +11,7 @@ import pytest
 from chatbot.engine import Chatbot, FrameData, Reply
 from data_sources import frames
 from data_sources.adapters import dataset
+from helpers.chat import MemoryDesk, talk
 
 NOW = datetime(2024, 11, 21, 10, 30)
 
@@ -51,17 +52,14 @@ def data() -> FrameData:
     )
 
 
-class Recorder:
-    def __init__(self) -> None:
-        self.frames: list[pd.DataFrame] = []
-
-    def __call__(self, frame: pd.DataFrame) -> None:
-        self.frames.append(frame)
+@pytest.fixture
+def desk() -> MemoryDesk:
+    return MemoryDesk()
 
 
 @pytest.fixture
-def bot(data: FrameData) -> Chatbot:
-    return Chatbot(None, data=data, writer=Recorder(), clock=lambda: NOW)
+def bot(data: FrameData, desk: MemoryDesk) -> Chatbot:
+    return Chatbot(None, data=data, desk=desk, clock=lambda: NOW)
 
 
 def test_data_answer_carries_its_source_and_as_of(bot: Chatbot) -> None:
@@ -104,35 +102,51 @@ def test_emergency_answers_first_even_while_filing_a_complaint(bot: Chatbot) -> 
     assert filing.state and filing.state["step"] == "category"
     emergency = bot.reply("ไฟไหม้บ้านข้างๆ", state=filing.state)
     assert emergency.intent == "emergency"
-    assert emergency.answer.startswith("เหตุฉุกเฉิน โทรทันที")
-    assert "199" in emergency.answer and "1669" in emergency.answer
+    assert [c.number for c in emergency.calls][:2] == ["199", "1669"]  # fire: the fire brigade first
     assert emergency.state and emergency.state["step"] == "category"  # the filing goes on afterwards
 
 
-def test_a_description_mentioning_an_accident_still_files_the_complaint(bot: Chatbot) -> None:
-    reply = bot.reply("ไฟถนนดับที่ชุมชนสะพรั่ง")
-    reply = bot.reply("มืดมาก รถชนเสาไฟบ่อยตอนกลางคืน", state=reply.state)
-    assert reply.intent == "emergency" and "1669" in reply.answer  # the numbers come first...
-    assert reply.state and reply.state["step"] == "contact"  # ...and the description was taken
-    for text in ("ข้าม", "ยืนยัน"):
-        reply = bot.reply(text, state=reply.state)
-    assert reply.slots == {"ticket": "CB68-00008"}
+def test_a_description_mentioning_an_accident_still_files_the_complaint(bot: Chatbot, desk: MemoryDesk) -> None:
+    replies = talk(bot, "ไฟถนนดับที่ชุมชนสะพรั่ง", "มืดมาก รถชนเสาไฟบ่อยตอนกลางคืน", "ข้าม", "ยืนยัน")
+    assert "1669" in replies[1].answer  # the number comes first...
+    assert replies[1].state and replies[1].state["step"] == "contact"  # ...and the description was taken
+    assert replies[-1].slots == {"ticket": "CB70-00001"} and replies[-1].ticket_access == ("CB70-00001", "key-1")
+    assert desk.filed[0].description == "มืดมาก รถชนเสาไฟบ่อยตอนกลางคืน"
 
 
-def test_filing_through_the_bot_numbers_the_ticket_after_the_last_one(data: FrameData) -> None:
-    writer = Recorder()
-    bot = Chatbot(None, data=data, writer=writer, clock=lambda: NOW)
-    reply = bot.reply("ขยะไม่มีคนเก็บที่ชุมชนสามัคคี")
-    for text in ("กองขยะส่งกลิ่นเหม็นมาสามวันแล้ว", "ข้าม", "ยืนยัน"):
-        reply = bot.reply(text, state=reply.state)
-    assert reply.slots == {"ticket": "CB68-00008"}  # FY2568 has CB68-00007 already
-    assert reply.sources == ("complaints",)
-    assert writer.frames[0].iloc[0]["ticket_id"] == "CB68-00008"
+def test_a_question_asked_mid_filing_is_answered_and_the_filing_resumes(bot: Chatbot, desk: MemoryDesk) -> None:
+    replies = talk(bot, "อยากแจ้งถนนพังค่ะ", "ค่าฝุ่นวันนี้เท่าไหร่คะ", "ชุมชนเมืองทอง", "หลุมลึกมากหน้าบ้าน", "ข้าม", "ใช่ค่ะ")
+    side = replies[1]
+    assert side.intent == "air_quality" and "42.0" in side.answer
+    assert "กลับมาที่การแจ้งเรื่อง" in side.answer and side.state["step"] == "place"
+    assert desk.filed[0].community == "เมืองทอง" and desk.filed[0].place == "ชุมชนเมืองทอง"
+
+
+def test_a_question_about_the_filing_itself_is_not_taken_as_the_place(bot: Chatbot) -> None:
+    replies = talk(bot, "แจ้งไฟถนนดับค่ะ", "ต้องบอกบ้านเลขที่ไหมคะ")
+    assert replies[1].state["step"] == "place" and "place" not in replies[1].state["draft"]
+    assert "บ้านเลขที่" in replies[1].answer
+
+
+def test_a_hazard_gives_its_number_and_offers_the_complaint(bot: Chatbot, desk: MemoryDesk) -> None:
+    replies = talk(bot, "ถนนหน้าบ้านเป็นหลุมใหญ่ รถล้มบ่อยมาก", "แจ้งเลย", "ชุมชนสะพรั่ง", "ข้าม", "ยืนยัน")
+    assert "1669" in [c.number for c in replies[0].calls] and "แจ้งเลย" in replies[0].answer
+    assert desk.filed[0].category == "road" and "รถล้มบ่อย" in desk.filed[0].description
+
+
+def test_a_message_over_the_question_limit_is_refused_plainly_unless_it_is_a_complaint(bot: Chatbot, desk: MemoryDesk) -> None:
+    pasted = "ขอถามเรื่องภาษีที่ดินหน่อยค่ะ " * 80
+    refused = bot.reply(pasted)
+    assert "ยาวเกินไป" in refused.answer and f"{len(pasted.strip()):,}" in refused.answer
+    complaint = "แจ้งเรื่องร้องเรียน ท่อระบายน้ำหน้าบ้านตันมานานมาก ชุมชนธนวิถี " + "น้ำขังส่งกลิ่นเหม็นทุกวัน " * 60
+    replies = talk(bot, complaint, "ข้าม", "ยืนยัน")
+    assert replies[-1].slots == {"ticket": "CB70-00001"} and len(desk.filed[0].description) > 1000
+    assert "ยาวเกินไป" in bot.reply("ก" * 6000).answer
 
 
 def test_without_a_database_data_questions_say_there_is_no_data() -> None:
     bot = Chatbot(None, clock=lambda: NOW)
-    assert "ยังไม่มีข้อมูล" in bot.reply("ระดับน้ำตอนนี้").answer
+    assert "ไม่มีค่าที่วัด" in bot.reply("ระดับน้ำตอนนี้").answer
     assert "ไม่ได้เชื่อมต่อฐานข้อมูล" in bot.reply("อยากร้องเรียน").answer
 
 

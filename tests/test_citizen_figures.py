@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from data_sources import formulas, personal_numbers
+from data_sources import bands, formulas, personal_numbers
 from metrics import citizen, citizen_complaints, citizen_services
 from metrics.periods import rolling
 
@@ -77,7 +77,7 @@ def _water(rows: list[tuple[str, str, float]]) -> dict[str, pd.DataFrame]:
     ("level", "status"), [(6.9, "normal"), (7.0, "watch"), (7.49, "watch"), (7.5, "warning"), (8.5, "critical")]
 )
 def test_river_status_against_warning_and_critical(level: float, status: str) -> None:
-    assert citizen.river_status(level, 7.5, 8.5) == status
+    assert bands.river_status(level, 7.5, 8.5) == status
 
 
 def test_river_now_takes_each_stations_latest_live_reading_and_its_trend() -> None:

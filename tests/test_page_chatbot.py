@@ -15,6 +15,7 @@ from data_sources.thai_calendar import fiscal_year
 from helpers.apptest import open_app
 from helpers.citizen_city import open_small_city
 from ui import citizen_chat
+from ui.plain import plain_lines
 
 CHAT = "pages/chatbot.py"
 STATUS = "pages/complaint_status.py"
@@ -66,7 +67,8 @@ def test_a_complaint_filed_in_conversation_is_stored_and_found_by_the_status_loo
     lookup.button[0].click().run()
     shown = [m.value for m in lookup.markdown]
     assert f"**เรื่องเลขที่ {ticket}**" in shown
-    assert any(":blue-badge[รับเรื่องแล้ว]" in text for text in shown)
+    assert any(":blue-badge[รับเรื่องแล้ว รอส่งต่อหน่วยงาน]" in text for text in shown)
+    assert "หน่วยงานที่รับผิดชอบ: กองช่าง" in shown
     assert "นางทดสอบ" not in " ".join(shown) and "081-000-9999" not in " ".join(shown)
 
 
@@ -115,6 +117,12 @@ def test_answer_text_keeps_its_line_breaks_and_ends_lists_where_they_end() -> No
     assert citizen_chat.as_markdown(text) == (
         "ระดับ: ดีมาก\n\n- ศาลากลาง: 8.9\n- ตลาดเก่า: 9.6\n\nเหมาะกับกิจกรรมกลางแจ้ง\n\nย่อหน้าใหม่  \nบรรทัดสอง"
     )
+
+
+def test_a_citizens_markdown_is_shown_as_text_not_rendered() -> None:
+    shown = citizen_chat.as_markdown(plain_lines("รายละเอียด: หลุม ![x](http://evil.example/a.png) **ด่วน** :red[!]\n- ok"))
+    assert "![" not in shown and "**" not in shown and ":red[" not in shown
+    assert shown.startswith("รายละเอียด: หลุม !\\[x\\](http\\://evil.example/a.png)")
 
 
 def test_the_source_paragraph_is_split_off_only_when_it_closes_the_answer() -> None:

@@ -39,7 +39,9 @@ def test_air_river_and_incidents_are_put_in_plain_words(small_city: sa.Engine) -
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption]
     assert any("เริ่มมีผลกระทบต่อสุขภาพ" in text for text in texts)  # the AQI band badge
     assert "ระดับน้ำถึงระดับเฝ้าระวังแล้ว ชุมชนริมแม่น้ำและพื้นที่ลุ่มต่ำโปรดเตรียมพร้อม" in texts
-    assert "ระดับน้ำ 7.80 ม. · สูงกว่าระดับเฝ้าระวัง 0.30 ม. · กำลังสูงขึ้น" in texts
+    # 7.70 m then 7.80 m an hour later: rising 10 cm an hour, 0.70 m below critical -> about 7 hours.
+    assert "ระดับน้ำ 7.80 ม. · สูงกว่าระดับเฝ้าระวัง 0.30 ม. · กำลังสูงขึ้น 10 ซม./ชม." in texts
+    assert "ถึงระดับวิกฤต 8.50 ม. ในราว 7 ชม. หากยังขึ้นด้วยอัตรานี้" in texts
     assert texts.count("ไม่มีค่าที่วัดได้ในรอบ 24 ชั่วโมง") == 2  # two stations without a live reading
     assert "ครัวเรือนที่ได้รับผลกระทบรวม 17 ครัวเรือน" in texts
 
@@ -81,3 +83,11 @@ def test_a_link_names_the_language_as_the_toggle_writes_it(small_city: sa.Engine
     at.run()
     assert not at.exception
     assert at.title[0].value == title
+
+
+def test_the_waste_card_tells_a_communitys_collection_days(small_city: sa.Engine) -> None:
+    at = open_app(page=DASHBOARD)
+    at.selectbox(key="citizen_waste_community").set_value("เวฬุวัน").run()
+    assert not at.exception
+    # Zone D of the city profile's schedule: Tuesday, Thursday, Saturday, 19.00-23.00.
+    assert any("รถเก็บขยะมาวันอังคาร, พฤหัสบดี, เสาร์ เวลา 19.00-23.00 น." in i.value for i in at.info)

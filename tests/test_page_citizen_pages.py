@@ -31,17 +31,18 @@ def _texts(at: object) -> list[str]:
     return [m.value for m in at.markdown] + [c.value for c in at.caption]  # type: ignore[attr-defined]
 
 
-def test_a_ticket_shows_its_status_and_dates_only(small_city: sa.Engine) -> None:
+def test_a_ticket_shows_its_category_stage_and_dates_and_nothing_personal(small_city: sa.Engine) -> None:
     at = _lookup("th", "0003/2569")
     texts = _texts(at)
     assert "**เรื่องเลขที่ 0003/2569**" in texts
-    assert any(":green-badge[เสร็จสิ้น]" in text for text in texts)
+    assert any(":green-badge[ดำเนินการเสร็จแล้ว]" in text for text in texts)
+    assert "ประเภท: ขยะ/ความสะอาด" in texts
     received = [text for text in texts if text.startswith("วันที่รับเรื่อง: ")]
     resolved = [text for text in texts if text.startswith("วันที่แก้ไขเสร็จ: ")]
     assert len(received) == 1 and len(resolved) == 1
     page = " ".join(texts)
-    # Nothing else about the ticket: no category, community, description or complainant.
-    for other in ("ขยะ", "สะพรั่ง", "ขยะล้นถัง", NAMES[2]):
+    # Nothing personal and nothing the citizen wrote: no community, description or complainant.
+    for other in ("สะพรั่ง", "ขยะล้นถัง", NAMES[2]):
         assert other not in page
 
 

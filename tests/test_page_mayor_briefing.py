@@ -9,15 +9,20 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
+from data_sources import city_time
 from data_sources.schema import PILLARS
 from helpers.apptest import open_app
+from helpers.pdf_pages import lines
 from helpers.small_city import month_m, open_small_city
 from metrics.__main__ import main
+from metrics.briefing import content
+from metrics.briefing.pdf import briefing_pdf
 from metrics.catalogue import catalogue
-from metrics.compute import KpiResult
+from metrics.compute import KpiResult, compute_all
 from metrics.periods import parse_period
 from metrics.phrases import format_score, phrase
-from ui.briefing_actions import file_stem
+from ui import results
+from ui.briefing_actions import briefing_for, file_stem
 from ui.filters import Selection
 from ui.kpi_text import value_text
 
@@ -72,3 +77,30 @@ def test_the_dashboard_offers_the_briefing_for_the_view_on_screen(small_city: sa
 def test_a_briefing_file_is_named_after_its_view() -> None:
     assert file_stem(Selection(month_m(), "เสรี"), "th") == f"briefing-{month_m().code}-Seri-th"
     assert file_stem(Selection(parse_period("last30", today=month_m().end), None), "en") == "briefing-last30-city-en"
+
+
+def test_the_buttons_briefing_is_the_view_on_screen(small_city: sa.Engine) -> None:
+    frames, history = content.city_frames(small_city)
+    context = content.dashboard_context(history, city_time.now())
+    data = results.CityData(("test", (), context.now), frames, context)
+    selection = Selection(month_m(), "เสรี", "clerk")
+    result = compute_all(frames, selection.period, context=context, community="เสรี", division="clerk")
+    briefing = briefing_for(data, selection, result, [], "en")
+    assert briefing.result is result and briefing.division == "clerk" and briefing.community == "เสรี"
+    text = "\n".join(lines(briefing_pdf(briefing)))
+    assert "Office of the Municipal Clerk" in text and "Seri" in text
+    # เสรี's tickets in M: T2 resolved, T4 open (helpers/small_city.py): 1 of 2 = 50.0%.
+    assert "50.0%" in text
+
+
+def test_print_opens_the_print_view_with_every_pillar_a_section(small_city: sa.Engine) -> None:
+    at = open_app(page=PAGE, session=EXECUTIVE)
+    assert len(at.tabs) == len(PILLARS)  # on screen the pillars are tabs
+    at.button(key="print_page").click().run()
+    assert at.query_params["print"] in ("1", ["1"])
+    assert not at.tabs
+    headings = [h.value for h in at.subheader]
+    for pillar in PILLARS:
+        assert any(h.startswith(phrase("pillars", pillar, "th")) for h in headings), pillar
+    at.button(key="print_back").click().run()
+    assert "print" not in at.query_params and len(at.tabs) == len(PILLARS)

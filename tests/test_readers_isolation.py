@@ -103,3 +103,47 @@ def test_the_parents_main_script_is_not_run_again_in_the_child(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert "[['a', 'b'], ['1', '2']]" in done.stdout
     assert marker.read_text().splitlines() == ["ran"]
+
+
+def test_a_one_shot_command_forks_its_children_itself_and_still_survives_a_crash(tmp_path: Path) -> None:
+    # The command line parses one file: no forkserver is started (and warmed) for it, but a
+    # crashing parser still only takes its child down. With a second thread running, forking
+    # is not safe, and the forkserver takes over.
+    script = tmp_path / "one_shot.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os, threading
+            from multiprocessing import forkserver
+            from data_sources.errors import UnreadableFile
+            from data_sources.readers import Limits, fork_children_directly, read_sheets, run_isolated
+
+            fork_children_directly()
+            sheets = run_isolated(read_sheets, b"a,b\\n1,2\\n", "x.csv", Limits(), limits=Limits(timeout_s=60))
+            try:
+                run_isolated(os.abort, limits=Limits(timeout_s=60))
+            except UnreadableFile as error:
+                print("crash:", error.code)
+            print("server after forks:", forkserver._forkserver._forkserver_pid is not None)
+            busy = threading.Event()
+            helper = threading.Thread(target=busy.wait)
+            helper.start()
+            run_isolated(read_sheets, b"a,b\\n1,2\\n", "x.csv", Limits(), limits=Limits(timeout_s=60))
+            busy.set()
+            helper.join()
+            print("server with a thread:", forkserver._forkserver._forkserver_pid is not None)
+            print(sheets[0].rows)
+            """
+        )
+    )
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=root, env={"PYTHONPATH": str(root)}, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "crash: parser-failed",
+        "server after forks: False",
+        "server with a thread: True",
+        "[['a', 'b'], ['1', '2']]",
+    ]

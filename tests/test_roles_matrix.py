@@ -38,6 +38,7 @@ EXECUTIVE = {
     "pages/pillar_resilience.py",
     "pages/city_map.py",
     "pages/kpi_detail.py",
+    "pages/present.py",  # with real data; anyone while the demo city is loaded (test_page_present.py)
 }
 STAFF_TOOLS = {"pages/upload_history.py", "pages/catalogue.py"}
 UPLOAD = {"pages/upload.py"}

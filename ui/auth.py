@@ -187,11 +187,31 @@ def require_upload(engine: sa.Engine, key: str) -> Account:
     return account
 
 
+def require_staff(engine: sa.Engine) -> Account:
+    """The account, re-read from the database, if it may change complaints (staff or admin) right now."""
+    account = _fresh_account(engine)
+    if account.role not in ("staff", "admin"):
+        raise PermissionDenied(f"{account.username} may not change complaints")
+    return account
+
+
 def require_admin(engine: sa.Engine) -> Account:
     """The account, re-read from the database, if it is an active admin right now."""
     account = _fresh_account(engine)
     if not account.may_manage:
         raise PermissionDenied(f"{account.username} is not an admin")
+    return account
+
+
+def require_live_step(engine: sa.Engine) -> Account:
+    """The account, re-read from the database, if it may run the presentation's live step now:
+    an active executive or admin, on the demo city only (the sample must never mix with a real
+    city's data)."""
+    from data_sources.seed import demo_loaded
+
+    account = _fresh_account(engine)
+    if account.role not in ("executive", "admin") or not demo_loaded(engine):
+        raise PermissionDenied(f"{account.username} may not run the live step here")
     return account
 
 
@@ -202,12 +222,13 @@ def guard(engine: sa.Engine, script: str) -> Account | None:
     app.py (its old pages/ folder mode, on a server's first run and in AppTest reruns), so each of
     our pages asks again. Returns the signed-in account (None for a visitor on a public page).
     """
+    from data_sources.seed import demo_loaded
     from ui.i18n import t
     from ui.navigation import pages_for
 
     account = restore(engine)
     role = st.session_state.get(ROLE_KEY, "public")
-    if any(spec.script == script for spec in pages_for(role)):
+    if any(spec.script == script for spec in pages_for(role, demo=demo_loaded(engine))):
         return account
     st.info(t("auth.needed"), icon=":material/login:")
     st.page_link("pages/sign_in.py", label=t("nav.sign_in"), icon=":material/login:")

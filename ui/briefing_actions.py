@@ -30,9 +30,10 @@ def file_stem(selection: Selection, language: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text)
 
 
-def _briefing(
+def briefing_for(
     data: results.CityData, selection: Selection, result: CityResult, alerts: list[Alert], language: str
 ) -> content.Briefing:
+    """The briefing of the view on screen, from the page's own figures (so it equals the page)."""
     return content.build(data.frames, selection.period, context=data.context, now=city_time.now(),
                          community=selection.community, division=selection.division, lang=language, result=result,
                          alerts=alerts)  # fmt: skip
@@ -44,12 +45,12 @@ def briefing_actions(data: results.CityData, selection: Selection, result: CityR
     stem = file_stem(selection, language)
     with st.container(horizontal=True, key="briefing_actions", vertical_alignment="center"):
         st.download_button(
-            t("briefing.pdf"), lambda: briefing_pdf(_briefing(data, selection, result, alerts, language)),
+            t("briefing.pdf"), lambda: briefing_pdf(briefing_for(data, selection, result, alerts, language)),
             file_name=f"{stem}.pdf", mime=PDF_MIME, icon=":material/picture_as_pdf:", on_click="ignore",
             help=t("briefing.help"), key="briefing_pdf",
         )  # fmt: skip
         st.download_button(
-            t("briefing.xlsx"), lambda: briefing_xlsx(_briefing(data, selection, result, alerts, language)),
+            t("briefing.xlsx"), lambda: briefing_xlsx(briefing_for(data, selection, result, alerts, language)),
             file_name=f"{stem}.xlsx", mime=XLSX_MIME, icon=":material/table_view:", on_click="ignore",
             key="briefing_xlsx",
         )  # fmt: skip

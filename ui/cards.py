@@ -18,7 +18,7 @@ from metrics.periods import Period
 from metrics.scoring import status
 from ui import kpi_text, view_url
 from ui.i18n import lang, t
-from ui.print_layout import print_heading
+from ui.print_layout import printing
 
 DETAIL_PAGE = "pages/kpi_detail.py"
 PILLAR_PAGES = {pillar: f"pages/pillar_{pillar}.py" for pillar in PILLARS}
@@ -110,8 +110,12 @@ def kpis_by_pillar(result: CityResult, sparklines: Mapping[str, Sequence[float]]
     pillar's cards rather than all of them."""
     language = lang()
     names = [f"{kpi_text.pillar_name(p, language)} · {kpi_text.score_text(result.pillars[p])}" for p in PILLARS]
-    for pillar, name, tab in zip(PILLARS, names, st.tabs(names), strict=True):
+    if printing():  # paper has no tabs: every pillar a section, a sheet each (ui.print_layout)
+        for pillar, name in zip(PILLARS, names, strict=True):
+            st.subheader(name, anchor=f"pillar-{pillar}")
+            kpi_grid([r for r in result.kpis.values() if r.kpi.pillar == pillar], sparklines, result.period)
+        return
+    for pillar, tab in zip(PILLARS, st.tabs(names), strict=True):
         with tab:
-            print_heading(name, key=f"pillar_{pillar}")  # paper has no tabs: each sheet says its pillar
             members = [r for r in result.kpis.values() if r.kpi.pillar == pillar]
             kpi_grid(members, sparklines, result.period)

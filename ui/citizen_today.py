@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Literal
 
 import streamlit as st
 
-from metrics.citizen import AirToday, CitizenToday, CityEvent, RiverReading, WasteSummary, months_until
+from data_sources.city import community_names
+from metrics.citizen import AirToday, CitizenToday, CityEvent, WasteSummary, months_until
+from metrics.citizen_services import collection
+from metrics.river_outlook import RiverOutlook
 from ui import citizen_charts
 from ui.format import format_date, format_number, format_percent
 from ui.i18n import lang, t
@@ -39,7 +43,7 @@ def air_card(air: AirToday) -> None:
             st.altair_chart(citizen_charts.air_week(air.days, air.standard, language), alt=t("citizen.air.chart_alt"))
 
 
-def _river_line(reading: RiverReading) -> str:
+def _river_line(reading: RiverOutlook) -> str:
     if reading.status == "no_data" or reading.level_m is None:
         return t("citizen.river.no_recent")
     margin = reading.below_warning_m or 0.0
@@ -49,23 +53,50 @@ def _river_line(reading: RiverReading) -> str:
         else t("citizen.river.above_warning", metres=format_number(-margin, decimals=2))
     )
     return t("citizen.river.line", level=format_number(reading.level_m, decimals=2), where=where,
-             trend=t(f"citizen.river.trend.{reading.trend}"))  # fmt: skip
+             trend=_river_trend(reading))  # fmt: skip
 
 
-def river_card(rivers: list[RiverReading]) -> None:
+def _river_trend(reading: RiverOutlook) -> str:
+    """ "กำลังสูงขึ้น 6 ซม./ชม. (0.97 ม. ใน 24 ชม.)": the rate beside the word, as the chatbot says it."""
+    word = t(f"citizen.river.trend.{reading.trend}")
+    if reading.trend in ("unknown", "steady") or reading.rate_m_per_h is None:
+        return word
+    rate = format_number(abs(reading.rate_m_per_h) * 100)
+    if reading.change_24h_m is None:
+        return t("citizen.river.rate_short", trend=word, rate=rate)
+    return t("citizen.river.rate", trend=word, rate=rate, change=f"{reading.change_24h_m:+.2f}")
+
+
+def _river_eta(reading: RiverOutlook) -> str | None:
+    """The time to the warning and critical levels at the current rate, while rising below them."""
+    to_warning, to_critical = reading.hours_to_warning, reading.hours_to_critical
+    if reading.trend != "rising" or not to_critical:
+        return None
+    slots = {"warning": format_number(reading.warning_m or 0, decimals=2), "critical": format_number(reading.critical_m or 0, decimals=2),
+             "hours": format_number(to_warning or 0), "critical_hours": format_number(to_critical)}  # fmt: skip
+    return t("citizen.river.eta" if to_warning else "citizen.river.eta_critical_only", **slots)
+
+
+def river_card(rivers: list[RiverOutlook], now: datetime) -> None:
     language = lang()
-    worst = max((r.status for r in rivers), key=_RIVER_ORDER.index, default="no_data")
+    worst = max(rivers, key=lambda r: (_RIVER_ORDER.index(r.status), r.rate_m_per_h or 0.0), default=None)
+    summary = "no_data" if worst is None else ("rising" if worst.rising_fast else worst.status)
     with st.container(border=True, key="citizen_river"):
         st.subheader(t("citizen.river.title"), anchor=False)
-        st.write(t(f"citizen.river.summary.{worst}"))
+        st.write(t(f"citizen.river.summary.{summary}"))
         for reading in rivers:
             name = reading.name_th if language == "th" else reading.name_en
+            status = "rising" if reading.rising_fast else reading.status
             with st.container(horizontal=True, vertical_alignment="center", gap="small"):
                 st.markdown(f"**{plain(name)}**")
-                st.badge(t(f"citizen.river.status.{reading.status}"), color=RIVER_BADGE[reading.status])
+                st.badge(t(f"citizen.river.status.{status}"), color=RIVER_BADGE[reading.status])
             st.caption(_river_line(reading))
-        measured = [r.measured_at for r in rivers if r.measured_at is not None]
-        st.caption(t("citizen.as_of", when=format_date(max(measured, default=None), language, with_time=True)))
+            eta = _river_eta(reading)
+            if eta:
+                st.caption(eta)
+            if reading.measured_at is not None:
+                minutes = format_number(max(0.0, (now - reading.measured_at).total_seconds() / 60))
+                st.caption(t("citizen.river.age", when=format_date(reading.measured_at, language, with_time=True), minutes=minutes))
 
 
 def incidents_card(today: CitizenToday) -> None:
@@ -85,10 +116,25 @@ def incidents_card(today: CitizenToday) -> None:
         st.caption(t("citizen.incidents.households", households=format_number(households)))
 
 
-def waste_card(waste: WasteSummary) -> None:
+def _collection_days(today: date) -> None:
+    """Pick your community, read when the truck comes (the city profile's schedule)."""
+    names = community_names()
+    chosen = st.selectbox(t("citizen.waste.your_community"), names, index=None, key="citizen_waste_community",
+                          placeholder=t("citizen.waste.pick_community"))  # fmt: skip
+    found = collection(chosen) if chosen else None
+    if found is None:
+        return
+    days = ", ".join(t(f"citizen.weekday.{d}") for d in found.days)
+    following = found.next_day(today)
+    next_day = t("citizen.waste.today") if following == today.isoweekday() else t(f"citizen.weekday.{following}")
+    st.info(t("citizen.waste.schedule", days=days, time=found.time, next=next_day), icon=":material/delete:")
+
+
+def waste_card(waste: WasteSummary, today: date) -> None:
     language = lang()
     with st.container(border=True, key="citizen_waste"):
         st.subheader(t("citizen.waste.title"), anchor=False)
+        _collection_days(today)
         if waste.tons_collected is None:
             st.caption(t("common.no_data"))
             return

@@ -42,17 +42,38 @@ def is_flat(change: Change | None) -> bool:
 
 def value_text(result: KpiResult, lang: Lang) -> str:
     """The value as the card shows it; a rating reads "4.2 / 5" (the long unit would not fit)."""
-    if result.kpi.unit == "rating" and result.value is not None:
-        return f"{result.value:.1f} / 5"
-    return format_value(result.value, result.kpi.unit, lang)
+    return figure_text(result.value, result.kpi.unit, lang)
+
+
+def figure_text(value: float | None, unit: str, lang: Lang) -> str:
+    """A KPI's figure as the cards write it (`value_text` for a value outside a card's result).
+
+    >>> figure_text(4.21, "rating", "en"), figure_text(0.875, "percent", "th")
+    ('4.2 / 5', '87.5%')
+    """
+    if unit == "rating" and value is not None:
+        return f"{value:.1f} / 5"
+    return format_value(value, unit, lang)
 
 
 def target_text(result: KpiResult, lang: Lang) -> str:
     """ "เป้าหมาย 90.0%" / "Target ≤ 450": the sign says which side of the target is good."""
     if result.target is None:
         return translate("dash.card.no_target", lang)
-    side = "≥" if result.kpi.better == "higher" else "≤"
-    return translate("dash.card.target", lang, side=side, target=format_value(result.target, result.kpi.unit, lang))
+    return translate(
+        "dash.card.target", lang, side=_side(result), target=format_value(result.target, result.kpi.unit, lang)
+    )
+
+
+def target_bound(result: KpiResult, lang: Lang) -> str:
+    """The target alone, for a column headed "target": "≥ 90.0%", "≤ 450"; "—" without one."""
+    if result.target is None:
+        return "—"
+    return f"{_side(result)} {format_value(result.target, result.kpi.unit, lang)}"
+
+
+def _side(result: KpiResult) -> str:
+    return "≥" if result.kpi.better == "higher" else "≤"
 
 
 def kpi_name(result: KpiResult, lang: Lang) -> str:

@@ -1,6 +1,8 @@
 """Which pages exist and which roles may open them: the one table `app.py` builds navigation from.
 
 A page a role may not use is left out of its navigation entirely, so a typed URL cannot reach it.
+A page may also open to more roles while the demo city is loaded (the award presentation: anyone
+may watch the synthetic city's story; with real data it is for executives and admins only).
 """
 
 from __future__ import annotations
@@ -23,6 +25,14 @@ class PageSpec:
     roles: tuple[Role, ...]
     default: bool = False  # the page a visitor lands on (exactly one)
     hidden_for: tuple[Role, ...] = ()  # reachable by these roles, but left out of their menu
+    demo_roles: tuple[Role, ...] = ()  # reachable by these roles too while the demo city is loaded
+
+    def open_to(self, role: Role, *, demo: bool = False) -> bool:
+        return role in self.roles or (demo and role in self.demo_roles)
+
+    def section_for(self, role: Role) -> Section:
+        """Its own section for its own roles; a page opened by demo mode sits with the public pages."""
+        return self.section if role in self.roles else "public"
 
 
 EVERYONE: tuple[Role, ...] = ROLES
@@ -48,8 +58,11 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/pillar_resilience.py", "nav.pillar_resilience", ":material/flood:", "resilience", "executive", EXECUTIVES),
     PageSpec("pages/city_map.py", "nav.city_map", ":material/map:", "city-map", "executive", EXECUTIVES),
     PageSpec("pages/kpi_detail.py", "nav.kpi_detail", ":material/query_stats:", "kpi", "executive", EXECUTIVES),
+    PageSpec("pages/present.py", "nav.present", ":material/co_present:", "present", "executive", EXECUTIVES,
+             demo_roles=EVERYONE),
     # Signed-in people see who they are (and sign out) in the sidebar, so the page leaves their menu.
     PageSpec("pages/sign_in.py", "nav.sign_in", ":material/login:", "sign-in", "public", EVERYONE, hidden_for=STAFF_AND_UP),
+    PageSpec("pages/complaint_inbox.py", "nav.complaint_inbox", ":material/inbox:", "complaints-inbox", "staff", STAFF_AND_UP),
     PageSpec("pages/upload.py", "nav.upload", ":material/upload_file:", "upload", "staff", UPLOADERS),
     PageSpec("pages/upload_history.py", "nav.upload_history", ":material/history:", "upload-history", "staff", STAFF_AND_UP),
     PageSpec("pages/catalogue.py", "nav.catalogue", ":material/menu_book:", "catalogue", "staff", STAFF_AND_UP),
@@ -59,5 +72,6 @@ PAGES: tuple[PageSpec, ...] = (
 )
 
 
-def pages_for(role: Role) -> list[PageSpec]:
-    return [page for page in PAGES if role in page.roles]
+def pages_for(role: Role, *, demo: bool = False) -> list[PageSpec]:
+    """The pages `role` may open; `demo` (the demo city is loaded) adds the pages open in demo mode."""
+    return [page for page in PAGES if page.open_to(role, demo=demo)]

@@ -23,6 +23,7 @@ from metrics import alerts as alert_rules
 from metrics import breakdowns, dashboard, map_layers, trends
 from metrics.compute import CityResult, compute_all, filter_community
 from metrics.kpi import Context, Frames
+from metrics.loading import load_frames
 from metrics.periods import Period, parse_period, rolling, trailing
 from metrics.spans import Span
 from ui.filters import Selection
@@ -45,7 +46,7 @@ class CityData:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _frames(url: str, versions: tuple[tuple[str, int], ...], _engine: sa.Engine) -> dict[str, pd.DataFrame]:
-    return {key: store.load(_engine, key, include_personal=False) for key in DATASETS}
+    return load_frames(_engine, DATASETS)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

@@ -213,7 +213,7 @@ def _outcomes(
     days_needed = rng.lognormal(np.log(median), 0.85)
     slow_kind = np.isin(category, [i for i, c in enumerate(_CATEGORIES) if c.key in ("road", "drainage")])
     days_needed[slow_kind & (rng.random(n) < _STUCK_SHARE)] *= 12
-    days_needed = np.maximum(days_needed, 1 / 24)
+    days_needed = np.maximum(days_needed * scenario.platform_effect(received), 1 / 24)
     resolved_at = received + (days_needed * 24 * 60).astype("timedelta64[m]")
     now = np.datetime64(scenario.now, "m")
     age_hours = (now - received) / np.timedelta64(1, "h")

@@ -20,6 +20,10 @@ from data_sources.schema import Dataset
 
 # The data is "as of" this hour on `today`: the morning briefing the mayor would see.
 AS_OF = time(8, 0)
+# After the platform goes live, tickets reach the right division the same day and the backlog is
+# in view: resolution times fall to this share of what they were, over the first months.
+PLATFORM_SPEED_UP = 0.55
+PLATFORM_RAMP_DAYS = 180
 # Registered population (civil registration), 2562 BE: 60,617, falling slowly since 2547 BE.
 POPULATION_2562 = 60_617
 POPULATION_YEARLY_CHANGE = -0.0015
@@ -76,6 +80,19 @@ class Scenario:
     @property
     def now(self) -> datetime:
         return datetime.combine(self.today, AS_OF)
+
+    @property
+    def launch(self) -> date:
+        """The day the demo city's platform went live: one fiscal year into the span, so the
+        story has a whole year from before the platform to set beside the years since."""
+        return self.start.replace(year=self.start.year + 1)
+
+    def platform_effect(self, stamps: np.ndarray) -> np.ndarray:
+        """The share of the pre-platform resolution time a ticket received at each stamp needs:
+        1 before the launch, easing to PLATFORM_SPEED_UP over PLATFORM_RAMP_DAYS after it."""
+        days_live = (stamps - np.datetime64(self.launch, "m")) / np.timedelta64(1, "D")
+        progress = np.clip(days_live / PLATFORM_RAMP_DAYS, 0.0, 1.0)
+        return 1.0 - (1.0 - PLATFORM_SPEED_UP) * progress
 
     def rng(self, purpose: str) -> np.random.Generator:
         """An independent, reproducible stream for one purpose (usually a dataset key)."""

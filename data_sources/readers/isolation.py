@@ -1,9 +1,12 @@
 """Run a parser in a child process that may abort, run out of memory or hang without harm.
 
-Children come from a forkserver (never a plain fork: the app server has threads) that has
-already imported pandas, calamine and this package, so a call costs a fork, not an import. Each
-child gets an address-space cap (RLIMIT_AS) and no core dumps; the parent kills it at the
-timeout. Results come back pickled with protocol 5, large buffers (DataFrame columns) out of band.
+In the app server, children come from a forkserver (never a plain fork: the server has threads)
+that has already imported pandas, calamine and this package, so a call costs a fork, not an
+import. A one-shot command (`python -m data_sources ingest`) has imported all that itself and runs
+no other thread, so it forks its children directly (`fork_children_directly`) instead of starting
+and warming a server for one file. Each child gets an address-space cap (RLIMIT_AS) and no core
+dumps; the parent kills it at the timeout. Results come back pickled with protocol 5, large
+buffers (DataFrame columns) out of band.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from multiprocessing import connection, forkserver, spawn
 from multiprocessing.context import ForkServerProcess
 from multiprocessing.popen_forkserver import Popen as ForkServerPopen
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from data_sources.errors import DataSourceError
 from data_sources.readers.base import Limits, file_error
@@ -34,6 +37,10 @@ PRELOAD = ["data_sources.readers", "pandas", "python_calamine", "data_sources.in
 _log = logging.getLogger(__name__)
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
+_FORK = multiprocessing.get_context("fork")
+_direct = threading.Event()  # set by a one-shot command: fork children from this process
+_answer_lock = threading.Lock()  # one answer per child, whichever thread gives it
+_to_parent: list[connection.Connection] = []  # in an isolated child: the pipe to its parent
 _launching = threading.local()
 _server_lock = threading.Lock()
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
@@ -79,9 +86,8 @@ def run_isolated(function: Callable[..., T], *args: object, limits: Limits) -> T
     A crash, MemoryError or kill raises UnreadableFile "parser-failed"; overrunning
     `limits.timeout_s` raises UnreadableFile "parser-timeout". Other exceptions are re-raised.
     """
-    _ensure_server()
     receiver, sender = _CONTEXT.Pipe(duplex=False)
-    process = _IsolatedProcess(target=_child_main, args=(sender, function, args, limits.memory_mb), daemon=True)
+    process = _new_process(target=_child_main, args=(sender, function, args, limits.memory_mb))
     process.start()
     sender.close()
     try:
@@ -93,6 +99,24 @@ def run_isolated(function: Callable[..., T], *args: object, limits: Limits) -> T
         _log.warning("isolated %s died (exit code %s)", getattr(function, "__name__", function), exit_code)
         raise file_error("parser-failed")
     return _unwrap(outcome)
+
+
+def fork_children_directly() -> None:
+    """Fork isolated children straight from this process from now on, while it runs one thread.
+
+    For one-shot commands: starting a forkserver costs a fresh interpreter, its imports and its
+    warm-up (about two seconds) to parse one file. A plain fork is as safe as the forkserver's own
+    forks only when no other Python thread could hold a lock at that moment, so `run_isolated`
+    checks that on every call and falls back to the forkserver otherwise.
+    """
+    _direct.set()
+
+
+def _new_process(target: Callable[..., None], args: tuple[object, ...]) -> multiprocessing.process.BaseProcess:
+    if _direct.is_set() and threading.active_count() == 1:
+        return _FORK.Process(target=target, args=args, daemon=True)
+    _ensure_server()
+    return _IsolatedProcess(target=target, args=args, daemon=True)
 
 
 def _ensure_server() -> None:
@@ -132,7 +156,7 @@ def _receive(receiver: connection.Connection, limits: Limits) -> tuple[str, Any]
     return pickle.loads(payload, buffers=buffers)
 
 
-def _stop(process: ForkServerProcess) -> int | None:
+def _stop(process: multiprocessing.process.BaseProcess) -> int | None:
     if process.is_alive():
         process.kill()
     process.join()
@@ -152,10 +176,24 @@ def _unwrap(outcome: tuple[str, Any]) -> Any:
     raise value
 
 
+def in_isolated_child() -> bool:
+    """True inside a child of `run_isolated`, where `answer_now` may end the work early."""
+    return bool(_to_parent)
+
+
+def answer_now(error: DataSourceError) -> NoReturn:
+    """From any thread of an isolated child: hand `error` to the parent as the answer, then end the
+    child, whatever its other threads are doing (a parser busy with a file already refused)."""
+    with _answer_lock:
+        _send(_to_parent[0], ("data-error", _portable(error)))
+        os._exit(0)
+
+
 def _child_main(
     sender: connection.Connection, function: Callable[..., Any], args: tuple[object, ...], memory_mb: int
 ) -> None:
     _limit_resources(memory_mb)
+    _to_parent.append(sender)
     try:
         outcome: tuple[str, Any] = ("ok", function(*args))
     except DataSourceError as error:
@@ -164,7 +202,8 @@ def _child_main(
         outcome = ("memory", None)
     except Exception as error:  # noqa: BLE001 - handed to the parent, which re-raises it
         outcome = ("error", _picklable(error))
-    _send(sender, outcome)
+    with _answer_lock:
+        _send(sender, outcome)
 
 
 def _limit_resources(memory_mb: int) -> None:

@@ -3,18 +3,20 @@
 Parts are inflated here from the central directory's offsets and compressed sizes, as calamine's
 zip reader does, and counted as they come: a part whose header understates its size, or that
 expands more than `max_ratio`, is refused without trusting the header.
+
+In an isolated child the exact cell extent of a large part (what lets us say "sheet too large"
+instead of "could not read") may be deferred: `check_package(defer_extents=True)` still does
+the zip checks and reads every part for DOCTYPE/ENTITY and encoding, and `scan_deferred` then
+scans those extents while the parse runs.
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
-import queue
 import struct
-import threading
 import zipfile
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from xml.etree.ElementTree import ParseError
@@ -23,17 +25,14 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
 from data_sources.readers.base import EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, Limits, damaged, file_error, hostile, megabytes
-from data_sources.readers.xmlscan import PartExtent, scan_part
+from data_sources.readers.inflate import LARGE_PART, data_offset, inflate, inflate_ahead
+from data_sources.readers.xmlscan import PartExtent, check_xml, scan_part
 
 _END_OF_DIRECTORY = b"PK\x05\x06"
-_LOCAL_HEADER = b"PK\x03\x04"
 _END_SEARCH = 22 + 65_535  # the end record plus the longest zip comment
 _DIRECTORY_BYTES_PER_PART = 1024  # central directory entries are 46 bytes plus a short name
 _BOMB_FLOOR = 1024 * 1024  # a part this small cannot hurt, whatever its ratio
 _NAMES_CAP = 16 * 1024 * 1024  # workbook.xml and its rels are read whole only below this
-_INPUT_SLICE = 512 * 1024
-_OUTPUT_CHUNK = 4 * 1024 * 1024
-_AHEAD_FROM = 2 * _OUTPUT_CHUNK  # parts this large are inflated on a helper thread
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _OFFICE_DOCUMENT = "/officeDocument"
 _OTHER_PACKAGES = {"word/": ".docx", "ppt/": ".pptx", ".bin": ".xlsb"}
@@ -45,29 +44,58 @@ class WorkbookScan:
 
     sheet_parts: dict[str, str]
     extents: dict[str, PartExtent]
+    deferred: tuple[str, ...] = ()  # large parts whose extent `scan_deferred` has still to scan
 
 
-def check_package(content: bytes, limits: Limits) -> WorkbookScan:
-    """Refuse a zip that is damaged, a bomb, hostile XML or a sheet too large; else describe it."""
+def check_package(content: bytes, limits: Limits, *, defer_extents: bool = False) -> WorkbookScan:
+    """Refuse a zip that is damaged, a bomb, hostile XML or a sheet too large; else describe it.
+
+    `defer_extents`: parts over 8 MB get the XML checks only; `scan_deferred` finishes them.
+    """
     _check_directory_size(content, limits)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(content))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as error:
-        raise damaged("damaged-zip", detail=str(error)) from None
-    with archive:
+    with _opened(content) as archive:
         infos = archive.infolist()
         _check_members(infos, limits)
         sheet_parts = _sheet_parts(content, {info.filename: info for info in infos})
-        labels = {part: f"'{name}'" for name, part in sheet_parts.items()}
-        extents = {}
+        labels = _labels(sheet_parts)
+        extents, deferred = {}, []
         for info in infos:
-            if _is_xml(content, info, labels):
-                label = labels.get(info.filename, info.filename)
-                chunks = partial(_inflate_ahead if info.file_size > _AHEAD_FROM else _inflate, content, info)
-                extent = scan_part(chunks, label, partial(_too_big, limits=limits))
-                _check_extent(extent, label, limits)
-                extents[info.filename] = extent
-    return WorkbookScan(sheet_parts, extents)
+            if not _is_xml(content, info, labels):
+                continue
+            if defer_extents and info.file_size > LARGE_PART:
+                check_xml(partial(inflate_ahead, content, info), labels.get(info.filename, info.filename))
+                deferred.append(info.filename)
+            else:
+                extents[info.filename] = _extent(content, info, labels, limits)
+    return WorkbookScan(sheet_parts, extents, tuple(deferred))
+
+
+def scan_deferred(content: bytes, scan: WorkbookScan, limits: Limits) -> WorkbookScan:
+    """`scan` with the extents `check_package` deferred, each checked against `limits`."""
+    with _opened(content) as archive:
+        infos = {info.filename: info for info in archive.infolist()}
+        labels = _labels(scan.sheet_parts)
+        extents = {part: _extent(content, infos[part], labels, limits) for part in scan.deferred}
+    return WorkbookScan(scan.sheet_parts, {**scan.extents, **extents})
+
+
+def _opened(content: bytes) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(io.BytesIO(content))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as error:
+        raise damaged("damaged-zip", detail=str(error)) from None
+
+
+def _labels(sheet_parts: dict[str, str]) -> dict[str, str]:
+    return {part: f"'{name}'" for name, part in sheet_parts.items()}
+
+
+def _extent(content: bytes, info: zipfile.ZipInfo, labels: dict[str, str], limits: Limits) -> PartExtent:
+    label = labels.get(info.filename, info.filename)
+    chunks = partial(inflate_ahead if info.file_size > LARGE_PART else inflate, content, info)
+    extent = scan_part(chunks, label, partial(_too_big, limits=limits))
+    _check_extent(extent, label, limits)
+    return extent
 
 
 def _check_directory_size(content: bytes, limits: Limits) -> None:
@@ -116,109 +144,10 @@ def _check_ratio(part: str, unpacked: int, packed: int, limits: Limits) -> None:
         )
 
 
-def _inflate(content: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """The part's bytes, inflated from its compressed size; refuses output past the declared size."""
-    start = _data_offset(content, info)
-    raw = memoryview(content)[start : start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        pieces: Iterator[bytes] = (bytes(raw[i : i + _OUTPUT_CHUNK]) for i in range(0, len(raw), _OUTPUT_CHUNK))
-    else:
-        pieces = _inflate_raw(raw, info.filename)
-    produced = 0
-    checksum = 0
-    for piece in pieces:
-        produced += len(piece)
-        if produced > info.file_size:
-            # The header understates the part; the only reason to lie about it is a bomb.
-            raise hostile("understated-size", part=info.filename, declared=megabytes(info.file_size))
-        checksum = zlib.crc32(piece, checksum)
-        yield piece
-    if produced != info.file_size or checksum != info.CRC:
-        raise damaged("damaged-zip", detail=f"{info.filename}: size or checksum mismatch")
-
-
-def _inflate_ahead(content: bytes, info: zipfile.ZipInfo) -> Iterator[bytes]:
-    """`_inflate` on a helper thread, a chunk or two ahead of the scan.
-
-    zlib and crc32 release the GIL, so inflating the next chunk overlaps scanning this one.
-    """
-    ahead = _Ahead(_inflate(content, info))
-    try:
-        yield from ahead
-    finally:
-        ahead.close()  # the scan may stop early (limits reached): let the helper end
-
-
-class _Ahead:
-    """Items of an iterator produced on a daemon thread into a small queue."""
-
-    def __init__(self, items: Iterator[bytes]) -> None:
-        self._items = items
-        self._queue: queue.Queue[tuple[bytes | None, BaseException | None]] = queue.Queue(maxsize=2)
-        self._stop = threading.Event()
-        self._worker = threading.Thread(target=self._produce, name="inflate-ahead", daemon=True)
-        self._worker.start()
-
-    def __iter__(self) -> Iterator[bytes]:
-        while True:
-            item, error = self._queue.get()
-            if error is not None:
-                raise error
-            if item is None:
-                return
-            yield item
-
-    def close(self) -> None:
-        self._stop.set()
-        self._worker.join()
-
-    def _produce(self) -> None:
-        try:
-            for item in self._items:
-                if not self._offer((item, None)):
-                    return
-            self._offer((None, None))
-        except BaseException as error:  # noqa: BLE001 - handed to the consuming thread, raised there
-            self._offer((None, error))
-
-    def _offer(self, entry: tuple[bytes | None, BaseException | None]) -> bool:
-        while not self._stop.is_set():
-            try:
-                self._queue.put(entry, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-
-def _inflate_raw(raw: memoryview, part: str) -> Iterator[bytes]:
-    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    try:
-        for offset in range(0, len(raw), _INPUT_SLICE):
-            piece = inflater.decompress(raw[offset : offset + _INPUT_SLICE], _OUTPUT_CHUNK)
-            while True:
-                yield piece
-                if not inflater.unconsumed_tail:
-                    break
-                piece = inflater.decompress(inflater.unconsumed_tail, _OUTPUT_CHUNK)
-    except zlib.error as error:
-        raise damaged("damaged-zip", detail=f"{part}: {error}") from None
-    if not inflater.eof:
-        raise damaged("damaged-zip", detail=f"{part}: truncated")
-
-
-def _data_offset(content: bytes, info: zipfile.ZipInfo) -> int:
-    header = info.header_offset
-    if content[header : header + 4] != _LOCAL_HEADER:
-        raise damaged("damaged-zip", detail=f"{info.filename}: bad local header")
-    name_length, extra_length = struct.unpack_from("<HH", content, header + 26)
-    return header + 30 + name_length + extra_length
-
-
 def _read_small(content: bytes, info: zipfile.ZipInfo) -> bytes | None:
     if info.file_size > _NAMES_CAP:
         return None
-    return b"".join(_inflate(content, info))
+    return b"".join(inflate(content, info))
 
 
 def _parse(data: bytes, part: str) -> object:
@@ -282,7 +211,7 @@ def _check_is_workbook(document: str, infos: dict[str, zipfile.ZipInfo]) -> None
 def _is_xml(content: bytes, info: zipfile.ZipInfo, sheet_labels: dict[str, str]) -> bool:
     if info.filename.lower().endswith(_XML_SUFFIXES) or info.filename in sheet_labels:
         return True
-    start = _data_offset(content, info)
+    start = data_offset(content, info)
     if info.compress_type == zipfile.ZIP_STORED:
         head = content[start : start + 64]
     else:

@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
 import numpy as np
-import openpyxl
 import python_calamine
 import xlrd
 from pandas.api.types import infer_dtype
@@ -25,8 +24,11 @@ _log = logging.getLogger(__name__)
 _WORKSHEET = python_calamine.SheetTypeEnum.WorkSheet
 
 
-def read_workbook(content: bytes, kind: Kind, scan: WorkbookScan | None, limits: Limits) -> list[Sheet]:
-    """Every worksheet of the workbook, in workbook order."""
+def read_workbook(
+    content: bytes, kind: Kind, scan_of: Callable[[], WorkbookScan | None], limits: Limits
+) -> list[Sheet]:
+    """Every worksheet of the workbook, in workbook order. `scan_of` gives the guard's scan, which
+    only the openpyxl fallback needs (for merged cells), and may still be running till then."""
     try:
         sheets = _read_with_calamine(content)
     except python_calamine.PasswordError:
@@ -37,7 +39,7 @@ def read_workbook(content: bytes, kind: Kind, scan: WorkbookScan | None, limits:
         # Name the reader we fell back to, so a calamine failure stays visible in the logs.
         fallback = _read_with_openpyxl if kind == "xlsx" else _read_with_xlrd
         _log.warning("calamine could not read the workbook (%r); trying %s", error, fallback.__name__)
-        sheets = _guarded(fallback, content, scan)
+        sheets = _guarded(fallback, content, scan_of())
     for sheet in sheets:
         if sheet.height > limits.max_rows:
             raise file_error("too-many-rows", value=f"{sheet.height:,}", limit=f"{limits.max_rows:,}")
@@ -117,6 +119,8 @@ def _guarded(
 
 
 def _read_with_openpyxl(content: bytes, scan: WorkbookScan | None) -> list[Sheet]:
+    import openpyxl  # the fallback only: a tenth of a second no calamine read should pay
+
     # With defusedxml installed openpyxl parses through it; read_only streams the sheet XML.
     workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     try:

@@ -2,7 +2,8 @@
 
 It finds what would make a parser misbehave: a DOCTYPE/ENTITY (billion laughs, XXE), and the
 extent of the cells a sheet refers to (calamine allocates rows x columns up front and aborts the
-whole process on A1 + XFD1048576). Files as Excel, LibreOffice and openpyxl write them take a
+whole process on A1 + XFD1048576). `check_xml` is the first alone, for a large part whose
+extent is scanned while the (isolated) parse runs. Files as Excel, LibreOffice and openpyxl write them take a
 fast path of a few regex scans per 4 MB chunk; anything unusual (cells without or with odd
 references, prefixed elements, a second r attribute, over-long tags) is re-read exactly with
 expat, whose positions follow calamine's rules.
@@ -95,6 +96,15 @@ def at_most_column(limit: int) -> str:
             options.append(f"{letters[:index]}[A-{chr(ord(letter) - 1)}][A-Z]{{{len(letters) - index - 1}}}")
     options.append(letters)
     return "(?:" + "|".join(options) + ")"
+
+
+def check_xml(open_chunks: OpenChunks, label: str) -> None:
+    """Refuse a part a parser must never see ("hostile-file": DOCTYPE/ENTITY, a non-UTF-8
+    encoding), reading it whole but looking at nothing else; its cell extent is `scan_part`'s."""
+    for buffer, _ in _buffers(open_chunks(), label):
+        # A one-byte `in` is a memchr; the regex runs only where a "<!" could be.
+        if b"!" in buffer and _DOCTYPE.search(buffer):
+            raise hostile("doctype", part=label)
 
 
 def scan_part(open_chunks: OpenChunks, label: str, too_big: TooBig) -> PartExtent:

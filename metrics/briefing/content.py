@@ -23,6 +23,7 @@ from metrics import trends
 from metrics.briefing.words import place
 from metrics.compute import CityResult, KpiResult, compute_all
 from metrics.kpi import Context, Frames
+from metrics.loading import load_frames
 from metrics.periods import Period, trailing
 from metrics.scorecard import DivisionScorecard, scorecards
 from metrics.summary import summarise
@@ -38,6 +39,7 @@ class Briefing:
 
     period: Period
     community: str | None
+    division: str | None  # the division whose KPIs alone are briefed, if one is
     lang: str
     result: CityResult
     alerts: tuple[alert_rules.Alert, ...]
@@ -47,11 +49,6 @@ class Briefing:
     generated_at: datetime
     last_uploads: dict[str, datetime | None]  # per dataset
     scorecards: tuple[DivisionScorecard, ...]  # divisions with red KPIs or late data first
-
-    @property
-    def division(self) -> str | None:
-        """The division whose KPIs alone are briefed, if one is."""
-        return self.result.scope.name if self.result.scope.kind == "division" else None
 
     @property
     def red(self) -> list[KpiResult]:
@@ -69,8 +66,7 @@ class Briefing:
 def city_frames(engine: sa.Engine) -> tuple[dict[str, pd.DataFrame], pd.DataFrame]:
     """Every dataset's current rows (personal columns dropped) and the upload log, as the
     executive pages load them."""
-    frames = {key: store.load(engine, key, include_personal=False) for key in DATASETS}
-    return frames, store.upload_history(engine)
+    return load_frames(engine, DATASETS), store.upload_history(engine)
 
 
 def dashboard_context(history: pd.DataFrame, now: datetime) -> Context:
@@ -112,6 +108,7 @@ def build(
     return Briefing(
         period=period,
         community=community,
+        division=division,
         lang=lang,
         result=result,
         alerts=tuple(alerts),

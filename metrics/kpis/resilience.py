@@ -12,6 +12,7 @@ import pandas as pd
 from data_sources.city import profile
 from metrics.kpi import KPI, Context, Frames, owned_by
 from metrics.periods import Period
+from metrics.river_crests import crests
 from metrics.selection import days_of, in_period, latest_population, ratio
 
 SEVERE = ("high", "critical")
@@ -68,6 +69,16 @@ def shelter_capacity_coverage(frames: Frames, period: Period, context: Context) 
     return ratio(float(capacity.sum()), float(at_risk["male"].sum() + at_risk["female"].sum()))
 
 
+def flood_warning_lead_hours(frames: Frames, period: Period, context: Context) -> float | None:
+    """Mean hours between the warning reaching the platform and the crest, over crests in the period.
+
+    Needs the readings' arrival times (`store.load(..., with_arrival=True)`); without them, or
+    with no crest above warning in the period, there is nothing to measure.
+    """
+    leads = [c.lead_hours for c in crests(frames["water_level"]) if period.contains(c.crest_at.date())]
+    return sum(leads) / len(leads) if leads else None
+
+
 _DISASTER = owned_by("disaster")
 
 KPIS = (
@@ -104,6 +115,21 @@ KPIS = (
         breakdowns=("category",),
         target_scope="city_only",
         target_basis="per_month",
+    ),
+    KPI(
+        "flood_warning_lead_hours",
+        "เวลาเตือนภัยก่อนน้ำสูงสุด",
+        "Flood warning ahead of the crest",
+        "จำนวนชั่วโมงตั้งแต่ข้อมูลระดับน้ำถึงระดับเฝ้าระวังเข้าสู่ระบบ จนถึงเวลาที่น้ำขึ้นสูงสุด (เฉลี่ยทุกยอดน้ำในช่วงเวลานี้; ติดลบคือข้อมูลมาถึงหลังน้ำสูงสุดแล้ว)",
+        "Hours from the first warning-level reading reaching the platform to the river's crest, averaged over the crests in the period (negative: the reading arrived after the crest).",
+        "resilience",
+        **_DISASTER,
+        unit="hours",
+        better="higher",
+        datasets=("water_level",),
+        compute=flood_warning_lead_hours,
+        measure="mean",
+        target_scope="city_only",
     ),
     KPI(
         "incidents_reported",
