@@ -17,7 +17,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from data_sources.exports import neutralise
+from data_sources.formulas import defuse_workbook, neutralise
 from data_sources.schema import PILLARS
 from metrics.briefing.content import Briefing, alert_lines, division_rows
 from metrics.briefing.words import (
@@ -67,6 +67,7 @@ def briefing_xlsx(briefing: Briefing) -> bytes:
     _alerts(book.create_sheet(), briefing)
     _divisions(book.create_sheet(), briefing)
     _data(book.create_sheet(DATA_SHEET), briefing)
+    defuse_workbook(book)  # no file we write holds a live formula (issue #16)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
