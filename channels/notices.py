@@ -29,12 +29,18 @@ def notice_messages(notice: tickets.Notice, lang: str) -> list:
     return [line_messages.text_message(notice.message(lang), items)]
 
 
+def retry_key(notice: tickets.Notice) -> str:
+    """What names one notice to LINE: the same for every process that sends it, different for
+    every other notice (ids restart in another database, so the recipient is part of it)."""
+    return f"notice:{notice.recipient}:{notice.ticket_id}:{notice.id}"
+
+
 def deliver_status_changes(engine: sa.Engine, api: LineApi) -> int:
     """Push every pending LINE notice; returns how many were delivered."""
     sent = 0
     for notice in tickets.pending_notices(engine, channel=CHANNEL):
         lang = conversation_lang(engine, conversation_key(CHANNEL, notice.recipient))
-        if api.push(notice.recipient, notice_messages(notice, lang), retry_key=f"notice:{notice.id}"):
+        if api.push(notice.recipient, notice_messages(notice, lang), retry_key=retry_key(notice)):
             tickets.notice_delivered(engine, notice.id)
             sent += 1
         else:
