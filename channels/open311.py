@@ -125,7 +125,8 @@ def _requests(request: Request, ticket: str, lang: Lang) -> list[dict[str, Any]]
         found = frame[frame["ticket_id"] == ticket]
         if found.empty:
             raise Open311Error(404, f"no service request {ticket}")
-        return documents.service_requests(found, lang)
+        (document,) = documents.service_requests(found, lang)
+        return [documents.with_lifecycle(document, tickets.public_view(_engine(), ticket), lang)]
     query = request.query_params
     statuses = _listed(query.get("status"))
     if statuses and not set(statuses) <= {"open", "closed"}:
