@@ -39,9 +39,20 @@ def load_state(engine: sa.Engine, conversation: str, *, now: datetime | None = N
     return json.loads(stored.state)
 
 
+def conversation_lang(engine: sa.Engine, conversation: str) -> str:
+    """The language the citizen last wrote in ("th" when unknown), however long ago: a notice
+    about their complaint may come weeks after the conversation."""
+    with engine.connect() as connection:
+        stored = connection.scalar(
+            sa.select(chat_conversations.c.lang).where(chat_conversations.c.conversation == conversation)
+        )
+    return stored or "th"
+
+
 def save_state(engine: sa.Engine, conversation: str, state: dict[str, Any]) -> None:
     """Replace the stored state of `conversation` (an empty state is kept as NULL)."""
     document = json.dumps(state, ensure_ascii=False) if state else None
+    lang = str(state.get("lang") or "th")[:2]
     now = city_now()
     with write_transaction(engine) as connection:
         # A filing left half-way holds what the citizen typed (a name, a phone): forget it after a day.
@@ -53,11 +64,11 @@ def save_state(engine: sa.Engine, conversation: str, state: dict[str, Any]) -> N
         updated = connection.execute(
             chat_conversations.update()
             .where(chat_conversations.c.conversation == conversation)
-            .values(state=document, updated_at=now)
+            .values(state=document, lang=lang, updated_at=now)
         )
         if updated.rowcount == 0:
             connection.execute(
-                chat_conversations.insert().values(conversation=conversation, state=document, updated_at=now)
+                chat_conversations.insert().values(conversation=conversation, state=document, lang=lang, updated_at=now)
             )
 
 

@@ -20,7 +20,7 @@ from linebot.v3.messaging import (
     PushMessageRequest,
     ReplyMessageRequest,
 )
-from linebot.v3.messaging.exceptions import OpenApiException
+from linebot.v3.messaging.exceptions import ApiException, OpenApiException
 from urllib3.exceptions import HTTPError
 
 from channels.settings import REAL_LINE_DATA_API, LineSettings
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 10
 MAX_MESSAGES = 5  # per reply or push, as the Messaging API allows
 LineError = (OpenApiException, HTTPError, OSError)
+ALREADY_ACCEPTED = 409  # a push whose X-Line-Retry-Key LINE has seen
 
 
 class RoutedClient(ApiClient):
@@ -67,6 +68,11 @@ class LineApi:
         key = str(uuid.uuid5(uuid.NAMESPACE_URL, retry_key))
         try:
             self._messaging.push_message(request, x_line_retry_key=key, _request_timeout=TIMEOUT_SECONDS)
+        except ApiException as error:
+            if error.status == ALREADY_ACCEPTED:
+                return True  # this notice was pushed already (by another process): LINE sent it once
+            log.warning("LINE push failed: HTTP %s", error.status)
+            return False
         except LineError as error:
             log.warning("LINE push failed: %s", type(error).__name__)
             return False

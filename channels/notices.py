@@ -1,8 +1,10 @@
-"""Status changes pushed to the citizens who filed on LINE, and the rating asked once resolved.
+"""The lifecycle's notices pushed to citizens who filed on LINE, with the rating asked once resolved.
 
-Works from what the store says, whoever changed it (the staff inbox, an uploaded sheet): each
-follower remembers the last status they were told, and a change is claimed by a compare-and-set
-on that column before it is pushed, so two server processes never send one change twice.
+The complaint lifecycle (data_sources.tickets) queues a notice per contact for each stage change
+or note meant for the citizen; this worker pushes the LINE ones in the citizen's language and
+marks each delivered (or failed, to try again). The push carries X-Line-Retry-Key named after the
+notice, so when two server processes take the same notice LINE delivers it once and answers the
+second with 409, which counts as delivered.
 """
 
 from __future__ import annotations
@@ -12,74 +14,46 @@ import threading
 
 import sqlalchemy as sa
 
-from channels import filing, line_messages
+from channels import line_messages
+from channels.conversations import conversation_key, conversation_lang
 from channels.line_api import LineApi
-from chatbot.answers import say
-from chatbot.text import Lang
-from data_sources.adapters.complaints import STATUSES
-from data_sources.db import line_followers, write_transaction
+from data_sources import tickets
 
 log = logging.getLogger(__name__)
 CHANNEL = "line"
 
 
-def status_label(status: str, lang: Lang) -> str:
-    option = next((o for o in STATUSES.options if o.key == status), None)
-    return say(lang, option.label_th, option.label_en) if option else status
+def notice_messages(notice: tickets.Notice, lang: str) -> list:
+    """The push for one notice; a resolved ticket's asks for a 1-5 rating with quick replies."""
+    items = line_messages.rating_items(notice.ticket_id, lang) if notice.ask_rating else ()
+    return [line_messages.text_message(notice.message(lang), items)]
 
 
-def notice_messages(ticket: str, status: str, lang: Lang) -> list:
-    """The push for one status change; a resolved ticket also asks for a 1-5 rating."""
-    label = status_label(status, lang)
-    text = say(lang, f"เรื่อง {ticket} เปลี่ยนสถานะเป็น: {label}", f"Your complaint {ticket} is now: {label}")
-    if status not in filing.RATEABLE:
-        return [line_messages.text_message(text)]
-    ask = say(lang, "พอใจกับการแก้ไขแค่ไหน? แตะให้คะแนน 1-5", "How satisfied are you with the fix? Tap 1-5.")
-    return [line_messages.text_message(f"{text}\n{ask}", line_messages.rating_items(ticket, lang))]
-
-
-def _claim(engine: sa.Engine, ticket: str, old: str, new: str) -> bool:
-    with write_transaction(engine) as connection:
-        table = line_followers.c
-        changed = connection.execute(
-            line_followers.update()
-            .where(table.ticket_id == ticket, table.channel == CHANNEL, table.notified_status == old)
-            .values(notified_status=new)
-        )
-        return changed.rowcount == 1
+def retry_key(notice: tickets.Notice) -> str:
+    """What names one notice to LINE: the same for every process that sends it, different for
+    every other notice (ids restart in another database, so the recipient is part of it)."""
+    return f"notice:{notice.recipient}:{notice.ticket_id}:{notice.id}"
 
 
 def deliver_status_changes(engine: sa.Engine, api: LineApi) -> int:
-    """Push every status change LINE filers have not been told yet; returns how many were sent."""
-    with engine.connect() as connection:
-        followers = connection.execute(
-            sa.select(
-                line_followers.c.ticket_id, line_followers.c.address,
-                line_followers.c.lang, line_followers.c.notified_status,
-            ).where(line_followers.c.channel == CHANNEL)
-        ).all()  # fmt: skip
-    current = filing.statuses(engine, (f.ticket_id for f in followers))
+    """Push every pending LINE notice; returns how many were delivered."""
     sent = 0
-    for follower in followers:
-        status = current.get(follower.ticket_id)
-        if status is None or status == follower.notified_status:
-            continue
-        if not _claim(engine, follower.ticket_id, follower.notified_status, status):
-            continue  # another process took this change
-        messages = notice_messages(follower.ticket_id, status, follower.lang)
-        if api.push(follower.address, messages, retry_key=f"{follower.ticket_id}:{status}"):
+    for notice in tickets.pending_notices(engine, channel=CHANNEL):
+        lang = conversation_lang(engine, conversation_key(CHANNEL, notice.recipient))
+        if api.push(notice.recipient, notice_messages(notice, lang), retry_key=retry_key(notice)):
+            tickets.notice_delivered(engine, notice.id)
             sent += 1
         else:
-            _claim(engine, follower.ticket_id, status, follower.notified_status)  # try again next round
+            tickets.notice_failed(engine, notice.id, "LINE push failed")
     if sent:
-        log.info("LINE status notices sent: %d", sent)
+        log.info("LINE notices sent: %d", sent)
     return sent
 
 
 def run_notifier(engine: sa.Engine, api: LineApi, every_seconds: float, stop: threading.Event) -> None:
-    """Deliver status changes every `every_seconds` until `stop` is set."""
+    """Deliver notices every `every_seconds` until `stop` is set."""
     while not stop.wait(every_seconds):
         try:
             deliver_status_changes(engine, api)
         except sa.exc.SQLAlchemyError as error:
-            log.warning("LINE status notices skipped this round: %s", type(error).__name__)
+            log.warning("LINE notices skipped this round: %s", type(error).__name__)

@@ -21,20 +21,19 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from channels import api_keys, filing
+from channels import api_keys
 from channels import open311_documents as documents
 from channels.open311_xml import to_xml
 from chatbot.text import Lang
-from data_sources import store
+from data_sources import store, tickets
 from data_sources.adapters.complaints import CATEGORIES
-from data_sources.city import community_names
+from data_sources.city import community_names, nearest_community
 from data_sources.city_time import as_city_time
 from data_sources.city_time import now as city_now
 from data_sources.db import connect, open311_tokens, write_transaction
 
 BASE = "/open311/v2"
 CHANNEL = "open311"
-TICKET_PREFIX = "OS"
 _FORMATS = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 _ROOTS = {"discovery": "discovery", "services": "services", "definition": "service_definition",
           "requests": "service_requests", "errors": "errors"}  # fmt: skip
@@ -126,7 +125,8 @@ def _requests(request: Request, ticket: str, lang: Lang) -> list[dict[str, Any]]
         found = frame[frame["ticket_id"] == ticket]
         if found.empty:
             raise Open311Error(404, f"no service request {ticket}")
-        return documents.service_requests(found, lang)
+        (document,) = documents.service_requests(found, lang)
+        return [documents.with_lifecycle(document, tickets.public_view(_engine(), ticket), lang)]
     query = request.query_params
     statuses = _listed(query.get("status"))
     if statuses and not set(statuses) <= {"open", "closed"}:
@@ -163,8 +163,10 @@ def _post_request(body: bytes, lang: Lang) -> list[dict[str, Any]]:
     code = _field(form, "service_code")
     if code not in {o.key for o in CATEGORIES.options}:
         raise Open311Error(400, "service_code is missing or unknown (see services)")
-    new = _new_request(form, code)
-    ticket = filing.file_request(engine, new, channel=CHANNEL, prefix=TICKET_PREFIX)
+    try:
+        ticket = tickets.file_complaint(engine, _new_complaint(form, code)).ticket_id
+    except tickets.TicketError as refused:
+        raise Open311Error(400, refused.message_en) from refused
     token = secrets.token_hex(16)
     with write_transaction(engine) as connection:
         connection.execute(open311_tokens.insert().values(token=token, ticket_id=ticket, created_at=city_now()))
@@ -172,27 +174,28 @@ def _post_request(body: bytes, lang: Lang) -> list[dict[str, Any]]:
     return [{"service_request_id": ticket, "token": token, "service_notice": notice, "account_id": None}]
 
 
-def _new_request(form: dict[str, list[str]], code: str) -> filing.NewRequest:
+def _new_complaint(form: dict[str, list[str]], code: str) -> tickets.NewComplaint:
     latitude, longitude = _field(form, "lat"), _field(form, "long")
     address = _field(form, "address_string") or _field(form, "address_id")
-    location = None
+    point = None
     if latitude or longitude:
         try:
-            location = filing.Location(float(latitude), float(longitude), address)
+            point = (float(latitude), float(longitude))
         except ValueError as error:
             raise Open311Error(400, "lat and long must be decimal degrees") from error
-    if location is None and not address:
+    if point is None and not address:
         raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
     community = _field(form, "attribute[community]")
     if community not in community_names():
-        community = (location and filing.nearest_community(location.latitude, location.longitude)) or "ไม่ระบุ"
+        community = nearest_community(*point) if point else None
     description = _field(form, "description")
     if len(description) < 5:
         raise Open311Error(400, "description is required (at least 5 characters)")
     name = " ".join(p for p in (_field(form, "first_name"), _field(form, "last_name")) if p) or None
-    return filing.NewRequest(
-        category=code, community=community, place=address or community, description=description,
-        contact_name=name, contact_phone=_field(form, "phone") or None, location=location,
+    return tickets.NewComplaint(
+        category=code, description=description, community=community, place=address or community, channel=CHANNEL,
+        contact_name=name, contact_phone=_field(form, "phone") or None,
+        latitude=point[0] if point else None, longitude=point[1] if point else None,
     )  # fmt: skip
 
 

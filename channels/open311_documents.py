@@ -18,6 +18,8 @@ from chatbot.text import Lang
 from data_sources.adapters.common import DIVISIONS
 from data_sources.adapters.complaints import CATEGORIES, STATUSES
 from data_sources.city import profile
+from data_sources.tickets import TicketView
+from data_sources.tickets.labels import stage_label
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 CHANGESET = "2026-12-03T00:00:00+07:00"  # when this endpoint's behaviour last changed
@@ -122,6 +124,19 @@ def service_requests(frame: pd.DataFrame, lang: Lang) -> list[dict[str, Any]]:
             "media_url": None,
         })  # fmt: skip
     return documents
+
+
+def with_lifecycle(document: dict[str, Any], view: TicketView | None, lang: Lang) -> dict[str, Any]:
+    """One request with what the lifecycle adds: its stage and latest note for the citizen in
+    `status_notes`, and the date it is due while open (`expected_datetime`)."""
+    if view is None:
+        return document
+    notes = [stage_label(view.stage, lang)]
+    public = [entry.text for entry in view.timeline if entry.text]
+    if public:
+        notes.append(public[-1])
+    due = view.due_at if document["status"] == "open" else None
+    return {**document, "status_notes": " — ".join(notes), "expected_datetime": w3c(due)}
 
 
 def select_requests(

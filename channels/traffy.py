@@ -19,9 +19,9 @@ from pathlib import PurePath
 import pandas as pd
 import sqlalchemy as sa
 
-from channels.filing import nearest_community
 from data_sources.adapters.common import DIVISIONS
 from data_sources.adapters.complaints import COMPLAINTS
+from data_sources.city import nearest_community
 from data_sources.city_time import CITY_ZONE
 from data_sources.ingest import IngestResult, ingest
 

@@ -372,13 +372,3 @@ def new_complaint(state: dict[str, Any], *, contact_address: str | None = None) 
         latitude=draft.get("latitude"), longitude=draft.get("longitude"),
         photo_ids=tuple(state.get("photo_ids", [])), submission_key=state.get("submission_key"),
     )  # fmt: skip
-
-
-def complaint_row(draft: dict[str, Any], ticket: str, now: Any) -> Any:
-    """Interim for callers that store rows themselves (see chatbot.desk.complaint_row)."""
-    from chatbot.desk import complaint_row as row
-
-    return row(draft, ticket, now)
-
-
-scrub = filing_words.scrub  # interim name kept for callers of the earlier flow

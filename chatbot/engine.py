@@ -106,16 +106,10 @@ class Chatbot:
         self, engine: sa.Engine | None = None, *, lang_default: Lang = "th", data: DataSource | None = None,
         desk: complaint_flow.Desk | None = None, model: IntentModel | None = None,
         knowledge: KnowledgeBase | None = None, clock: Callable[[], datetime] = city_time.now,
-        writer: Callable[[pd.DataFrame], None] | None = None,
     ) -> None:  # fmt: skip
-        """`writer` (interim, for a caller that stores complaint rows itself): see chatbot.desk.RowWriterDesk."""
         self.engine = engine
         self.lang_default = lang_default
         self.data: DataSource | None = data or (StoreData(engine) if engine is not None else None)
-        if desk is None and writer is not None:
-            from chatbot.desk import RowWriterDesk
-
-            desk = RowWriterDesk(writer, frame=lambda: self.frame("complaints"), clock=clock)
         self._desk = desk
         self.model = model or default_model()
         self.knowledge = knowledge or default_knowledge()

@@ -11,8 +11,7 @@ import pandas as pd
 from chatbot.actions import Place
 from chatbot.answers import clock, say
 from chatbot.text import Lang
-from data_sources.city import profile
-from data_sources.tickets.duplicates import distance_m
+from data_sources.city import distance_m, profile
 from metrics.periods import day_label
 from metrics.river_outlook import RiverOutlook, river_outlooks, worst
 

@@ -127,7 +127,7 @@ demo_logins = sa.Table(
     sa.Column("password", sa.Text, nullable=True),
 )
 
-# ---- channels (channels/): LINE conversations, deliveries and followers; Open311 keys and tokens.
+# ---- channels (channels/): LINE conversations and deliveries; Open311 keys and tokens.
 # A chat conversation's engine state kept server-side, so it survives restarts and any process
 # can answer the next message. `conversation` is "<channel>:<user id>" (internal, never logged).
 chat_conversations = sa.Table(
@@ -135,6 +135,7 @@ chat_conversations = sa.Table(
     metadata,
     sa.Column("conversation", sa.String(120), primary_key=True),
     sa.Column("state", sa.Text, nullable=True),
+    sa.Column("lang", sa.String(2), nullable=False, default="th"),  # kept after the state is cleared
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
 
@@ -143,32 +144,6 @@ line_deliveries = sa.Table(
     "line_deliveries",
     metadata,
     sa.Column("webhook_event_id", sa.String(64), primary_key=True),
-    sa.Column("received_at", sa.DateTime, nullable=False),
-)
-
-# Until the complaint lifecycle of issue #13 keeps contacts and photos, the LINE side keeps its own:
-# who filed a ticket on a channel and should hear of its status changes; `notified_status` is
-# the last status they were told, compared-and-set so two processes never push one change twice.
-line_followers = sa.Table(
-    "line_followers",
-    metadata,
-    sa.Column("ticket_id", sa.String(40), primary_key=True),
-    sa.Column("channel", sa.String(20), primary_key=True),
-    sa.Column("address", sa.String(120), nullable=False),
-    sa.Column("lang", sa.String(2), nullable=False),
-    sa.Column("notified_status", sa.String(20), nullable=False),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-)
-
-# Photos citizens sent with a complaint (internal, like the description); ticket_id is set once filed.
-line_photos = sa.Table(
-    "line_photos",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("conversation", sa.String(120), nullable=False),
-    sa.Column("ticket_id", sa.String(40), nullable=True, index=True),
-    sa.Column("content_type", sa.String(80), nullable=False),
-    sa.Column("content", sa.LargeBinary, nullable=False),
     sa.Column("received_at", sa.DateTime, nullable=False),
 )
 

@@ -4,17 +4,19 @@ where the last left it, and each webhook event is claimed once."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
-from channels import settings
+from channels import notices, settings
 from channels.conversations import claim_delivery, conversation_key, load_state, save_state
 from channels.line_api import LineApi
 from channels.line_bot import LineBot
 from channels.line_events import read_delivery
+from data_sources import tickets
 from data_sources.city_time import now as city_now
 from data_sources.db import chat_conversations, connect, write_transaction
 from helpers.fake_line import ACCESS_TOKEN, CHANNEL_SECRET, FakeLine, delivery, fake_line_server, text_event
@@ -82,3 +84,21 @@ def test_a_conversation_left_for_a_day_starts_afresh_and_is_cleared(db_url: str)
     with engine.connect() as connection:
         left = connection.scalar(sa.select(chat_conversations.c.state).where(chat_conversations.c.conversation == old))
     assert left is None
+
+
+def test_a_notice_taken_by_two_processes_reaches_the_citizen_once(db_url: str, fake: FakeLine) -> None:
+    engine = connect(db_url)
+    user = "U" + uuid.uuid4().hex
+    complaint = tickets.NewComplaint(category="waste", description="ขยะไม่ได้เก็บมาสามวันแล้ว", community="เมืองทอง",
+                                     channel="line", contact_address=user)  # fmt: skip
+    ticket = tickets.file_complaint(engine, complaint).ticket_id
+    tickets.move(engine, ticket, "in_progress", actor="somchai")
+    (notice,) = tickets.pending_notices(engine, channel="line")
+    api = a_bot(db_url, fake).api
+    assert notices.deliver_status_changes(engine, api) == 1
+    assert tickets.pending_notices(engine, channel="line") == []
+    # A second process that listed the same notice before it was marked pushes it again:
+    # LINE refuses the repeated retry key (409) and the push still counts as done.
+    assert api.push(notice.recipient, notices.notice_messages(notice, "th"), retry_key=notices.retry_key(notice))
+    assert [call.status for call in fake.pushes(user)] == [200, 409]
+    assert ticket in fake.pushes(user)[0].body["messages"][0]["text"]

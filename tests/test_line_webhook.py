@@ -8,12 +8,10 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import pandas as pd
 import pytest
-import sqlalchemy as sa
 
-from data_sources import store
-from data_sources.db import connect, line_photos
+from data_sources import store, tickets
+from data_sources.db import connect
 from helpers.browser import serve_app
 from helpers.db import sqlite_url
 from helpers.fake_line import (
@@ -139,16 +137,17 @@ def test_photo_and_location_become_a_complaint_and_status_changes_are_pushed(lin
     body = delivery(image_event(user, "468789577898262530", token))
     post(app_url, body, signature(body))
     (call,) = fake.wait_for(lambda: fake.replies(token))
-    assert "รูปภาพ" in call.body["messages"][0]["text"]  # photo kept, filing started
+    assert "ประเภท" in call.body["messages"][0]["text"]  # a photo alone starts a filing
     content_calls = [c for c in fake.calls if c.path == "/v2/bot/message/468789577898262530/content"]
     assert content_calls and content_calls[0].headers["Authorization"] == f"Bearer {ACCESS_TOKEN}"
-    say(line, user, "1")  # category: road
+    asked_place = say(line, user, "1")  # category: road
+    assert "ส่งตำแหน่ง" in [item["action"]["label"] for item in asked_place["quickReply"]["items"]]
     token = fake.issue_reply_token()
     body = delivery(location_event(user, token, latitude=6.5536, longitude=101.2979, address="ถนนสิโรรส ยะลา"))
     post(app_url, body, signature(body))
     fake.wait_for(lambda: fake.replies(token))
-    say(line, user, "ถนนเป็นหลุมลึกประมาณ 30 ซม. รถล้มบ่อย")
-    say(line, user, "ข้าม")
+    summary = say(line, user, "ถนนเป็นหลุมลึกประมาณ 30 ซม. หน้าร้านขายยา")
+    assert "ชุมชนเมืองทอง" in summary["text"] and "1 รูป" in summary["text"]
     done = say(line, user, "ยืนยัน")
     engine = connect(database_url)
     complaints = store.load(engine, "complaints")
@@ -156,18 +155,16 @@ def test_photo_and_location_become_a_complaint_and_status_changes_are_pushed(lin
     assert len(filed) == 1
     row = filed.iloc[0]
     assert (row["channel"], row["category"], row["community"]) == ("line", "road", "เมืองทอง")
-    assert (round(row["latitude"], 4), round(row["longitude"], 4)) == (6.5536, 101.2979)
     ticket = str(row["ticket_id"])
-    with engine.connect() as connection:
-        photos = connection.execute(sa.select(line_photos.c.content).where(line_photos.c.ticket_id == ticket)).all()
-    assert [bytes(p.content) for p in photos] == [JPEG]
+    kept = tickets.staff_view(engine, ticket).private  # type: ignore[union-attr]
+    assert [tickets.photo(engine, photo_id).content for photo_id, _, _ in kept["photos"]] == [JPEG]  # type: ignore[union-attr]
 
-    # Staff move it on (as the inbox or an uploaded sheet would): the filer hears of it on LINE.
-    change_status(engine, ticket, "in_progress")
+    # Staff move it on in the inbox: the filer hears of it on LINE, once per change.
+    tickets.move(engine, ticket, "in_progress", actor="somchai")
     push = fake.wait_for(lambda: fake.pushes(user))[0]
     assert push.headers["Authorization"] == f"Bearer {ACCESS_TOKEN}" and push.headers.get("X-Line-Retry-Key")
-    assert ticket in push.body["messages"][0]["text"] and "กำลังดำเนินการ" in push.body["messages"][0]["text"]
-    change_status(engine, ticket, "resolved")
+    assert ticket in push.body["messages"][0]["text"]
+    tickets.move(engine, ticket, "resolved", actor="somchai", public_note="ซ่อมหลุมแล้ว")
     fake.wait_for(lambda: fake.pushes(user)[1:])
     asked = fake.pushes(user)[1].body["messages"][0]
     rating = asked["quickReply"]["items"][3]["action"]
@@ -179,15 +176,6 @@ def test_photo_and_location_become_a_complaint_and_status_changes_are_pushed(lin
     rated = store.load(engine, "complaints")
     assert int(rated.loc[rated["ticket_id"] == ticket, "satisfaction"].iloc[0]) == 4
     assert len(fake.pushes(user)) == 2  # each change told once
-
-
-def change_status(engine: sa.Engine, ticket: str, status: str) -> None:
-    frame = store.load(engine, "complaints")
-    row = frame[frame["ticket_id"] == ticket].copy()
-    row["status"] = status
-    if status == "resolved":
-        row["resolved_at"] = pd.Timestamp.now().floor("s")
-    store.commit(engine, "complaints", row, mode="append", user="staff")
 
 
 def test_a_sparse_event_without_quote_token_or_event_id_is_answered_once(line) -> None:

@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from channels import api_keys
-from data_sources import city_time, frames, store
+from data_sources import city_time, frames, store, tickets
 from data_sources.adapters.complaints import COMPLAINTS
 from data_sources.db import api_keys as api_keys_table
 from data_sources.db import connect
@@ -168,15 +168,20 @@ def test_post_needs_a_key_and_files_a_complaint_with_a_token(open311) -> None:
     assert call(f"{base}/requests.json", data={**form, "api_key": key, "lat": "", "long": ""})[0] == 400
     (posted,) = get_json(f"{base}/requests.json", data={**form, "api_key": key})
     ticket, token = posted["service_request_id"], posted["token"]
-    assert ticket.startswith("OS") and {"service_notice", "account_id"} <= set(posted)
+    assert ticket and {"service_notice", "account_id"} <= set(posted)
     assert get_json(f"{base}/tokens/{token}.json") == [{"service_request_id": ticket, "token": token}]
     (shown,) = get_json(f"{base}/requests/{ticket}.json")
     assert (shown["status"], shown["service_code"], shown["address"]) == ("open", "road", "เมืองทอง")
     assert "0899999999" not in json.dumps(shown, ensure_ascii=False)
+    assert shown["expected_datetime"].endswith("+07:00")  # the lifecycle's due date while open
+    tickets.move(connect(database_url), ticket, "resolved", actor="somchai", public_note="เปลี่ยนหลอดไฟแล้ว")
+    (closed,) = get_json(f"{base}/requests/{ticket}.json")
+    assert closed["status"] == "closed" and closed["expected_datetime"] is None
+    assert "เปลี่ยนหลอดไฟแล้ว" in closed["status_notes"]
     stored = store.load(connect(database_url), "complaints").set_index("ticket_id").loc[ticket]
     assert (stored["channel"], stored["complainant_phone"]) == ("open311", "0899999999")
     root = ET.fromstring(call(f"{base}/requests.xml", data={**form, "api_key": key})[2])
-    assert root.tag == "service_requests" and root.findtext("request/service_request_id").startswith("OS")
+    assert root.tag == "service_requests" and root.findtext("request/service_request_id")
 
 
 def test_a_revoked_key_is_refused_and_keys_are_stored_hashed(open311) -> None:

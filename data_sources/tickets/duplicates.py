@@ -7,13 +7,13 @@ offered to join such a ticket instead of opening another one.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pandas as pd
 import sqlalchemy as sa
 
+from data_sources.city import distance_m
 from data_sources.db import DATASET_TABLES, VALID_TO
 from data_sources.tickets import rules
 from data_sources.tickets.filing import UNKNOWN_COMMUNITY
@@ -22,7 +22,6 @@ from data_sources.tickets.tables import complaint_tickets
 
 RECENT_DAYS = 14
 NEARBY_METRES = 300.0
-EARTH_RADIUS_M = 6_371_000.0
 
 
 @dataclass(frozen=True)
@@ -33,18 +32,6 @@ class Similar:
     received_at: datetime
     stage: rules.Stage
     distance_m: float | None  # None when matched by community
-
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres.
-
-    >>> round(distance_m(6.5425, 101.2830, 6.5425, 101.2860))
-    331
-    """
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
 def similar_open(
