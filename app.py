@@ -63,14 +63,16 @@ else:
     from streamlit.runtime.pages_manager import PagesManager
 
     from channels import line_webhook, open311
-    from ui import auth_routes
+    from ui import auth_routes, server_edges
     from ui.language_links import LanguageLinks
+    from ui.server_edges import ServerEdges
 
     # app.py lists every page in st.navigation. Left undecided, Streamlit's first run in a process
     # treats pages/ as an old-style pages folder and could run a typed page without app.py.
     PagesManager.uses_pages_directory = False
     auth_routes.mounted = True
     # Machine routes (LINE webhook, Open311) live in channels/, each module with its own ROUTES.
-    routes = [*auth_routes.ROUTES, *line_webhook.ROUTES, *open311.ROUTES]
-    app = st.App(__file__, routes=routes, middleware=[Middleware(LanguageLinks)])
+    routes = [*auth_routes.ROUTES, *server_edges.ROUTES, *line_webhook.ROUTES, *open311.ROUTES]
+    # ServerEdges first, so the language redirects carry the security headers too.
+    app = st.App(__file__, routes=routes, middleware=[Middleware(ServerEdges), Middleware(LanguageLinks)])
     line_webhook.start_notifier()

@@ -25,9 +25,16 @@ def redirect_target(path: str, query: str) -> str | None:
     ('/chatbot?lang=English&q=1', None)
     >>> redirect_target("/upload", "lang=TH"), redirect_target("/_stcore/health", "lang=en")
     ('/upload?lang=%E0%B9%84%E0%B8%97%E0%B8%A2', None)
+
+    A path a browser would read as another host (`//evil.example`, `/\\evil.example`) stays on
+    this site: the redirect names it with a single slash.
+
+    >>> redirect_target("//evil.example", "lang=en")
+    '/evil.example?lang=English'
     """
     if path.startswith(_NOT_PAGES):
         return None
+    path = "/" + path.lstrip("/\\")
     pairs = parse_qsl(query, keep_blank_values=True)
     written = next((value for key, value in pairs if key == LANG_KEY), None)
     code = _CODE_OF.get(written.strip().lower()) if written else None
