@@ -11,6 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from data_sources.db import DATABASE_FAULTS
 from data_sources.seed import demo_loaded
 from ui import auth
 from ui.i18n import language_toggle, t
@@ -57,7 +58,12 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except DATABASE_FAULTS:
+        # A write lock held too long or a database outage: a plain word instead of an error, and
+        # the next run (a reload, any click) works again as soon as the database answers.
+        st.warning(t("app.database_unavailable"), icon=":material/cloud_off:")
 else:
     from starlette.middleware import Middleware
     from streamlit.runtime.pages_manager import PagesManager

@@ -211,6 +211,16 @@ def resolve_url(url: str | None = None) -> str:
 
 
 _WRITE_OPTION = "city_write"
+# How long a SQLite writer waits for another's write lock before giving up (CITY_SQLITE_BUSY_SECONDS).
+DEFAULT_BUSY_SECONDS = 30
+# A write lock held past that wait, or a database server that does not answer: the pages report it
+# as "busy, try again" (nothing was written: the transaction rolled back) and the next try, once the
+# database answers, simply works. Anything else is a bug and is left to surface.
+DATABASE_FAULTS: tuple[type[Exception], ...] = (sa.exc.OperationalError, sa.exc.InterfaceError)
+
+
+def busy_timeout_ms() -> int:
+    return int(float(os.environ.get("CITY_SQLITE_BUSY_SECONDS") or DEFAULT_BUSY_SECONDS) * 1000)
 
 
 @contextmanager
@@ -231,7 +241,7 @@ def _configure_sqlite(engine: sa.Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()

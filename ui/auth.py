@@ -15,9 +15,10 @@ import streamlit as st
 
 from data_sources import accounts, sign_in_sessions
 from data_sources.accounts import Account
+from data_sources.db import DATABASE_FAULTS
 from ui import auth_routes
 from ui.auth_token import COOKIE_NAME, issue, read
-from ui.i18n import language_query
+from ui.i18n import language_query, t
 
 ACCOUNT_KEY = "auth_account"
 ROLE_KEY = "role"  # read by ui.session.current_role
@@ -124,13 +125,19 @@ def _from_single_sign_on(engine: sa.Engine) -> Account | None:
 
 def attempt(engine: sa.Engine, username: str, password: str) -> None:
     """Check a sign-in; on success the session is signed in and the cookie is set next."""
-    result = accounts.verify(engine, username, password, client=client_address())
-    if result.outcome != "ok" or result.account is None:
+    try:
+        result = accounts.verify(engine, username, password, client=client_address())
+        session = None
+        if result.outcome == "ok" and result.account is not None:
+            session = sign_in_sessions.open_session(engine, result.account.username)
+    except DATABASE_FAULTS:  # a held write lock or an outage: nobody is signed in; a later try works
+        st.session_state[MESSAGE_KEY] = ("busy", 0)
+        return
+    if session is None or result.account is None:
         st.session_state[MESSAGE_KEY] = (result.outcome, result.wait_seconds)
         return
     st.session_state.pop(MESSAGE_KEY, None)
     st.session_state.pop(_SIGNED_OUT_KEY, None)
-    session = sign_in_sessions.open_session(engine, result.account.username)
     _remember(result.account, "password", session)
     if auth_routes.mounted:
         ticket = issue("ticket", result.account.username, result.account.stamp, session=session)
@@ -142,9 +149,13 @@ def sign_out(engine: sa.Engine) -> None:
     """End the session here and, through the route, in the browser's cookie."""
     account = signed_in()
     via = st.session_state.get(_VIA_KEY)
-    sign_in_sessions.end(engine, st.session_state.get(_SESSION_KEY))  # every copy of the cookie stops now
-    if account is not None:
-        accounts.record_sign_out(engine, account.username)
+    try:
+        sign_in_sessions.end(engine, st.session_state.get(_SESSION_KEY))  # every copy of the cookie stops now
+        if account is not None:
+            accounts.record_sign_out(engine, account.username)
+    except DATABASE_FAULTS:  # the session could not be ended: stay signed in and say so
+        st.toast(t("auth.busy"), icon=":material/hourglass_top:")
+        return
     _forget()
     st.session_state[_SIGNED_OUT_KEY] = True
     if via == "sso":

@@ -10,6 +10,7 @@ whose session cookie belongs to an account allowed to have it (data_sources/orig
 
 from __future__ import annotations
 
+from contextlib import suppress
 from urllib.parse import parse_qs, quote, urlsplit
 
 from starlette.concurrency import run_in_threadpool
@@ -19,6 +20,7 @@ from starlette.routing import Route
 
 from data_sources import accounts, originals, sign_in_sessions, store
 from data_sources.accounts import Account
+from data_sources.db import DATABASE_FAULTS
 from ui.auth_token import COOKIE_NAME, SESSION_SECONDS, issue, read, safe_next
 
 START_PATH = "/api/session/start"
@@ -68,7 +70,16 @@ def session_account(request: Request) -> Account | None:
 
 
 def _claim(claims_username: str, session: str) -> bool:
-    return sign_in_sessions.claim(store.connect(), session, claims_username)
+    try:
+        return sign_in_sessions.claim(store.connect(), session, claims_username)
+    except DATABASE_FAULTS:  # busy or down: no cookie this time (the page keeps its own sign-in)
+        return False
+
+
+def _end(session: str) -> None:
+    # Busy or down: the page ended the session already when it could; the cookie goes anyway.
+    with suppress(*DATABASE_FAULTS):
+        sign_in_sessions.end(store.connect(), session)
 
 
 async def start_session(request: Request) -> Response:
@@ -100,7 +111,7 @@ async def end_session(request: Request) -> Response:
         return response
     claims = read(request.cookies.get(COOKIE_NAME), "session")
     if claims is not None:
-        await run_in_threadpool(sign_in_sessions.end, store.connect(), claims.session)
+        await run_in_threadpool(_end, claims.session)
     response.delete_cookie(COOKIE_NAME, path="/", httponly=True, samesite="lax", secure=_is_https(request))
     return response
 
@@ -115,12 +126,15 @@ async def original_file(request: Request) -> Response:
         upload_id = int(request.path_params["upload_id"])
     except ValueError:
         return PlainTextResponse("Not found", status_code=404)
-    account = await run_in_threadpool(session_account, request)
     try:
+        account = await run_in_threadpool(session_account, request)
         name, content = await run_in_threadpool(originals.download, store.connect(), account, upload_id,
                                                  client=_client(request))  # fmt: skip
     except originals.OriginalRefused:
         return PlainTextResponse("Forbidden / ไม่มีสิทธิ์", status_code=403, headers={"Cache-Control": "no-store"})
+    except DATABASE_FAULTS:
+        busy = "The database is busy: try again in a minute / ฐานข้อมูลไม่ว่าง กรุณาลองใหม่ในอีกสักครู่"
+        return PlainTextResponse(busy, status_code=503, headers={"Cache-Control": "no-store", "Retry-After": "60"})
     headers = {
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}",
         "Cache-Control": "no-store",

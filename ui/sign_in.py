@@ -38,6 +38,8 @@ def _message() -> None:
     outcome, seconds = found
     if outcome == "wait":
         st.warning(t("auth.wait", seconds=seconds), icon=":material/hourglass_top:")
+    elif outcome == "busy":
+        st.warning(t("auth.busy"), icon=":material/hourglass_top:")
     elif outcome == "disabled":
         st.error(t("auth.disabled"), icon=":material/block:")
     elif outcome == "not-registered":

@@ -9,11 +9,14 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from data_sources import changes, ingest
 from data_sources.accounts import Account
+from data_sources.db import DATABASE_FAULTS
 from data_sources.ingest import Prepared
 from ui import auth
 from ui.format import format_month, format_number
 from ui.i18n import lang, t
 from ui.upload_report import issues_table
+
+_FAULT_KEY = "upload_database_fault"  # the file whose confirm met a busy or unreachable database
 
 
 def period_label(label: str) -> str:
@@ -69,10 +72,14 @@ def _write(
     except auth.PermissionDenied:
         st.error(t("upload.denied"), icon=":material/block:")
         return
-    with st.spinner(t("upload.writing"), show_time=True):
-        result = ingest.ingest(
-            engine, upload.getvalue(), upload.name, key, mode=mode, user=account.username, mapping=mapping or None
-        )
+    try:
+        with st.spinner(t("upload.writing"), show_time=True):
+            result = ingest.ingest(
+                engine, upload.getvalue(), upload.name, key, mode=mode, user=account.username, mapping=mapping or None
+            )
+    except DATABASE_FAULTS:  # a held write lock or an outage: the transaction rolled back, nothing saved
+        st.session_state[_FAULT_KEY] = upload.file_id
+        return
     st.session_state[f"upload_done_{upload.file_id}"] = (
         result.accepted,
         result.version,
@@ -110,6 +117,8 @@ def confirm(
     """What the file will change, and the button that writes it (once)."""
     if _outcome(upload):
         return
+    if st.session_state.pop(_FAULT_KEY, None) == upload.file_id:
+        st.warning(t("upload.database_busy"), icon=":material/hourglass_top:")
     st.markdown(f"**{t('upload.what_changes')}**")
     mode = _mode(account, upload)
     summary = changes.preview(engine, prepared.dataset, prepared.frame, mode)  # type: ignore[arg-type]
