@@ -24,8 +24,6 @@ ACCOUNT_KEY = "auth_account"
 ROLE_KEY = "role"  # read by ui.session.current_role
 _VIA_KEY = "auth_via"  # password | cookie | sso
 _SESSION_KEY = "auth_session"  # the server-side session id (data_sources/sign_in_sessions.py)
-# Addresses a reverse proxy of ours forwards from: only then is X-Forwarded-For believed.
-_TRUSTED_PROXIES = frozenset({"127.0.0.1", "::1"})
 _SIGNED_OUT_KEY = "auth_signed_out"  # ignore the cookie for the rest of this session
 _REDIRECT_KEY = "auth_redirect"
 MESSAGE_KEY = "auth_message"
@@ -89,12 +87,8 @@ def _session_open(engine: sa.Engine, username: str) -> bool:
 
 
 def client_address() -> str:
-    """Who is knocking: the browser's address, as our own reverse proxy saw it when there is one."""
-    address = st.context.ip_address or "local"
-    if address in _TRUSTED_PROXIES:
-        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
-        return forwarded or address
-    return address
+    """Who is knocking (see auth_routes.client_address)."""
+    return auth_routes.client_address(st.context.ip_address, st.context.headers.get("X-Forwarded-For"))
 
 
 def _cookie() -> str | None:

@@ -116,8 +116,24 @@ async def end_session(request: Request) -> Response:
     return response
 
 
+# Addresses a reverse proxy of ours forwards from: only then is X-Forwarded-For believed.
+TRUSTED_PROXIES = frozenset({"127.0.0.1", "::1"})
+
+
+def client_address(peer: str | None, forwarded_for: str | None) -> str:
+    """Who is knocking: the browser's address, as our own reverse proxy saw it when there is one.
+
+    >>> client_address("10.1.2.3", "6.6.6.6"), client_address("127.0.0.1", "6.6.6.6, 10.9.8.7")
+    ('10.1.2.3', '10.9.8.7')
+    """
+    address = peer or "local"
+    if address in TRUSTED_PROXIES:
+        return (forwarded_for or "").split(",")[-1].strip() or address
+    return address
+
+
 def _client(request: Request) -> str:
-    return request.client.host if request.client else ""
+    return client_address(request.client.host if request.client else None, request.headers.get("x-forwarded-for"))
 
 
 async def original_file(request: Request) -> Response:
