@@ -108,6 +108,8 @@ def test_the_print_view_prints_without_the_sidebar_one_pillar_a_sheet(
     to_png(pdf, SCREENSHOT_DIR, "mayor-dashboard-print-th", dpi=60)
     page.emulate_media(media="screen")
     page.get_by_role("button", name="กลับสู่หน้าปกติ").click()
+    page.wait_for_url(lambda url: "print=1" not in url)
+    page.locator('[data-testid="stTabs"]').wait_for()
     wait_for_streamlit(page)
     assert "print=1" not in page.url and page.locator('[data-testid="stTabs"]').count() == 1
 
