@@ -9,6 +9,7 @@ import streamlit as st
 from data_sources import city_time
 from ui import citizen_complaints, complaint_desk
 from ui.i18n import t
+from ui.plain import plain
 
 st.title(t("status_lookup.title"))
 st.caption(t("status_lookup.intro"))
@@ -17,7 +18,7 @@ number = citizen_complaints.lookup_form(linked) or linked
 if number.strip():
     view = complaint_desk.lookup(number)
     if view is None:
-        st.warning(t("status_lookup.not_found", ticket=number.strip()), icon=":material/search_off:")
+        st.warning(t("status_lookup.not_found", ticket=plain(number.strip())), icon=":material/search_off:")
     else:
         complaint_desk.view_card(view, city_time.now())
         complaint_desk.citizen_actions(view)

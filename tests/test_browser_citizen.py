@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page
 
-from helpers.browser import fits_width, wait_for_streamlit, whole_page_screenshot
+from helpers.browser import fits_width, send_chat, wait_for_streamlit, whole_page_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -110,6 +110,7 @@ def test_a_link_may_name_the_language_by_its_code(open_page, app_url: str) -> No
     page = open_page(PHONE)
     _visit(page, f"{app_url}/chatbot?lang=en")
     assert "/chatbot?lang=English" in page.url  # same page, in the toggle's own form, so a reload keeps it
+    page.locator('[data-testid="stChatInput"]').wait_for()  # the rewrite of the URL reruns the page
     assert page.locator('[data-testid="stChatInput"]').count() == 1
     page.reload()
     wait_for_streamlit(page)
@@ -135,10 +136,7 @@ def test_visitor_finds_a_ticket_on_a_phone(open_page, app_url: str) -> None:  # 
 
 
 def _chat(page: Page, message: str, expected: str) -> None:
-    box = page.locator('[data-testid="stChatInputTextArea"]')
-    box.fill(message)
-    box.press("Enter")
-    wait_for_streamlit(page)
+    send_chat(page, message)
     page.get_by_text(expected).last.wait_for()
 
 

@@ -6,14 +6,16 @@ per state, to look at. Runs its own server over the small evaluation city (it wr
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
+from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from data_sources import accounts, store
 from helpers import eval_city
-from helpers.browser import fits_width, screenshot, serve_app, wait_for_streamlit, whole_page_screenshot
+from helpers.browser import fits_width, screenshot, send_chat, serve_app, wait_for_streamlit, whole_page_screenshot
 from helpers.db import sqlite_url
 
 pytestmark = pytest.mark.browser
@@ -41,15 +43,27 @@ def _phone(browser: Browser) -> BrowserContext:
 
 
 def _say(page: Page, text: str) -> None:
-    box = page.get_by_test_id("stChatInputTextArea")
-    box.fill(text)
-    box.press("Enter")
-    wait_for_streamlit(page)
+    send_chat(page, text)
 
 
 def _pick(page: Page, key: str, option: str) -> None:
-    page.locator(f".st-key-{key} [data-baseweb='select']").click()
-    page.get_by_role("option", name=option).click()
+    box = page.locator(f".st-key-{key} input[role='combobox']")
+    box.click()
+    page.keyboard.type(option)  # filter the list as people do, then take the one left
+    page.get_by_role("listbox").get_by_text(option, exact=True).click()
+    expect(box).to_have_value(option)
+
+
+def _wait_for_status(url: str, ticket: str, status: str, timeout_s: float = 60) -> None:
+    """The save has reached the store (the page's notice may still be the last save's)."""
+    engine = store.connect(url)
+    deadline = time.monotonic() + timeout_s
+    try:
+        while store.load(engine, "complaints").set_index("ticket_id").loc[ticket, "status"] != status:
+            assert time.monotonic() < deadline, f"{ticket} never became {status}"
+            time.sleep(0.2)
+    finally:
+        engine.dispose()
 
 
 def test_filing_inbox_status_change_and_rating_on_a_phone(browser: Browser, served: tuple[str, str]) -> None:
@@ -79,29 +93,29 @@ def test_filing_inbox_status_change_and_rating_on_a_phone(browser: Browser, serv
     staff.goto(f"{base}/complaints-inbox")
     wait_for_streamlit(staff)
     _pick(staff, "inbox_ticket", f"{ticket} · ถนน/ทางเท้าชำรุด · สะพรั่ง")
+    staff.get_by_text("หลุมลึกประมาณ 40 ซม.").first.wait_for()  # staff see what the resident wrote
     wait_for_streamlit(staff)
-    assert staff.get_by_text("หลุมลึกประมาณ 40 ซม.").count() >= 1  # staff see what the resident wrote
     whole_page_screenshot(staff, "inbox-ticket-phone-th")
     _pick(staff, "inbox_move", "กำลังดำเนินการ")
     staff.locator(".st-key-inbox_public_note textarea").fill("ทีมช่างเข้าซ่อมพรุ่งนี้เช้าค่ะ")
     staff.get_by_role("button", name="บันทึก").click()
+    staff.get_by_text(f"บันทึกเรื่อง {ticket} แล้ว").wait_for()
     wait_for_streamlit(staff)
-    assert staff.get_by_text(f"บันทึกเรื่อง {ticket} แล้ว").count() == 1
     assert fits_width(staff, PHONE["width"])
     whole_page_screenshot(staff, "inbox-in-progress-phone-th")
     _pick(staff, "inbox_move", "ดำเนินการเสร็จแล้ว")
     staff.get_by_role("button", name="บันทึก").click()
-    wait_for_streamlit(staff)
+    _wait_for_status(url, ticket, "resolved")
 
-    resident.goto(f"{base}{status_url}" if status_url and status_url.startswith("/") else str(status_url))
+    resident.goto(urljoin(f"{base}/chatbot", str(status_url)))  # the link is relative to the chat page
+    resident.get_by_text("หน่วยงานที่รับผิดชอบ: กองช่าง").wait_for()
     wait_for_streamlit(resident)
-    assert resident.get_by_text("หน่วยงานที่รับผิดชอบ: กองช่าง").count() == 1
     assert resident.get_by_text("ทีมช่างเข้าซ่อมพรุ่งนี้เช้าค่ะ", exact=False).count() >= 1
     whole_page_screenshot(resident, "status-resolved-phone-th")
     resident.locator(".st-key-status_desk_score button").nth(4).click()
     resident.get_by_role("button", name="ส่งคะแนน").click()
+    resident.get_by_text("ขอบคุณสำหรับคะแนน").wait_for()
     wait_for_streamlit(resident)
-    assert resident.get_by_text("ขอบคุณสำหรับคะแนน").count() == 1
     assert fits_width(resident, PHONE["width"])
     whole_page_screenshot(resident, "status-rated-phone-th")
     rated = store.load(store.connect(url), "complaints").set_index("ticket_id").loc[ticket]

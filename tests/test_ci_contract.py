@@ -29,7 +29,7 @@ def test_readme_sets_up_with_exactly_two_one_line_commands() -> None:
 
     assert commands == [
         "pip install -r requirements.txt && streamlit run app.py",
-        "pip install -r requirements-dev.txt && python -m pytest -q",
+        "pip install -r requirements-dev.txt && python -m pytest -q -n 2 --dist loadfile",
     ]
 
 

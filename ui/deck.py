@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 import streamlit as st
 
 from data_sources.accounts import Account
@@ -69,11 +70,11 @@ def go_to(index: int) -> None:
     st.query_params[SLIDE_PARAM] = str(min(max(index, 0), len(SLIDES) - 1) + 1)
 
 
-def show(engine: object, account: Account | None) -> None:
+def show(engine: sa.Engine, account: Account | None) -> None:
     """Draw the current slide, the navigation under it and the keyboard listener."""
     slide_parts.style()
     index = current_index()
-    deck = present_data.open_deck(engine, account)  # type: ignore[arg-type]
+    deck = present_data.open_deck(engine, account)
     slide = SLIDES[index]
     criteria = [t(f"present.criterion.{number}") for number in range(1, 5)]
     slide_parts.criteria_strip(criteria, slide.criterion - 1 if slide.criterion else None)

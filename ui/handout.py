@@ -169,8 +169,6 @@ def _process(story: Story, lang: Lang, tr: Translate) -> list[Block]:
               rows=tuple((str(i.row or ""), i.column or "", i.header or "", Cell(i.message(lang), "red")) for i in issues),
               align=("right", "left", "left", "left"), widths=(0.6, 0.7, 1.6, 5)),
         Paragraph(tr("present.process.check_note")),
-        Heading(tr("present.live.title"), level=2),
-        Paragraph(tr("present.live.lead")),
     ]  # fmt: skip
 
 

@@ -158,6 +158,24 @@ def wait_for_streamlit(page: Page) -> None:
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
+def send_chat(page: Page, message: str, *, timeout_ms: float = 240_000) -> None:
+    """Type `message` into the chat box, press Enter and return once its turn is drawn.
+
+    Enter only queues a rerun: right after it the page still says "not running", so waiting for
+    the run alone could let the next message in first. The message drawn in the conversation
+    (one more time than before) is the sign the turn was taken; the answer is drawn in that run.
+    """
+    from playwright.sync_api import expect
+
+    said = page.locator('[data-testid="stChatMessage"]').get_by_text(message, exact=True)
+    before = said.count()
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(message)
+    box.press("Enter")
+    expect(said).to_have_count(before + 1, timeout=timeout_ms)
+    wait_for_streamlit(page)
+
+
 def screenshot(page: Page, name: str) -> Path:
     """Save the settled page as screenshots/<name>.png; name it after the state it shows."""
     wait_for_streamlit(page)
@@ -189,8 +207,6 @@ def whole_page_screenshot(page: Page, name: str, *, margin: int = 160, settle_ms
 def fits_width(page: Page, width: int) -> bool:
     """No horizontal scrolling at this window width."""
     return page.evaluate("document.documentElement.scrollWidth") <= width + 1
-
-
 
 
 def sign_in_as_mayor(page: Page, app_url: str) -> None:
