@@ -148,8 +148,8 @@ def _validate(
     report.header_row = match.header_row + 1
     report.mapping = {key: match.headers[index] for key, index in match.mapping.items()}
     names = [s.name for s in sheets]
-    check_columns(match, declared, report)
-    rows = data_rows(sheet.grid, match, report)
+    rows = data_rows(sheet.grid, match, report, declared)
+    check_columns(match, declared, report, carried=rows.carried)
     if not len(rows.excel_rows):
         report.add(make_issue("no-rows", row=match.header_row + 1))
     if not report.valid:

@@ -6,8 +6,9 @@ staff see in Excel, the column letter and header, the value and a Thai and Engli
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -16,68 +17,173 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data_sources import checks, frames
-from data_sources.headers import HeaderMatch, normalise_header
+from data_sources.headers import HeaderMatch
+from data_sources.layout import FOOTER_HINT, RowClass, classify_row, community_of
 from data_sources.report import ValidationReport, column_letter, make_issue
 from data_sources.schema import Column, Dataset
 from data_sources.thai_calendar import fiscal_month_date
-from data_sources.values import parse_column, parse_month_without_year
+from data_sources.values import cell_text, parse_column, parse_month_without_year
 
 MAX_ISSUES_PER_KIND = 50  # per (code, column); the rest are counted, not listed
-_TOTAL_WORDS = re.compile(r"^(ยอด)?รวม(ทั้งสิ้น|ทั้งหมด|ยอด)?$|^(grand)?total$|^sum$")
-_NOTE_WORDS = re.compile(r"^(หมายเหตุ|ที่มา|แหล่งที่มา|ผู้จัดทำ|ผู้รายงาน|note|source)")
-# Every word above, cut so that spelling variants (ทำ typed as ท + ํ + า) still contain it.
-_FOOTER_HINT = "รวม|total|sum|หมายเหตุ|ที่มา|ผู้จัดท|ผู้รายงาน|note|source"
+_CARRIED_HEADER = "(หัวข้อย่อย / sub-heading)"  # the header shown for a value carried from a sub-heading
 
 
 @dataclass
 class DataRows:
     grid: np.ndarray  # the kept rows x every file column, cells as read
     excel_rows: list[int]  # the Excel row number of each kept row
+    carried: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)  # column key -> value from a sub-heading
 
 
-def _is_blank(row: list[object]) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in row)
-
-
-def _footer_word(row: list[object]) -> str | None:
-    first = next((c for c in row if c is not None and c != ""), None)
-    if not isinstance(first, str):
-        return None
-    word = normalise_header(first)
-    if _TOTAL_WORDS.match(word):
-        return first.strip()
-    if _NOTE_WORDS.match(word) and sum(1 for c in row if c is not None and c != "") <= 2:
-        return first.strip()
-    return None
+_FOOTERS = ("total", "note", "signature")
 
 
 def _suspects(first_cells: np.ndarray) -> np.ndarray:
-    """Rows whose first filled cell might make them blank or a total/note row.
+    """Rows whose first filled cell might make them blank or a total, note or signature row.
 
     A cheap superset, in bulk: text with no letter, mark or digit, or whose letters contain a
-    footer word. Only these rows get the exact (slow) checks above.
+    footer word. Only these rows get the exact (slow) checks in `layout.classify_row`.
     """
     is_text = np.equal(np.fromiter(map(type, first_cells), dtype=object, count=len(first_cells)), str)
     texts = pa.array(np.where(is_text, first_cells, ""), type=pa.large_string())
-    letters = pc.replace_substring_regex(texts, r"[^\pL\pM\pN]+", "")
-    hint = pc.match_substring_regex(letters, _FOOTER_HINT, ignore_case=True).to_numpy(zero_copy_only=False)
-    no_letters = pc.equal(letters, "").to_numpy(zero_copy_only=False)
+    letters = pc.replace_substring_regex(texts, r"[^\pL\pM\pN(.…_]+", "")
+    hint = pc.match_substring_regex(letters, FOOTER_HINT, ignore_case=True).to_numpy(zero_copy_only=False)
+    no_letters = pc.equal(pc.replace_substring_regex(letters, r"[(.…_]+", ""), "").to_numpy(zero_copy_only=False)
     return is_text & (hint | no_letters)
 
 
-def data_rows(grid: np.ndarray, match: HeaderMatch, report: ValidationReport) -> DataRows:
-    """The rows under the header, without blank rows and total or note rows (each noted)."""
+def _lone_suspects(body: np.ndarray, match: HeaderMatch, dataset: Dataset | None) -> np.ndarray:
+    """Rows that may hold a single cell (a sub-heading): a superset found from two columns.
+
+    A data row fills its required columns; a row with one cell leaves at least one of any two
+    columns empty. Two column checks instead of counting every cell of 100,000 rows.
+    """
+    required = (
+        [match.mapping[c.key] for c in dataset.columns if c.required and c.key in match.mapping] if dataset else []
+    )
+    witnesses = (required + sorted(set(match.mapping.values()) - set(required)))[:2]
+    if len(witnesses) < 2:
+        return np.ones(len(body), dtype=bool)
+    return np.equal(body[:, witnesses[0]], None) | np.equal(body[:, witnesses[1]], None)
+
+
+def data_rows(
+    grid: np.ndarray, match: HeaderMatch, report: ValidationReport, dataset: Dataset | None = None
+) -> DataRows:
+    """The rows under the header, without blank, total, note, signature and sub-heading rows and
+    the template's example row (each noted). A sub-heading naming a month or a community the
+    dataset has a column for is carried down as that column's value (`DataRows.carried`)."""
     start = match.header_row + 1
     body = grid[start:]
     first_cells, keep = _first_cells(body)
-    for index in np.flatnonzero(keep & _suspects(first_cells)):
-        row = body[index].tolist()
-        footer = None if _is_blank(row) else _footer_word(row)
-        if footer is not None:
-            report.add(make_issue("total-row-skipped", "warning", row=start + index + 1, value=footer))
-        keep[index] = footer is None and not _is_blank(row)
+    found: dict[int, RowClass] = {}
+    for index in np.flatnonzero(keep & (_suspects(first_cells) | _lone_suspects(body, match, dataset))):
+        kind = classify_row(body[index].tolist())
+        if kind is not None:
+            found[int(index)] = kind
+    _extend_signature_block(body, keep, found)
+    headings: list[tuple[int, RowClass]] = []
+    for index, kind in sorted(found.items()):
+        keep[index] = False
+        if kind.kind in _FOOTERS:
+            code = "signature-skipped" if kind.kind == "signature" else "total-row-skipped"
+            report.add(make_issue(code, "warning", row=start + index + 1, value=kind.text))
+        elif kind.kind == "heading":
+            headings.append((index, kind))
     kept = np.flatnonzero(keep)
-    return DataRows(body if len(kept) == len(body) else body[kept], (kept + start + 1).tolist())
+    carried = _carry_headings(headings, kept, start, dataset, report)
+    example = _example_rows(body, kept, carried, match, dataset)
+    if example.any():
+        for position in kept[example]:
+            report.add(make_issue("example-row-skipped", "warning", row=start + int(position) + 1))
+        kept = kept[~example]
+        carried = {key: values[~example] for key, values in carried.items()}
+    grid_rows = body if len(kept) == len(body) else body[kept]
+    return DataRows(grid_rows, (kept + start + 1).tolist(), carried)
+
+
+def _extend_signature_block(body: np.ndarray, keep: np.ndarray, found: dict[int, RowClass]) -> None:
+    """Below a signature line, every short text-only row is part of the block (a name without
+    brackets, a position without ตำแหน่ง), until a row that could be data."""
+    signatures = [index for index, kind in found.items() if kind.kind == "signature"]
+    if not signatures:
+        return
+    for index in range(min(signatures) + 1, len(body)):
+        if (index in found and found[index].kind != "heading") or not keep[index]:
+            continue  # a one-cell row here is a name or a position, not a sub-heading
+        cells = [c for c in body[index].tolist() if c is not None and not (isinstance(c, str) and not c.strip())]
+        if not (len(cells) <= 4 and all(isinstance(c, str) for c in cells)):
+            break
+        found[index] = RowClass("signature", str(cells[0]).strip())
+
+
+def _heading_target(kind: RowClass, dataset: Dataset | None) -> tuple[str, str] | None:
+    """(column key, value) a sub-heading gives the rows below it, or None when the dataset has no
+    column for what it names."""
+    if dataset is None:
+        return None
+    if kind.heading == "month":
+        column = next((c for c in dataset.columns if c.kind.moment_level == "month"), None)
+        return (column.key, kind.text) if column else None
+    if kind.heading == "week":
+        column = next((c for c in dataset.columns if c.key == "week"), None)
+        return (column.key, kind.text) if column else None
+    column = next((c for c in dataset.columns if c.key == "community"), None)
+    if column is not None and community_of(kind.text, column.kind) is not None:
+        return column.key, kind.text
+    return None
+
+
+def _carry_headings(
+    headings: list[tuple[int, RowClass]],
+    kept: np.ndarray,
+    start: int,
+    dataset: Dataset | None,
+    report: ValidationReport,
+) -> dict[str, np.ndarray]:
+    targets: dict[str, list[tuple[int, str]]] = {}
+    for index, kind in headings:
+        target = _heading_target(kind, dataset)
+        row = start + index + 1
+        if target is None:
+            report.add(make_issue("subheading-skipped", "warning", row=row, value=kind.text))
+            continue
+        key, value = target
+        label = dataset.column(key).label_th if dataset else key
+        report.add(make_issue("subheading-carried", "warning", row=row, value=kind.text, field=key, label=label))
+        targets.setdefault(key, []).append((index, value))
+    carried = {}
+    for key, marks in targets.items():
+        at = np.array([index for index, _ in marks])
+        values = np.array([None] + [value for _, value in marks], dtype=object)
+        carried[key] = values[np.searchsorted(at, kept, side="right")]  # the last heading above each row
+    return carried
+
+
+def _example_rows(
+    body: np.ndarray, kept: np.ndarray, carried: dict[str, np.ndarray], match: HeaderMatch, dataset: Dataset | None
+) -> np.ndarray:
+    """Which kept rows equal the template's example row (`template.build_template`): a clerk who
+    leaves it in must not load it. Every mapped or carried column with an example must match."""
+    found = np.zeros(len(kept), dtype=bool)
+    if dataset is None or not len(kept):
+        return found
+    columns = [c for c in dataset.columns if c.example is not None and (c.key in match.mapping or c.key in carried)]
+    if len(columns) < 2:
+        return found
+    candidates = np.arange(len(kept))
+    for column in columns:  # each column narrows the candidates: one full comparison, then a few
+        cells = (
+            carried[column.key][candidates]
+            if column.key in carried
+            else body[kept[candidates], match.mapping[column.key]]
+        )
+        same = np.equal(cells, column.example) | np.equal(cells, cell_text(column.example))
+        candidates = candidates[same]
+        if not len(candidates):
+            return found
+    found[candidates] = True
+    return found
 
 
 def _first_cells(body: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -124,8 +230,9 @@ class _Collector:
         self.report.stats["issue_counts"] = {f"{c}:{f}": n for (c, f), n in self.counts.items()}
 
 
-def check_columns(match: HeaderMatch, dataset: Dataset, report: ValidationReport) -> None:
-    """Missing, ambiguous, duplicated and unknown columns."""
+def check_columns(match: HeaderMatch, dataset: Dataset, report: ValidationReport, carried: Iterable[str] = ()) -> None:
+    """Missing, ambiguous, duplicated and unknown columns; `carried` columns come from sub-headings."""
+    carried = set(carried)
     for index, candidates in match.ambiguous:
         names = ", ".join(dataset.column(k).label_th for k in candidates)
         report.add(
@@ -156,6 +263,7 @@ def check_columns(match: HeaderMatch, dataset: Dataset, report: ValidationReport
             column.required
             and column.key not in match.mapping
             and column.key not in match.duplicates
+            and column.key not in carried
             and column.default is None
         ):
             expected = ", ".join(f"'{h}'" for h in column.headers[:3])
@@ -185,6 +293,7 @@ def build_frame(
     rows: DataRows, match: HeaderMatch, dataset: Dataset, report: ValidationReport, *, today: date
 ) -> pd.DataFrame:
     """Parse every mapped column, fill defaults, then check keys and cross-column rules."""
+    rows, match = _with_carried(rows, match)
     collector = _Collector(report)
     cells_by_index = {index: np.ascontiguousarray(rows.grid[:, index]) for index in set(match.mapping.values())}
     parsed: dict[str, pd.Series] = {}
@@ -198,6 +307,28 @@ def build_frame(
     _check_rules(frame, rows, match, dataset, collector)
     collector.close()
     return frame
+
+
+def _with_carried(rows: DataRows, match: HeaderMatch) -> tuple[DataRows, HeaderMatch]:
+    """The rows with sub-heading values in place: in the column's blank cells where the file has
+    the column (a row's own value wins), else as one more column."""
+    if not rows.carried:
+        return rows, match
+    grid = rows.grid.copy()
+    mapping, headers = dict(match.mapping), list(match.headers)
+    extra = []
+    for key, values in rows.carried.items():
+        if key in mapping:
+            column = grid[:, mapping[key]]
+            blank = np.asarray(pd.isna(column), dtype=bool) | np.equal(column, "")
+            column[blank] = values[blank]
+        else:
+            mapping[key] = grid.shape[1] + len(extra)
+            headers.append(_CARRIED_HEADER)
+            extra.append(values)
+    if extra:
+        grid = np.hstack([grid, np.stack(extra, axis=1)])
+    return DataRows(grid, rows.excel_rows), replace(match, mapping=mapping, headers=headers)
 
 
 def _parse(

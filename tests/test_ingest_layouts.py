@@ -1,0 +1,181 @@
+"""Report layouts as offices make them: totals in every form, signature blocks, sub-headings inside
+the table, note sheets first, and the template's example row left in. Each good file is accepted
+with the right values; what was skipped or carried is said in the report."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from data_sources import store
+from data_sources.ingest import ingest, prepare
+from data_sources.template import build_template
+from helpers.workbooks import make_workbook
+
+TODAY = date(2026, 11, 23)
+COMPLAINT_HEADERS = ["เลขที่เรื่อง", "วันที่รับเรื่อง", "ประเภทเรื่อง", "ชุมชน", "สถานะ"]
+
+
+def _complaint(number: int) -> list[object]:
+    return [f"{number:04d}/2569", f"{number:02d}/11/2569 09.00 น.", "ถนน/ทางเท้าชำรุด", "เมืองทอง", "รับเรื่องแล้ว"]
+
+
+def _prepare(path: Path, dataset: str):  # type: ignore[no-untyped-def]
+    return prepare(path.read_bytes(), path.name, dataset, today=TODAY)
+
+
+def _codes(prepared) -> list[str]:  # type: ignore[no-untyped-def]
+    return [issue.code for issue in prepared.report.issues]
+
+
+def _rows_of(prepared, code: str) -> list[int]:  # type: ignore[no-untyped-def]
+    return [issue.row for issue in prepared.report.issues if issue.code == code]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["รวม", "รวมทั้งสิ้น", "ยอดรวม", "รวม 3 รายการ", "รวมทั้งสิ้น 3 เรื่อง", "รวมทั้งหมด", "Total", "Grand Total", "รวม ๓ ราย"],
+)
+@pytest.mark.parametrize("merged", [True, False])
+def test_every_usual_total_row_is_skipped(tmp_path: Path, label: str, merged: bool) -> None:
+    rows = [COMPLAINT_HEADERS, _complaint(1), _complaint(2), _complaint(3), [label, None, None, None, 3]]
+    path = make_workbook(tmp_path / "c.xlsx", rows, merged=("A5:D5",) if merged else ())
+    prepared = _prepare(path, "complaints")
+    assert prepared.valid, prepared.report.lines()
+    assert len(prepared.frame) == 3
+    assert _rows_of(prepared, "total-row-skipped") == [5]
+
+
+def test_total_label_after_a_blank_running_number_column(tmp_path: Path) -> None:
+    rows = [["ลำดับ", *COMPLAINT_HEADERS], [1, *_complaint(1)], [2, *_complaint(2)], [None, "รวมทั้งสิ้น 2 เรื่อง"]]
+    prepared = _prepare(make_workbook(tmp_path / "c.xlsx", rows, merged=("B4:E4",)), "complaints")
+    assert prepared.valid, prepared.report.lines()
+    assert len(prepared.frame) == 2
+    assert _rows_of(prepared, "total-row-skipped") == [4]
+
+
+def test_signature_and_approval_block_is_skipped_with_a_note(tmp_path: Path) -> None:
+    rows = [
+        COMPLAINT_HEADERS,
+        _complaint(1),
+        _complaint(2),
+        ["รวมทั้งสิ้น 2 เรื่อง"],
+        [],
+        [None, "ลงชื่อ ........................ ผู้รายงาน", None, "ลงชื่อ ........................ ผู้อนุมัติ"],
+        [None, "(นายสมชาย ใจดี)", None, "( ........................ )"],
+        [None, "ตำแหน่ง นักวิชาการคอมพิวเตอร์", None, "ผู้อำนวยการกองช่าง"],
+        [None, "หัวหน้าฝ่ายบริการ"],
+        [None, "วันที่ ......../......../........"],
+        [None, "..............................."],
+    ]
+    prepared = _prepare(make_workbook(tmp_path / "c.xlsx", rows, merged=("A4:D4",)), "complaints")
+    assert prepared.valid, prepared.report.lines()
+    assert len(prepared.frame) == 2
+    assert _rows_of(prepared, "signature-skipped") == [6, 7, 8, 9, 10, 11]
+    assert all(i.severity == "warning" for i in prepared.report.issues if i.code == "signature-skipped")
+
+
+def test_community_and_month_subheadings_are_carried_down(tmp_path: Path) -> None:
+    rows = [
+        ["ผู้รับเบี้ยผู้สูงอายุ (คน)", "ผู้รับเบี้ยความพิการ (คน)", "ยอดเงินที่จ่าย (บาท)"],
+        ["ตุลาคม 2569"],
+        ["ชุมชนเมืองทอง"],
+        [236, 41, 203400],
+        ["เสรี"],
+        [120, 10, 100000],
+        ["พฤศจิกายน 2569"],
+        ["เมืองทอง"],
+        [238, 40, 204000],
+    ]
+    prepared = _prepare(make_workbook(tmp_path / "welfare.xlsx", rows, merged=("A2:C2", "A7:C7")), "welfare")
+    assert prepared.valid, prepared.report.lines()
+    frame = prepared.frame
+    assert frame["month"].dt.date.tolist() == [date(2026, 10, 1), date(2026, 10, 1), date(2026, 11, 1)]
+    assert frame["community"].tolist() == ["เมืองทอง", "เสรี", "เมืองทอง"]
+    assert frame["elderly_recipients"].tolist() == [236, 120, 238]
+    assert _rows_of(prepared, "subheading-carried") == [2, 3, 5, 7, 8]
+    assert "missing-column" not in _codes(prepared)
+
+
+def test_a_row_own_value_wins_over_the_subheading(tmp_path: Path) -> None:
+    rows = [
+        ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"],
+        ["เมืองทอง"],
+        ["01/11/2569", None, 3.5],
+        ["01/11/2569", "เสรี", 2.0],
+    ]
+    prepared = _prepare(make_workbook(tmp_path / "w.xlsx", rows), "waste")
+    assert prepared.valid, prepared.report.lines()
+    assert prepared.frame["community"].tolist() == ["เมืองทอง", "เสรี"]
+
+
+def test_week_subheadings_without_a_week_column_are_skipped_with_a_note(tmp_path: Path) -> None:
+    rows = [
+        ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"],
+        ["สัปดาห์ที่ 1"],
+        ["01/11/2569", "เมืองทอง", 3.5],
+        ["สัปดาห์ที่ 2 (8-14 พ.ย. 69)"],
+        ["08/11/2569", "เมืองทอง", 3.0],
+    ]
+    prepared = _prepare(make_workbook(tmp_path / "w.xlsx", rows, merged=("A2:C2", "A4:C4")), "waste")
+    assert prepared.valid, prepared.report.lines()
+    assert prepared.frame["tons_collected"].tolist() == [3.5, 3.0]
+    assert _rows_of(prepared, "subheading-skipped") == [2, 4]
+
+
+def test_a_month_subheading_where_the_dataset_has_no_month_is_skipped(tmp_path: Path) -> None:
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["พฤศจิกายน 2569"], ["01/11/2569", "เมืองทอง", 3.5]]
+    prepared = _prepare(make_workbook(tmp_path / "w.xlsx", rows), "waste")
+    assert prepared.valid, prepared.report.lines()
+    assert _rows_of(prepared, "subheading-skipped") == [2]
+
+
+def test_rows_above_the_first_community_heading_still_need_a_community(tmp_path: Path) -> None:
+    rows = [["วันที่", "ขยะที่จัดเก็บ (ตัน)"], ["01/11/2569", 1.0], ["เมืองทอง"], ["01/11/2569", 3.5]]
+    prepared = _prepare(make_workbook(tmp_path / "w.xlsx", rows), "waste")
+    assert not prepared.valid
+    missing = [i for i in prepared.report.errors if i.code == "required-missing"]
+    assert [(i.row, i.field) for i in missing] == [(2, "community")]
+
+
+def test_note_and_instruction_sheets_first_do_not_hide_the_table(tmp_path: Path) -> None:
+    notes = {
+        "คำชี้แจง": [["คำชี้แจงการกรอกข้อมูล"], ["1. กรอกวันที่แบบ วว/ดด/ปปปป"], ["2. ชุมชนตามทะเบียน"]],
+        "คำอธิบาย": [["หัวคอลัมน์", "คำอธิบาย"], ["วันที่", "วันที่จัดเก็บ"], ["ชุมชน", "ชื่อชุมชน"]],
+    }
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["01/11/2569", "เมืองทอง", 3.5]]
+    prepared = _prepare(make_workbook(tmp_path / "w.xlsx", rows, sheet="ข้อมูล", extra_sheets=notes), "waste")
+    assert prepared.valid, prepared.report.lines()
+    assert prepared.report.sheet == "ข้อมูล"
+    assert prepared.frame["tons_collected"].tolist() == [3.5]
+
+
+def test_template_example_row_left_above_real_rows_is_never_loaded(tmp_path: Path, db_url: str) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "waste-template.xlsx"
+    path.write_bytes(build_template("waste"))
+    book = load_workbook(path)
+    sheet = book["ข้อมูล"]
+    sheet.append(["01/11/2569", "เมืองทอง", 3.5, 0.5])
+    sheet.append(["02/11/2569", "เสรี", 2.0, None])
+    book.save(path)
+    engine = store.connect(db_url)
+    result = ingest(engine, path.read_bytes(), path.name, "auto", today=TODAY)
+    assert result.accepted, result.prepared.report.lines()
+    assert _rows_of(result.prepared, "example-row-skipped") == [2]
+    frame = store.load(engine, "waste").sort_values("date")
+    assert frame["date"].dt.date.tolist() == [date(2026, 11, 1), date(2026, 11, 2)]
+    assert frame["tons_collected"].tolist() == [3.5, 2.0]
+
+
+def test_a_row_differing_from_the_example_in_one_cell_is_data(tmp_path: Path) -> None:
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["01/10/2567", "เมืองทอง", 3.5]]
+    prepared = prepare(
+        make_workbook(tmp_path / "w.xlsx", rows).read_bytes(), "w.xlsx", "waste", today=date(2024, 11, 1)
+    )
+    assert prepared.valid, prepared.report.lines()
+    assert "example-row-skipped" not in _codes(prepared)
+    assert len(prepared.frame) == 1
