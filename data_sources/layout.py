@@ -44,9 +44,14 @@ _SIGNATURE = re.compile(
 _DOTTED = re.compile(r"^[\s.…_:/\-]*(?:\.\.|…|__)[\s.…_:/\-]*$")  # a line to sign or date on
 _WEEK = re.compile(r"^(?:สัปดาห์ที่|สัปดาห์|week)\s*\d{1,2}\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
-# Cells a bulk pre-check flags: the words above, cut so spelling variants (ทำ typed as ท + ํ + า)
-# still contain them; "(" for a name in brackets; "." and "_" for dotted lines.
-FOOTER_HINT = "รวม|total|sum|ทั้งหมด|หมายเหตุ|ที่มา|ผู้|note|source|ลงชื่อ|ลงนาม|ลายมือ|sign|ตำแหน่ง|position|วันที่|by|[(.…_]"
+# Cells a bulk pre-check flags, matched on their letters alone: the words above, cut so spelling
+# variants (ทำ typed as ท + ํ + า) still contain them. Text without letters (dotted lines) and
+# text opening with "(" (a name in brackets) are flagged apart.
+FOOTER_HINT = (
+    "รวม|total|sum|ทั้งหมด|หมายเหตุ|ที่มา|ผู้รายงาน|ผู้อนุมัติ|ผู้ตรวจ|ผู้จัดท|ผู้บันทึก|ผู้รับรอง|ผู้เสนอ|ผู้ให้ข้อมูล"
+    "|ผู้ควบคุม|ผู้อำนวยการ|ผู้อํานวยการ|ปลัดเทศบาล|นายกเทศมนตรี|note|source|ลงชื่อ|ลงนาม|ลายมือ|sign|ตำแหน่ง|ตําแหน่ง"
+    "|position|วันที่|(?:reported|approved|prepared|checked|certified)by"
+)
 
 HeadingKind = Literal["week", "month", "community", "other"]
 

@@ -46,10 +46,11 @@ def _suspects(first_cells: np.ndarray) -> np.ndarray:
     """
     is_text = np.equal(np.fromiter(map(type, first_cells), dtype=object, count=len(first_cells)), str)
     texts = pa.array(np.where(is_text, first_cells, ""), type=pa.large_string())
-    letters = pc.replace_substring_regex(texts, r"[^\pL\pM\pN(.…_]+", "")
+    letters = pc.replace_substring_regex(texts, r"[^\pL\pM\pN]+", "")
     hint = pc.match_substring_regex(letters, FOOTER_HINT, ignore_case=True).to_numpy(zero_copy_only=False)
-    no_letters = pc.equal(pc.replace_substring_regex(letters, r"[(.…_]+", ""), "").to_numpy(zero_copy_only=False)
-    return is_text & (hint | no_letters)
+    no_letters = pc.equal(letters, "").to_numpy(zero_copy_only=False)
+    bracket = pc.starts_with(texts, "(").to_numpy(zero_copy_only=False)
+    return is_text & (hint | no_letters | bracket)
 
 
 def _lone_suspects(body: np.ndarray, match: HeaderMatch, dataset: Dataset | None) -> np.ndarray:
