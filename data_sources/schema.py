@@ -51,6 +51,7 @@ class Column:
     description_en: str = ""
     example: object = None  # the template's example row
     default: object = None  # filled, with a warning, where the cell or the column is empty
+    unit: str | None = None  # a number's unit, a key of data_sources.units.UNITS; others convert to it
 
     @property
     def headers(self) -> tuple[str, ...]:

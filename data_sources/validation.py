@@ -16,13 +16,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from data_sources import checks, frames
+from data_sources import checks, frames, units
 from data_sources.headers import HeaderMatch
 from data_sources.layout import FOOTER_HINT, RowClass, classify_row, community_of
 from data_sources.report import ValidationReport, column_letter, make_issue
 from data_sources.schema import Column, Dataset
 from data_sources.thai_calendar import fiscal_month_date
-from data_sources.values import cell_text, parse_column, parse_month_without_year
+from data_sources.units import UNITS
+from data_sources.values import CellProblem, cell_text, parse_column, parse_month_without_year
+from data_sources.values.text import number_text
 
 MAX_ISSUES_PER_KIND = 50  # per (code, column); the rest are counted, not listed
 _CARRIED_HEADER = "(หัวข้อย่อย / sub-heading)"  # the header shown for a value carried from a sub-heading
@@ -345,9 +347,31 @@ def _parse(
     size = len(rows.excel_rows)
     if cells is None or index is None:
         return pd.Series([column.default] * size, dtype=frames.dtype_of(column))
-    result = parse_column(cells, column.kind, today=today)
     where = {"column": column_letter(index), "header": match.headers[index], "field": column.key}
-    for problem in result.problems:
+    unit_problems = np.array([], dtype=np.int64)
+    if column.unit is not None:
+        cells, unit_problems = _in_declared_unit(column, cells, match.headers[index], rows, collector, where)
+    result = parse_column(cells, column.kind, today=today)
+    _report_cell_problems(result.problems, column, rows, collector, where)
+    values = result.values
+    blanks = np.flatnonzero(result.empty)
+    if len(unit_problems):  # already reported as a unit that cannot be converted, not as a blank
+        blanks = np.setdiff1d(blanks, unit_problems)
+    if len(blanks) and column.default is not None:
+        values = values.copy()
+        values.iloc[blanks] = column.default
+        for position in blanks:
+            collector.add("default-filled", "warning", row=rows.excel_rows[position], default=column.default, **where)
+    elif column.required:
+        for position in blanks:
+            collector.add("required-missing", "error", row=rows.excel_rows[position], **where)
+    return values
+
+
+def _report_cell_problems(
+    problems: tuple[CellProblem, ...], column: Column, rows: DataRows, collector: _Collector, where: dict[str, str]
+) -> None:
+    for problem in problems:
         if problem.code == "ambiguous-year" and column.key == "month":
             continue  # settled from the fiscal-year column, or reported there
         if problem.index is None:  # about the whole column
@@ -361,17 +385,37 @@ def _parse(
             **where,
             **problem.slots,
         )
-    values = result.values
-    blanks = np.flatnonzero(result.empty)
-    if len(blanks) and column.default is not None:
-        values = values.copy()
-        values.iloc[blanks] = column.default
-        for position in blanks:
-            collector.add("default-filled", "warning", row=rows.excel_rows[position], default=column.default, **where)
-    elif column.required:
-        for position in blanks:
-            collector.add("required-missing", "error", row=rows.excel_rows[position], **where)
-    return values
+
+
+def _in_declared_unit(
+    column: Column, cells: np.ndarray, header: str, rows: DataRows, collector: _Collector, where: dict[str, str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The cells in the column's declared unit (see `units.convert`), each conversion said, and
+    the positions left empty because their unit cannot be converted (reported here)."""
+    declared = UNITS[column.unit]  # type: ignore[index]
+    try:
+        converted = units.convert(cells, header, declared)
+    except units.UnitMismatch as mismatch:
+        collector.add("unit-mismatch", "error", unit=mismatch.stated.label_th, declared=declared.label_th, **where)
+        return np.full(len(cells), None, dtype=object), np.arange(len(cells))
+    if converted.header_unit is not None:
+        stated = converted.header_unit
+        collector.add(
+            "unit-converted", "warning", unit=stated.label_th, declared=declared.label_th,
+            factor=number_text(stated.factor / declared.factor), **where,
+        )  # fmt: skip
+    for position, word in converted.bad_cells.items():
+        collector.add(
+            "unit-unknown", "error", row=rows.excel_rows[position], value=cells[position], unit=word,
+            declared=declared.label_th, **where,
+        )  # fmt: skip
+    worded = converted.worded
+    if worded:
+        example = f"{cells[worded[0]]} → {number_text(converted.cells[worded[0]])} {declared.label_th}"
+        collector.add(
+            "cell-units-read", "warning", count=f"{len(worded):,}", example=example, declared=declared.label_th, **where
+        )
+    return converted.cells, np.fromiter(converted.bad_cells, np.int64, len(converted.bad_cells))
 
 
 def _resolve_months_from_fiscal_year(

@@ -84,7 +84,8 @@ def test_integer_column_gives_int64_with_na_for_blank_and_bad_cells() -> None:
     assert parsed.values.isna().tolist() == [False, True, False, False, True, True]
     assert [parsed.values[i] for i in (0, 2, 3)] == [1200, 0, 12]
     assert parsed.empty.tolist() == [False, True, False, False, False, False]
-    assert [(p.index, p.code) for p in parsed.problems] == [(4, "not-a-number"), (5, "not-an-integer")]
+    problems = [(p.index, p.code) for p in parsed.problems]
+    assert problems == [(None, "dash-read-as-zero"), (4, "not-a-number"), (5, "not-an-integer")]
 
 
 def test_dash_is_zero_not_empty_in_a_number_column() -> None:

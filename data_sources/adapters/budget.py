@@ -20,7 +20,7 @@ BUDGET = Dataset(
     columns=(
         Column(
             "fiscal_year",
-            Integer(minimum=2500, maximum=2700),
+            Integer(minimum=2500, maximum=2700, dash_is_zero=False),
             "ปีงบประมาณ",
             "Fiscal year",
             ("ปีงบ", "fiscal year", "fy"),
@@ -50,6 +50,7 @@ BUDGET = Dataset(
             "Allocated (baht)",
             ("งบประมาณ", "งบประมาณที่ได้รับจัดสรร", "งบที่ได้รับ", "allocated", "allocation"),
             example=1200000,
+            unit="baht",
         ),
         Column(
             "disbursed",
@@ -58,6 +59,7 @@ BUDGET = Dataset(
             "Disbursed (baht)",
             ("เบิกจ่ายแล้ว", "ยอดเบิกจ่าย", "เบิกจ่ายในเดือน", "disbursed", "spent"),
             example=150000,
+            unit="baht",
         ),
     ),
     checks=(RowCheck("month_in_fiscal_year", ("month", "fiscal_year")),),

@@ -38,7 +38,7 @@ def latitude_column(*, required: bool = False) -> Column:
     # Thailand's extent: a value outside it is a swapped or mistyped coordinate.
     return Column(
         "latitude",
-        Decimal(minimum=5.5, maximum=20.5),
+        Decimal(minimum=5.5, maximum=20.5, dash_is_zero=False),
         "ละติจูด",
         "Latitude",
         ("lat", "พิกัด lat", "พิกัดละติจูด", "y"),
@@ -50,7 +50,7 @@ def latitude_column(*, required: bool = False) -> Column:
 def longitude_column(*, required: bool = False) -> Column:
     return Column(
         "longitude",
-        Decimal(minimum=97.3, maximum=105.7),
+        Decimal(minimum=97.3, maximum=105.7, dash_is_zero=False),
         "ลองจิจูด",
         "Longitude",
         ("lon", "lng", "long", "พิกัด lon", "พิกัดลองจิจูด", "x"),

@@ -180,7 +180,7 @@ COMPLAINTS = Dataset(
         Column("status", STATUSES, "สถานะ", "Status", ("สถานะเรื่อง", "ผลการดำเนินการ", "state"), example="เสร็จสิ้น"),
         Column(
             "satisfaction",
-            Integer(minimum=1, maximum=5),
+            Integer(minimum=1, maximum=5, dash_is_zero=False),
             "ความพึงพอใจ (1-5)",
             "Satisfaction (1-5)",
             ("ความพึงพอใจ", "คะแนนความพึงพอใจ", "satisfaction", "rating"),

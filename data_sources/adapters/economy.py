@@ -27,6 +27,7 @@ ECONOMY = Dataset(
             "Visitors",
             ("จำนวนนักท่องเที่ยว", "ผู้มาเยือน", "visitors", "tourists"),
             example=48200,
+            unit="person",
         ),
         Column(
             "events",
@@ -35,6 +36,7 @@ ECONOMY = Dataset(
             "Events",
             ("จำนวนงาน", "กิจกรรม", "events"),
             example=4,
+            unit="event",
         ),
         Column(
             "new_businesses",
@@ -43,10 +45,11 @@ ECONOMY = Dataset(
             "New businesses",
             ("ธุรกิจใหม่", "จดทะเบียนพาณิชย์ใหม่", "new businesses"),
             example=37,
+            unit="business",
         ),
         Column(
             "market_occupancy_pct",
-            Decimal(minimum=0, maximum=100, percent=True),
+            Decimal(minimum=0, maximum=100, percent=True, dash_is_zero=False),
             "อัตราการเช่าแผงตลาด (%)",
             "Market occupancy (%)",
             ("อัตราการเช่าแผง", "อัตราการใช้แผง", "occupancy", "market occupancy"),

@@ -89,6 +89,7 @@ FACILITIES = Dataset(
             ("รองรับ (คน)", "capacity"),
             required=False,
             example=300,
+            unit="person",
         ),
     ),
 )

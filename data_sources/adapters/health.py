@@ -52,6 +52,7 @@ HEALTH = Dataset(
             "Dengue cases",
             ("ไข้เลือดออก", "ผู้ป่วยไข้เลือดออก", "dengue"),
             example=2,
+            unit="person",
         ),
         Column(
             "health_centre_visits",
@@ -60,6 +61,7 @@ HEALTH = Dataset(
             "Health-centre visits",
             ("ผู้รับบริการ", "จำนวนผู้รับบริการ", "visits"),
             example=312,
+            unit="visit",
         ),
     ),
 )

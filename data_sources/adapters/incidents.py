@@ -71,6 +71,7 @@ INCIDENTS = Dataset(
             ("จำนวนครัวเรือน", "ครัวเรือนได้รับผลกระทบ", "households"),
             required=False,
             example=35,
+            unit="household",
         ),
         Column(
             "people_injured",
@@ -80,6 +81,7 @@ INCIDENTS = Dataset(
             ("ผู้บาดเจ็บ", "บาดเจ็บ", "injured"),
             required=False,
             example=0,
+            unit="person",
         ),
     ),
 )

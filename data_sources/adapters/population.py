@@ -22,7 +22,7 @@ POPULATION = Dataset(
     columns=(
         Column(
             "year",
-            Integer(minimum=2500, maximum=2700),
+            Integer(minimum=2500, maximum=2700, dash_is_zero=False),
             "ปี พ.ศ.",
             "Year (BE)",
             ("ปี", "พ.ศ.", "year"),

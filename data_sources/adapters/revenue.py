@@ -42,7 +42,7 @@ REVENUE = Dataset(
     columns=(
         Column(
             "fiscal_year",
-            Integer(minimum=2500, maximum=2700),
+            Integer(minimum=2500, maximum=2700, dash_is_zero=False),
             "ปีงบประมาณ",
             "Fiscal year",
             ("ปีงบ", "ปีงบประมาณ พ.ศ.", "fiscal year", "fy"),
@@ -66,6 +66,7 @@ REVENUE = Dataset(
             "Target (baht)",
             ("ประมาณการ", "ประมาณการรายรับ", "เป้าหมาย", "target", "estimate"),
             example=2500000,
+            unit="baht",
         ),
         Column(
             "collected",
@@ -74,6 +75,7 @@ REVENUE = Dataset(
             "Collected (baht)",
             ("จัดเก็บได้", "รายได้จริง", "รับจริง", "ผลการจัดเก็บ", "collected", "actual"),
             example=2315000.5,
+            unit="baht",
         ),
     ),
     checks=(RowCheck("month_in_fiscal_year", ("month", "fiscal_year")),),

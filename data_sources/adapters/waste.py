@@ -27,6 +27,7 @@ WASTE = Dataset(
             "Collected (tons)",
             ("ปริมาณขยะ", "ปริมาณขยะ (ตัน)", "ขยะจัดเก็บ", "tons collected", "collected"),
             example=3.42,
+            unit="t",
         ),
         Column(
             "tons_recycled",
@@ -36,6 +37,7 @@ WASTE = Dataset(
             ("รีไซเคิล", "ขยะรีไซเคิล", "คัดแยก", "tons recycled", "recycled"),
             required=False,
             example=0.51,
+            unit="t",
         ),
     ),
     checks=(RowCheck("not_more_than", ("tons_recycled", "tons_collected")),),

@@ -27,6 +27,7 @@ WELFARE = Dataset(
             "Elderly allowance recipients",
             ("ผู้สูงอายุ", "เบี้ยยังชีพผู้สูงอายุ", "elderly", "elderly recipients"),
             example=236,
+            unit="person",
         ),
         Column(
             "disability_recipients",
@@ -35,6 +36,7 @@ WELFARE = Dataset(
             "Disability allowance recipients",
             ("ผู้พิการ", "คนพิการ", "เบี้ยความพิการ", "disability", "disabled"),
             example=41,
+            unit="person",
         ),
         Column(
             "amount_paid",
@@ -43,6 +45,7 @@ WELFARE = Dataset(
             "Amount paid (baht)",
             ("จำนวนเงิน", "ยอดจ่าย", "เงินที่จ่าย", "amount", "paid"),
             example=203400,
+            unit="baht",
         ),
     ),
 )

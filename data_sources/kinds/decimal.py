@@ -1,4 +1,4 @@
-"""Decimal: a real number; `-` reads as zero, `(5)` as -5 where negatives are allowed."""
+"""Decimal: a real number; `-` reads as zero (or blank: `dash_is_zero`), `(5)` as -5 where negatives are allowed."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ class Decimal(Number):
     minimum: float | None = None
     maximum: float | None = None
     percent: bool = False
+    dash_is_zero: bool = True  # False in a measurement column: "-" there means none was taken
 
     dtype = "float64"
 

@@ -18,6 +18,7 @@ class Integer(Number):
 
     minimum: int | None = None
     maximum: int | None = None
+    dash_is_zero: bool = True  # False in a measurement column: "-" there means none was taken
 
     dtype = "Int64"
 

@@ -19,7 +19,7 @@ from data_sources.kinds.base import TEXT_FORMAT, ColumnType, Level, TemplateCell
 from data_sources.values.cells import MOMENT, NUMBER, OTHER, STRING, Collector, object_array, one_by_one
 from data_sources.values.dates import date_window, read_moment
 from data_sources.values.fast_paths import plain_moments
-from data_sources.values.moment_columns import serial_moments, typed_moments
+from data_sources.values.moment_columns import buddhist_era_cells, serial_moments, typed_moments
 
 _NAT = np.datetime64("NaT", "us")
 _FLOOR_UNIT = {"date": "datetime64[D]", "month": "datetime64[M]"}
@@ -51,6 +51,7 @@ class Moment(ColumnType):
         values[numbers] = serial_moments(collector, numbers, level)
         moments = collector.positions(MOMENT)
         values[moments] = typed_moments(collector, moments, read_all, _datetimes)
+        buddhist_era_cells(collector, values, np.concatenate([numbers, moments]))
         strings = collector.positions(STRING)
         values[strings] = collector.parse_unique(strings, read_all, _datetimes, plain_moments)
         others = collector.positions(OTHER)

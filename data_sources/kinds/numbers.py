@@ -11,11 +11,16 @@ from functools import partial
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from data_sources.kinds.base import ColumnType, nan_floats
 from data_sources.values.cells import MOMENT, NUMBER, OTHER, STRING, Collector, one_by_one
 from data_sources.values.fast_paths import plain_numbers
 from data_sources.values.numbers import Finding, parse_number, range_findings
+from data_sources.values.text import DASHES
+
+_DASH_SET = pa.array(sorted(DASHES), type=pa.large_string())
 
 
 def apply_findings(collector: Collector, values: np.ndarray, findings: list[Finding]) -> None:
@@ -27,6 +32,14 @@ def apply_findings(collector: Collector, values: np.ndarray, findings: list[Find
         values[hit] = np.nan
 
 
+def _note_dashes(collector: Collector, strings: np.ndarray) -> None:
+    """Say how many lone dashes were read as 0, so a clerk who meant "no figure" can see it."""
+    texts = pc.utf8_trim_whitespace(pa.array(collector.raw[strings], type=pa.large_string()))
+    count = pc.sum(pc.is_in(texts, value_set=_DASH_SET)).as_py() or 0
+    if count:
+        collector.note("dash-read-as-zero", "warning", count=f"{count:,}")
+
+
 class Number(ColumnType):
     """A number within [minimum, maximum] (either may be None). Subclasses set `dtype`, turn the
     checked floats into their Series (`typed`) and may add findings (`findings`)."""
@@ -34,6 +47,7 @@ class Number(ColumnType):
     minimum: float | None
     maximum: float | None
     accepts_percent = False  # "85%" reads as 85
+    dash_is_zero: bool  # "-" is 0 (a count, an amount) or blank (a measurement: none was taken)
 
     def read(self, collector: Collector, *, today: date) -> pd.Series:
         values = self.read_floats(collector)
@@ -44,7 +58,7 @@ class Number(ColumnType):
     def read_floats(self, collector: Collector) -> np.ndarray:
         """Every cell as float64, NaN where blank or unreadable (reported)."""
         values = np.full(len(collector.raw), np.nan)
-        read = one_by_one(partial(parse_number, percent=self.accepts_percent))
+        read = one_by_one(partial(parse_number, percent=self.accepts_percent, dash_is_zero=self.dash_is_zero))
         numbers = collector.positions(NUMBER)
         try:
             values[numbers] = collector.raw[numbers].astype(np.float64)
@@ -54,6 +68,8 @@ class Number(ColumnType):
         values[strings] = collector.parse_unique(strings, read, nan_floats, plain_numbers)
         others = collector.positions(MOMENT, OTHER)
         values[others] = collector.parse_each(others, read, nan_floats)
+        if self.dash_is_zero and len(strings):
+            _note_dashes(collector, strings)
         return values
 
     def findings(self, values: np.ndarray) -> list[Finding]:

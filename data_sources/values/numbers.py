@@ -49,12 +49,13 @@ def _strip_sign(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _read_text(raw: str, *, percent: bool) -> float | None:
+def _read_text(raw: str, *, percent: bool, dash_is_zero: bool = True) -> float | None:
     text = clean_digits(raw).lower()
     if not text:
         return None
     if text in DASHES:
-        return 0.0  # "-" in a number column is the accountant's zero
+        # "-" in a count or an amount is the accountant's zero; in a measurement it means none taken.
+        return 0.0 if dash_is_zero else None
     text, has_percent = _strip_percent(text)
     if has_percent and not percent:
         raise UnreadableCell("percent-not-allowed")
@@ -69,11 +70,12 @@ def _read_text(raw: str, *, percent: bool) -> float | None:
     return -number if negative else number
 
 
-def parse_number(cell: object, *, percent: bool = False) -> float | None:
+def parse_number(cell: object, *, percent: bool = False, dash_is_zero: bool = True) -> float | None:
     """The number a cell holds; None when it is empty. Raises `UnreadableCell` otherwise.
 
     `percent=True` accepts "85%" (and "ร้อยละ 85") as 85; elsewhere a percent sign is a problem
-    ("percent-not-allowed"), because 85% of what is not ours to guess.
+    ("percent-not-allowed"), because 85% of what is not ours to guess. A lone dash is zero
+    unless `dash_is_zero=False` (a measurement column, where it means "not measured": blank).
 
     >>> parse_number("1,234.50"), parse_number("๑,๒๓๔"), parse_number(" 1 234 ")
     (1234.5, 1234.0, 1234.0)
@@ -85,7 +87,7 @@ def parse_number(cell: object, *, percent: bool = False) -> float | None:
     if cell is None:
         return None
     if isinstance(cell, str):
-        return _read_text(cell, percent=percent)
+        return _read_text(cell, percent=percent, dash_is_zero=dash_is_zero)
     if isinstance(cell, bool | date | time):
         raise UnreadableCell("not-a-number")
     if isinstance(cell, int | float):
