@@ -40,12 +40,22 @@ def build_template(key: str) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.comment = _comment(column)
         _set_up_column(book, sheet, index, column)
+    _mark_example_row(sheet)
     sheet.freeze_panes = "A2"
     _write_instructions(book, key)
     defuse_workbook(book)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _mark_example_row(sheet: Worksheet) -> None:
+    """Row 2 looks like an example (grey italics) and says so; uploads recognise it by its values
+    (`validation._example_rows`) and never load it, even when it is left above real rows."""
+    for cell in sheet[2]:
+        cell.font = Font(italic=True, color="808080")
+    note = "แถวตัวอย่าง: ระบบจะไม่นำเข้าแถวนี้ เขียนทับหรือลบได้\nExample row: never loaded; overwrite or delete it"
+    sheet.cell(row=2, column=1).comment = Comment(note, "Yala City", width=320, height=80)
 
 
 def _comment(column: Column) -> Comment:

@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from data_sources import city_time
 from data_sources.adapters import DATASETS
+from data_sources.headers import HEADER_SCAN_ROWS, find_header
+from data_sources.readers import read_sheets
+from data_sources.report import ValidationReport
+from data_sources.template import build_template
+from data_sources.validation import DataRows, build_frame
 from helpers.workbooks import make_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,12 +85,26 @@ def test_unexpected_error_exits_1(db: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(DATASETS))
-def test_template_with_its_example_row_is_accepted_cleanly(name: str, tmp_path: Path) -> None:
+def test_template_as_downloaded_loads_nothing_its_example_row_is_recognised(name: str, tmp_path: Path) -> None:
     template = tmp_path / f"{name}.xlsx"
     assert _cli("template", name, "-o", str(template)).returncode == 0
     db = f"sqlite:///{tmp_path / 'city.db'}"
     result = _cli("ingest", str(template), "--dataset", "auto", "--db", db, "--json")
     report = json.loads(result.stdout)
-    assert result.returncode == 0, report["issues"]
+    assert result.returncode == 2, report["issues"]  # rejected: nothing to load
     assert report["dataset"] == name
-    assert [i["code"] for i in report["issues"]] == []
+    assert [i["code"] for i in report["issues"]] == ["example-row-skipped", "no-rows"]
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_template_example_row_holds_valid_values(name: str) -> None:
+    declared = DATASETS[name]
+    sheets = read_sheets(build_template(name), f"{name}.xlsx")
+    match = find_header(sheets[0].name, sheets[0].head(HEADER_SCAN_ROWS), sheets[0].merged, declared)
+    report = ValidationReport(name, f"{name}.xlsx")
+    rows = DataRows(sheets[0].grid[1:2], [2])  # the example row itself, as data
+    frame = build_frame(rows, match, declared, report, today=city_time.today())
+    assert [i.code for i in report.issues] == [], report.lines()
+    assert len(frame) == 1
+
+
