@@ -23,7 +23,7 @@ from data_sources.headers import HEADER_SCAN_ROWS, HeaderMatch, find_header
 from data_sources.readers import Limits, Sheet, check_upload, read_sheets, run_isolated
 from data_sources.report import Issue, ValidationReport, make_issue
 from data_sources.schema import Dataset
-from data_sources.validation import build_frame, check_columns, data_rows
+from data_sources.validation import build_frame, check_columns, data_rows, note_hidden
 
 AUTO = "auto"
 
@@ -149,6 +149,7 @@ def _validate(
     report.mapping = {key: match.headers[index] for key, index in match.mapping.items()}
     names = [s.name for s in sheets]
     rows = data_rows(sheet.grid, match, report, declared)
+    note_hidden(sheet, match, rows, report)
     check_columns(match, declared, report, carried=rows.carried)
     if not len(rows.excel_rows):
         report.add(make_issue("no-rows", row=match.header_row + 1))

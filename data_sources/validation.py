@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 from data_sources import checks, frames, units
 from data_sources.headers import HeaderMatch
 from data_sources.layout import FOOTER_HINT, RowClass, classify_row, community_of
+from data_sources.readers.base import Sheet
 from data_sources.report import ValidationReport, column_letter, make_issue
 from data_sources.schema import Column, Dataset
 from data_sources.thai_calendar import fiscal_month_date
@@ -187,6 +188,50 @@ def _example_rows(
             return found
     found[candidates] = True
     return found
+
+
+def note_hidden(sheet: Sheet, match: HeaderMatch, rows: DataRows, report: ValidationReport) -> None:
+    """Say what Excel hid and what became of it. Hidden rows and columns are still the division's
+    data: they are loaded, and the preview names them so a clerk who hid rows to leave them out can
+    cancel (a filter's hidden rows too: the filter only changes what the screen shows)."""
+    if sheet.hidden:
+        report.add(make_issue("hidden-sheet-used", "warning", value=sheet.name))
+    if sheet.hidden_rows:
+        hidden = np.intersect1d(np.asarray(rows.excel_rows, dtype=np.int64) - 1, np.asarray(sheet.hidden_rows))
+        if len(hidden):
+            code = "filtered-rows-loaded" if sheet.auto_filter else "hidden-rows-loaded"
+            report.add(
+                make_issue(
+                    code,
+                    "warning",
+                    value=row_ranges(hidden + 1),
+                    count=f"{len(hidden):,}",
+                    filter=sheet.auto_filter or "",
+                )
+            )
+    for key, index in match.mapping.items():
+        if index in sheet.hidden_columns:
+            report.add(
+                make_issue(
+                    "hidden-column-loaded",
+                    "warning",
+                    column=column_letter(index),
+                    header=match.headers[index],
+                    field=key,
+                )
+            )
+
+
+def row_ranges(numbers: np.ndarray, *, limit: int = 12) -> str:
+    """Row numbers as staff read them: runs joined by a dash, at most `limit` runs.
+
+    >>> row_ranges(np.array([3, 4, 5, 9, 12, 13]))
+    '3–5, 9, 12–13'
+    """
+    breaks = np.flatnonzero(np.diff(numbers) != 1) + 1
+    runs = [(int(run[0]), int(run[-1])) for run in np.split(numbers, breaks) if len(run)]
+    text = ", ".join(f"{a}–{b}" if b > a else f"{a}" for a, b in runs[:limit])
+    return text + (", …" if len(runs) > limit else "")
 
 
 def _first_cells(body: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -516,4 +561,4 @@ def choice_label(column: Column, key: object) -> str:
     return "" if key is None else str(key)
 
 
-__all__ = ["DataRows", "build_frame", "check_columns", "choice_label", "data_rows"]
+__all__ = ["DataRows", "build_frame", "check_columns", "choice_label", "data_rows", "note_hidden", "row_ranges"]

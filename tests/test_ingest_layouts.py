@@ -179,3 +179,63 @@ def test_a_row_differing_from_the_example_in_one_cell_is_data(tmp_path: Path) ->
     assert prepared.valid, prepared.report.lines()
     assert "example-row-skipped" not in _codes(prepared)
     assert len(prepared.frame) == 1
+
+
+def _hidden_workbook(path: Path, *, auto_filter: bool) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["วันที่", "ชุมชน", "หมายเหตุภายใน", "ขยะที่จัดเก็บ (ตัน)"])
+    for day in range(1, 9):
+        sheet.append([f"{day:02d}/11/2569", "เมืองทอง", "x", float(day)])
+    for row in (3, 4, 5, 8):
+        sheet.row_dimensions[row].hidden = True
+    sheet.column_dimensions["C"].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    if auto_filter:
+        sheet.auto_filter.ref = "A1:D9"
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("auto_filter", [False, True])
+def test_hidden_rows_and_columns_are_loaded_and_named_in_the_preview(
+    tmp_path: Path, db_url: str, auto_filter: bool
+) -> None:
+    path = _hidden_workbook(tmp_path / "hidden.xlsx", auto_filter=auto_filter)
+    engine = store.connect(db_url)
+    result = ingest(engine, path.read_bytes(), path.name, "waste", today=TODAY)
+    assert result.accepted, result.prepared.report.lines()
+    assert store.load(engine, "waste")["tons_collected"].sort_values().tolist() == [float(d) for d in range(1, 9)]
+    code = "filtered-rows-loaded" if auto_filter else "hidden-rows-loaded"
+    (rows,) = [i for i in result.prepared.report.issues if i.code == code]
+    assert rows.severity == "warning"
+    assert rows.value == "3–5, 8"
+    assert "3–5, 8" in rows.message_th and "3–5, 8" in rows.message_en
+    if auto_filter:
+        assert "A1:D9" in rows.message_en
+    columns = [(i.column, i.field) for i in result.prepared.report.issues if i.code == "hidden-column-loaded"]
+    assert columns == [("D", "tons_collected")]  # C is not the dataset's: ignored as unknown, not named twice
+
+
+def test_a_file_with_nothing_hidden_says_nothing_about_it(tmp_path: Path) -> None:
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["01/11/2569", "เมืองทอง", 3.5]]
+    prepared = _prepare(make_workbook(tmp_path / "w.xlsx", rows), "waste")
+    assert not [c for c in _codes(prepared) if "hidden" in c or "filtered" in c]
+
+
+def test_a_table_on_a_hidden_sheet_is_named(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "ปก"
+    book.active.append(["รายงานประจำเดือน"])
+    table = book.create_sheet("ข้อมูล")
+    table.append(["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"])
+    table.append(["01/11/2569", "เมืองทอง", 3.5])
+    table.sheet_state = "hidden"
+    book.save(tmp_path / "w.xlsx")
+    prepared = _prepare(tmp_path / "w.xlsx", "waste")
+    assert prepared.valid, prepared.report.lines()
+    assert [i.value for i in prepared.report.issues if i.code == "hidden-sheet-used"] == ["ข้อมูล"]

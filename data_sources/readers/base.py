@@ -28,6 +28,12 @@ class Sheet:
     same cell objects; a reader gives either, the other is made on first use.
     """
 
+    # What Excel hid (from the .xlsx XML, `upload.read_sheets`): rows and columns 0-based.
+    hidden_rows: tuple[int, ...] = ()
+    hidden_columns: tuple[int, ...] = ()
+    auto_filter: str | None = None
+    hidden: bool = False  # the whole sheet is hidden
+
     def __init__(
         self, name: str, rows: list[list[object]] | None = None, merged: tuple[MERGE, ...] = (), *, grid: np.ndarray | None = None
     ) -> None:

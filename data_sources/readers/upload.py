@@ -69,26 +69,40 @@ def read_sheets(content: bytes, file_name: str, limits: Limits = Limits()) -> li
     still come first): a sheet found too large ends the child at once with that answer.
     """
     inspection = inspect_upload(content, file_name, limits, defer_extents=in_isolated_child())
+    scan = inspection.scan
     if inspection.kind == "csv":
         sheets = read_csv(content, file_name, limits)
-    elif inspection.scan is not None and inspection.scan.deferred:
-        sheets = _read_alongside_scan(content, inspection.kind, inspection.scan, limits)
+    elif scan is not None and scan.deferred:
+        sheets, scan = _read_alongside_scan(content, inspection.kind, scan, limits)
     else:
         sheets = read_workbook(content, inspection.kind, lambda: inspection.scan, limits)
+    if scan is not None:
+        _mark_hidden(sheets, scan)
     if not any(sheet.height for sheet in sheets):
         raise file_error("empty-file")
     return sheets
 
 
-def _read_alongside_scan(content: bytes, kind: Kind, scan: WorkbookScan, limits: Limits) -> list[Sheet]:
+def _read_alongside_scan(
+    content: bytes, kind: Kind, scan: WorkbookScan, limits: Limits
+) -> tuple[list[Sheet], WorkbookScan | None]:
     scanning = _Scanning(content, scan, limits)
     try:
         sheets = read_workbook(content, kind, scanning.result, limits)
     except BaseException:
         scanning.result()  # the guard's verdict outranks whatever the parser made of the file
         raise
-    scanning.result()
-    return sheets
+    return sheets, scanning.result()
+
+
+def _mark_hidden(sheets: list[Sheet], scan: WorkbookScan) -> None:
+    """What Excel hides in each sheet, as the guard's scan of the sheet XML found it."""
+    for sheet in sheets:
+        extent = scan.extents.get(scan.sheet_parts.get(sheet.name, ""))
+        if extent is not None:
+            sheet.hidden_rows = tuple(sorted(set(extent.hidden_rows)))
+            sheet.hidden_columns = tuple(sorted(set(extent.hidden_columns)))
+            sheet.auto_filter = extent.auto_filter
 
 
 class _Scanning:

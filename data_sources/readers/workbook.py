@@ -66,6 +66,7 @@ def _read_with_calamine(content: bytes) -> list[Sheet]:
         grid = _calamine_cells(as_grid(sheet.to_python(skip_empty_area=False)))
         merged = tuple((first[0], first[1], last[0], last[1]) for first, last in sheet.merged_cell_ranges or ())
         sheets.append(Sheet(metadata.name, merged=merged, grid=trim_grid(grid)))
+        sheets[-1].hidden = metadata.visible != python_calamine.SheetVisibleEnum.Visible
     return sheets
 
 

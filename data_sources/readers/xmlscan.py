@@ -35,6 +35,12 @@ _PREFIXED_CELL = re.compile(rb":c[\s/>]")  # calamine matches local names, so <x
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]{1,3}[0-9]{1,7}:)?([A-Z]{1,3})([0-9]{1,7})"')
 _MERGE = re.compile(rb'<mergeCell ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
 _REFERENCE = re.compile(r"\$?([A-Z]+)\$?([0-9]+)")
+# What Excel hides: rows (by hand or by a filter), columns, and the filter itself. Looked for only
+# in chunks that hold the word, so a sheet with nothing hidden costs one substring search a chunk.
+_HIDDEN_ROW = re.compile(rb'<row\s(?=[^>]*\bhidden="(?:1|true)")[^>]*?\br="([0-9]+)"')
+_HIDDEN_COLUMNS = re.compile(rb'<col\s(?=[^>]*\bhidden="(?:1|true)")[^>]*>')
+_COLUMN_SPAN = re.compile(rb'\b(min|max)="([0-9]+)"')
+_AUTO_FILTER = re.compile(rb'<autoFilter\s[^>]*?\bref="([^"]+)"')
 _ENCODING = re.compile(rb'^<\?xml[^>]*encoding=["\']([^"\']+)', re.IGNORECASE)
 
 
@@ -47,6 +53,9 @@ class PartExtent:
     declared_rows: int = 0
     declared_columns: int = 0
     merges: list[MERGE] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # 0-based, as a Sheet numbers its rows
+    hidden_columns: list[int] = field(default_factory=list)  # 0-based
+    auto_filter: str | None = None  # the range an AutoFilter covers, e.g. "A1:D120"
 
     def corner(self) -> str:
         """The bottom-right cell of the extent, e.g. "XFD1048576"."""
@@ -170,6 +179,7 @@ class _FastScan:
             self.unusual = True
             return
         self._read_declarations(buffer)
+        _read_hidden(buffer, self.extent)
         if b"<c" in buffer and self._has_cells_beyond_known_extent(buffer):
             self._read_cells_exactly(buffer)
 
@@ -219,6 +229,21 @@ class _FastScan:
         self.extent.rows = max(self.extent.rows, max(map(int, rows)))
 
 
+def _read_hidden(buffer: bytes, extent: PartExtent) -> None:
+    if b'hidden="' in buffer:
+        extent.hidden_rows.extend(int(number) - 1 for number in _HIDDEN_ROW.findall(buffer))
+        for tag in _HIDDEN_COLUMNS.findall(buffer):
+            span = dict(_COLUMN_SPAN.findall(tag))
+            if b"min" in span:
+                first = int(span[b"min"])
+                last = min(int(span.get(b"max", span[b"min"])), EXCEL_MAX_COLUMNS)
+                extent.hidden_columns.extend(range(first - 1, last))
+    if b"<autoFilter" in buffer:
+        found = _AUTO_FILTER.search(buffer)
+        if found:
+            extent.auto_filter = found.group(1).decode("ascii", "replace")
+
+
 class _Enough(Exception):
     """Raised from inside expat's callbacks to stop parsing once the limits are exceeded."""
 
@@ -260,6 +285,8 @@ class _PositionTracker:
         if local == "row":
             self.row = self._row_number(reference) if reference else self.row + 1
             self.column = 0
+            if attributes.get("hidden") in ("1", "true"):
+                self.extent.hidden_rows.append(self.row - 1)
             if self.too_big(self.extent):
                 raise _Enough
         elif local == "c":
@@ -273,9 +300,20 @@ class _PositionTracker:
                 raise _Enough  # a row of endless cells without references: past the grid already
         elif local == "dimension" and "ref" in attributes:
             self.extent.declared_rows, self.extent.declared_columns = self._position(attributes["ref"].split(":")[-1])
+        elif local in ("col", "autoFilter"):
+            self._hidden_columns_or_filter(local, attributes)
         elif local == "mergeCell" and ":" in attributes.get("ref", ""):
             first, last = (self._position(corner) for corner in attributes["ref"].split(":", 1))
             self.extent.merges.append((first[0] - 1, first[1] - 1, last[0] - 1, last[1] - 1))
+
+    def _hidden_columns_or_filter(self, local: str, attributes: dict[str, str]) -> None:
+        if local == "autoFilter":
+            self.extent.auto_filter = attributes.get("ref")
+            return
+        first, last = attributes.get("min", ""), attributes.get("max", "")
+        if attributes.get("hidden") in ("1", "true") and first.isdigit():
+            last_column = min(int(last), EXCEL_MAX_COLUMNS) if last.isdigit() else int(first)
+            self.extent.hidden_columns.extend(range(int(first) - 1, last_column))
 
     def _row_number(self, text: str) -> int:
         if not text.strip().isdigit():
