@@ -120,8 +120,23 @@ def flagged_cells(report: ValidationReport) -> dict[tuple[int, str], Issue]:
 
 
 def in_reading_order(issues: list[Issue]) -> list[Issue]:
-    """Errors before warnings; file-level problems first, then by row and column as staff read a sheet."""
-    return sorted(issues, key=lambda i: (i.severity != "error", i.row or 0, column_index(i.column) if i.column else -1))
+    """Errors before warnings; file-level problems first, then by row and column as staff read a sheet.
+
+    A stored report may hold a row as text ("7", written by an older version) next to numbers and
+    None, so the key reads each as a number first.
+    """
+    return sorted(issues, key=lambda i: (i.severity != "error", _row_number(i.row), _column_number(i.column)))
+
+
+def _row_number(row: object) -> int:
+    try:
+        return int(row)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return 0
+
+
+def _column_number(column: object) -> int:
+    return column_index(column) if isinstance(column, str) and column.isalpha() else -1
 
 
 def rows_to_show(prepared: Prepared) -> list[int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -54,6 +55,13 @@ class CommitResult:
     upload_id: int | None
 
 
+def _plain(value: object) -> object:
+    """JSON for what `json` does not know: a numpy number stays a number (a row stays 7, not "7")."""
+    if isinstance(value, np.generic):
+        return value.item()
+    return str(value)
+
+
 def _now() -> datetime:
     return city_time.now()
 
@@ -81,7 +89,7 @@ def audit(
             actor=actor,
             action=action,
             dataset=dataset,
-            detail=json.dumps(detail, ensure_ascii=False, default=str),
+            detail=json.dumps(detail, ensure_ascii=False, default=_plain),
         )
     )
 
@@ -112,7 +120,7 @@ def _record_upload(
             rows=rows,
             status=status,
             version=version,
-            report=json.dumps(report, ensure_ascii=False, default=str),
+            report=json.dumps(report, ensure_ascii=False, default=_plain),
         )
     )
     return int(result.inserted_primary_key[0])

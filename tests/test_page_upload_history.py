@@ -121,3 +121,49 @@ def test_admin_disables_an_account_and_the_audit_log_shows_it(city: sa.Engine) -
     log = at.dataframe[0].value
     assert log.iloc[0][["ผู้ใช้", "การกระทำ", "รายละเอียด"]].tolist() == ["root", "account_disabled", "username: nok"]
     assert "sign_in" in log["การกระทำ"].tolist()
+
+
+def _waste_with_note_and_total(tmp_path: Path) -> bytes:
+    """nok's usual sheet: a notes column the dataset does not have, and a total row under the table."""
+    from helpers.workbooks import make_workbook
+
+    rows = [
+        ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)", "หมายเหตุ"],
+        ["03/10/2569", "เมืองทอง", 5.0, "ฝนตก"],
+        ["04/10/2569", "เมืองทอง", 2.5, None],
+        ["รวม", None, 7.5, None],
+    ]
+    return make_workbook(tmp_path / "waste-oct.xlsx", rows).read_bytes()
+
+
+def test_history_shows_an_upload_with_an_ignored_column_and_a_skipped_total_row(
+    city: sa.Engine, tmp_path: Path
+) -> None:
+    from data_sources import ingest
+
+    result = ingest.ingest(city, _waste_with_note_and_total(tmp_path), "waste-oct.xlsx", "waste", user="nok")
+    assert result.accepted
+    # A report kept by an older version: numpy row numbers were written as text ("4").
+    legacy = result.prepared.report.to_dict()
+    legacy["issues"] = [{**i, "row": None if i["row"] is None else str(i["row"])} for i in legacy["issues"]]
+    store.record_rejected(city, "waste", store.UploadedFile("legacy.xlsx", b"x"), legacy, user="nok", mode="append")
+    at = open_page("nok", "pages/upload_history.py")
+    for name in ("legacy.xlsx", "waste-oct.xlsx"):
+        upload = at.selectbox(key="history_upload_th")
+        upload.set_value(next(o for o in upload.options if o.startswith(name))).run()
+        assert not at.exception
+        issues = at.dataframe[1].value
+        assert issues["ปัญหา"].tolist() == ["ไม่รู้จักคอลัมน์ 'หมายเหตุ' จึงไม่นำเข้าคอลัมน์นี้", "ข้ามแถวผลรวม 'รวม'"]
+        assert issues["แถว"].tolist()[1] == 4
+
+
+def test_history_counts_match_what_the_clerk_was_told(city: sa.Engine, tmp_path: Path) -> None:
+    from data_sources import ingest
+
+    result = ingest.ingest(city, _waste_with_note_and_total(tmp_path), "waste-oct.xlsx", "waste", user="nok")
+    told = result.changes or {}
+    at = open_page("nok", "pages/upload_history.py")
+    assert at.dataframe[0].value[["ไฟล์", "จำนวนแถว"]].values.tolist()[0] == ["waste-oct.xlsx", 2]
+    newest = at.dataframe[-1].value.iloc[0]
+    assert newest[["เพิ่มใหม่", "ปรับปรุง", "ลบออก"]].tolist() == [told["added"], told["updated"], told["removed"]]
+    assert [told["added"], told["updated"], told["removed"]] == [1, 1, 0]  # 4 Oct new, 3 Oct 4.0 → 5.0

@@ -106,8 +106,11 @@ def versions(engine: sa.Engine, key: str) -> pd.DataFrame:
             t("history.when"): [_when(v) for v in history["created_at"]],
             t("history.kind"): [t(f"history.kind_{k}") for k in history["kind"]],
             t("history.by"): history["created_by"].fillna("—").tolist(),
-            t("upload.added"): history["rows_added"].tolist(),
-            t("upload.removed"): history["rows_removed"].tolist(),
+            # As the clerk was told on confirm: an updated row is stored as one closed and one
+            # inserted, so rows_added and rows_removed both count it.
+            t("upload.added"): (history["rows_added"] - history["rows_updated"]).tolist(),
+            t("upload.updated"): history["rows_updated"].tolist(),
+            t("upload.removed"): (history["rows_removed"] - history["rows_updated"]).tolist(),
             t("history.rows"): history["row_count"].tolist(),
         }
     )
@@ -115,7 +118,7 @@ def versions(engine: sa.Engine, key: str) -> pd.DataFrame:
         table,
         hide_index=True,
         width="stretch",
-        column_config=_counts(t("upload.added"), t("upload.removed"), t("history.rows")),
+        column_config=_counts(t("upload.added"), t("upload.updated"), t("upload.removed"), t("history.rows")),
     )
     return history
 
