@@ -44,6 +44,12 @@ def test_production_defaults_hide_internals_and_limit_uploads(settings: dict[str
     assert settings["server"]["enableStaticServing"] is True
 
 
+def test_production_defaults_do_no_per_visitor_housekeeping(settings: dict[str, Any]) -> None:
+    # Watching the source and a full garbage collection after every run cost more CPU than the page.
+    assert settings["server"]["fileWatcherType"] == "none"
+    assert settings["runner"]["postScriptGC"] is False
+
+
 def test_theme_is_light_and_uses_the_bundled_font_family(settings: dict[str, Any]) -> None:
     theme = settings["theme"]
     families = {face["family"] for face in theme["fontFaces"]}

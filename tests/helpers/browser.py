@@ -96,8 +96,6 @@ def serve_app(work_dir: Path, database_url: str, **env: str) -> Iterator[str]:
         *(sys.executable, "-m", "streamlit", "run", "app.py"),
         *("--server.headless", "true", "--browser.gatherUsageStats", "false"),
         *("--server.address", "127.0.0.1", "--server.port", str(port)),
-        # Nothing edits the code during a run; watching 10k files only costs CPU.
-        *("--server.fileWatcherType", "none"),
     ]
     log_path = work_dir / "streamlit.log"
     with log_path.open("wb") as log:
