@@ -44,6 +44,8 @@ _SIGNATURE = re.compile(
 _DOTTED = re.compile(r"^[\s.…_:/\-]*(?:\.\.|…|__)[\s.…_:/\-]*$")  # a line to sign or date on
 _WEEK = re.compile(r"^(?:สัปดาห์ที่|สัปดาห์|week)\s*\d{1,2}\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
+# "ประจำเดือน ต.ค. 67", "รายงานประจำเดือนตุลาคม 2568": the words before the month say nothing.
+_PERIOD_PREFIX = re.compile(r"^(?:ข้อมูล|รายงาน|สรุป(?:ผล)?)?\s*ประจำ\s*")
 # Cells a bulk pre-check flags, matched on their letters alone: the words above, cut so spelling
 # variants (ทำ typed as ท + ํ + า) still contain them. Text without letters (dotted lines) and
 # text opening with "(" (a name in brackets) are flagged apart.
@@ -111,10 +113,10 @@ def heading_kind(text: str) -> HeadingKind:
 
     >>> heading_kind("สัปดาห์ที่ 1"), heading_kind("ตุลาคม 2568"), heading_kind("ประจำเดือน ต.ค. 67")
     ('week', 'month', 'month')
-    >>> heading_kind("กลุ่มงานป้องกัน")
-    'other'
+    >>> heading_kind("รายงานประจำเดือนตุลาคม 2568"), heading_kind("กลุ่มงานป้องกัน")
+    ('month', 'other')
     """
-    plain = _plain(text)
+    plain = _PERIOD_PREFIX.sub("", _plain(text).strip())
     if _WEEK.match(plain):
         return "week"
     try:

@@ -88,6 +88,8 @@ def data_rows(
     _extend_signature_block(body, keep, found)
     headings: list[tuple[int, RowClass]] = []
     for index, kind in sorted(found.items()):
+        if kind.kind == "heading" and _incomplete_data_row(body[index].tolist(), kind, match, dataset):
+            continue  # kept: validation names the row's empty required cells
         keep[index] = False
         if kind.kind in _FOOTERS:
             code = "signature-skipped" if kind.kind == "signature" else "total-row-skipped"
@@ -119,6 +121,24 @@ def _extend_signature_block(body: np.ndarray, keep: np.ndarray, found: dict[int,
         if not (len(cells) <= 4 and all(isinstance(c, str) for c in cells)):
             break
         found[index] = RowClass("signature", str(cells[0]).strip())
+
+
+def _incomplete_data_row(row: list[object], kind: RowClass, match: HeaderMatch, dataset: Dataset | None) -> bool:
+    """A one-cell row that is a data row with its other cells left empty, not a sub-heading.
+
+    A sub-heading opens the table's first column (or a merge starting there) and names something
+    the dataset has no value for; a lone cell further right, or one holding a valid value of the
+    column it stands in (a category, a station), is a row the clerk did not finish. Skipping it
+    would drop a row in silence; keeping it makes validation name the empty cells.
+    """
+    if dataset is None or _heading_target(kind, dataset) is not None or not match.mapping:
+        return False
+    column = next(i for i, cell in enumerate(row) if cell is not None and not (isinstance(cell, str) and not cell.strip()))
+    if column > min(match.mapping.values()):
+        return True
+    key = next((k for k, index in match.mapping.items() if index == column), None)
+    choice = dataset.column(key).kind if key is not None else None
+    return key is not None and community_of(kind.text, choice) is not None
 
 
 def _heading_target(kind: RowClass, dataset: Dataset | None) -> tuple[str, str] | None:

@@ -41,7 +41,7 @@ def crests(water_level: pd.DataFrame) -> list[Crest]:
 
     >>> readings = pd.DataFrame({
     ...     "station": ["X"] * 4,
-    ...     "measured_at": pd.to_datetime(["2024-11-28 06:00", "2024-11-28 12:00", "2024-11-29 12:00", "2024-12-01"]),
+    ...     "measured_at": pd.to_datetime(["2024-11-28 06:00", "2024-11-28 12:00", "2024-11-29 12:00", "2024-12-01 00:00"]),
     ...     "level_m": [7.0, 7.6, 8.9, 7.1], "warning_level_m": [7.5] * 4,
     ...     "arrived_at": pd.to_datetime(["2024-11-28 07:00", "2024-11-28 13:00", "2024-11-29 13:00", "2024-12-01 01:00"]),
     ... })

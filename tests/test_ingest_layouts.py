@@ -140,6 +140,31 @@ def test_rows_above_the_first_community_heading_still_need_a_community(tmp_path:
     assert [(i.row, i.field) for i in missing] == [(2, "community")]
 
 
+def test_a_lone_cell_right_of_the_first_column_is_an_unfinished_row_not_a_heading(tmp_path: Path) -> None:
+    rows = [COMPLAINT_HEADERS, _complaint(1), [None, None, "ไฟฟ้าสาธารณะดับ"], _complaint(2)]
+    prepared = _prepare(make_workbook(tmp_path / "c.xlsx", rows), "complaints")
+    assert not prepared.valid
+    missing = {(i.row, i.field) for i in prepared.report.errors if i.code == "required-missing"}
+    assert (3, "ticket_id") in missing and (3, "received_at") in missing
+    assert _rows_of(prepared, "subheading-skipped") == []
+
+
+def test_a_lone_valid_value_in_the_first_column_is_an_unfinished_row(tmp_path: Path) -> None:
+    rows = [["ประเภทเรื่อง", "เลขที่เรื่อง", "วันที่รับเรื่อง", "ชุมชน", "สถานะ"], ["ถนน/ทางเท้าชำรุด"]]
+    rows.append(["ถนน/ทางเท้าชำรุด", "0001/2569", "01/11/2569 09.00 น.", "เมืองทอง", "รับเรื่องแล้ว"])
+    prepared = _prepare(make_workbook(tmp_path / "c.xlsx", rows), "complaints")
+    assert not prepared.valid
+    assert 2 in {i.row for i in prepared.report.errors if i.code == "required-missing"}
+
+
+def test_a_group_heading_in_the_first_column_is_still_skipped_with_a_note(tmp_path: Path) -> None:
+    rows = [COMPLAINT_HEADERS, ["กลุ่มงานรับเรื่องร้องเรียน"], _complaint(1), _complaint(2)]
+    prepared = _prepare(make_workbook(tmp_path / "c.xlsx", rows, merged=("A2:E2",)), "complaints")
+    assert prepared.valid, prepared.report.lines()
+    assert len(prepared.frame) == 2
+    assert _rows_of(prepared, "subheading-skipped") == [2]
+
+
 def test_note_and_instruction_sheets_first_do_not_hide_the_table(tmp_path: Path) -> None:
     notes = {
         "คำชี้แจง": [["คำชี้แจงการกรอกข้อมูล"], ["1. กรอกวันที่แบบ วว/ดด/ปปปป"], ["2. ชุมชนตามทะเบียน"]],
