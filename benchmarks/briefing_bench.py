@@ -39,7 +39,9 @@ def run(*, quick: bool = False) -> list[dict[str, Any]]:
     for code in ("2026-10", "FY2570"):
         period = parse_period(code, today=today)
         baseline, result = _timed(lambda p=period: compute_all(frames, p, context=context))
-        built, briefing = _timed(lambda p=period, r=result: content.build(frames, p, context=context, now=now, result=r))
+        built, briefing = _timed(
+            lambda p=period, r=result: content.build(frames, p, context=context, now=now, result=r)
+        )
         pdf_s, pdf = _timed(lambda b=briefing: briefing_pdf(b))
         xlsx_s, xlsx = _timed(lambda b=briefing: briefing_xlsx(b))
         total = baseline + built + pdf_s

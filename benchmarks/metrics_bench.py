@@ -34,8 +34,18 @@ def run(*, quick: bool = False) -> list[dict[str, Any]]:
             kpi.value(frames, when, context)
     naive = time.perf_counter() - started
     return [
-        {"name": "metrics.compute_all_one_period", "seconds": round(ours, 3), "scale": scale, "rows": rows,
-         "kpis": len(result.kpis), "goal_seconds": 1.0},
-        {"name": "metrics.naive_each_kpi_alone", "seconds": round(naive, 3), "scale": scale,
-         "naive_over_ours": round(naive / ours, 2) if ours else None},
+        {
+            "name": "metrics.compute_all_one_period",
+            "seconds": round(ours, 3),
+            "scale": scale,
+            "rows": rows,
+            "kpis": len(result.kpis),
+            "goal_seconds": 1.0,
+        },
+        {
+            "name": "metrics.naive_each_kpi_alone",
+            "seconds": round(naive, 3),
+            "scale": scale,
+            "naive_over_ours": round(naive / ours, 2) if ours else None,
+        },
     ]

@@ -21,13 +21,19 @@ EXIT_OK, EXIT_FAILED, EXIT_REJECTED = 0, 1, 2
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m data_sources", description="Yala city data: ingest and manage datasets")
+    parser = argparse.ArgumentParser(
+        prog="python -m data_sources", description="Yala city data: ingest and manage datasets"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("ingest", help="validate a file and commit it as a new dataset version")
     run.add_argument("file", type=Path)
     run.add_argument("--dataset", required=True, help=f"one of {', '.join(DATASETS)}, or '{AUTO}'")
-    run.add_argument("--mode", choices=("append", "replace"), default="append",
-                     help="append: upsert by key / replace the periods in the file (default); replace: the file becomes the dataset")
+    run.add_argument(
+        "--mode",
+        choices=("append", "replace"),
+        default="append",
+        help="append: upsert by key / replace the periods in the file (default); replace: the file becomes the dataset",
+    )
     run.add_argument("--user", default=None)
     run.add_argument("--json", action="store_true", help="print the whole report as JSON")
     status = commands.add_parser("status", help="rows, version, last upload and content hash per dataset")
@@ -57,18 +63,28 @@ def _ingest(args: argparse.Namespace) -> int:
     result = ingest(store.connect(args.db), content, args.file.name, args.dataset, mode=args.mode, user=args.user)
     report = result.prepared.report
     if args.json:
-        print(json.dumps({**report.to_dict(), "accepted": result.accepted, "version": result.version,
-                          "changes": result.changes}, ensure_ascii=False, default=str))
+        print(
+            json.dumps(
+                {**report.to_dict(), "accepted": result.accepted, "version": result.version, "changes": result.changes},
+                ensure_ascii=False,
+                default=str,
+            )
+        )
         return EXIT_OK if result.accepted else EXIT_REJECTED
     if not result.accepted:
-        print(f"REJECTED {args.file.name} ({report.dataset}): {len(report.errors)} error(s); no data changed", file=sys.stderr)
+        print(
+            f"REJECTED {args.file.name} ({report.dataset}): {len(report.errors)} error(s); no data changed",
+            file=sys.stderr,
+        )
         for line in report.lines():
             print(line)
         return EXIT_REJECTED
     changes = result.changes or {}
-    print(f"OK {report.dataset}: {report.stats.get('rows', 0)} rows read, version {result.version} "
-          f"(added {changes.get('added', 0)}, updated {changes.get('updated', 0)}, removed {changes.get('removed', 0)}, "
-          f"unchanged {changes.get('unchanged', 0)}), {len(report.warnings)} warning(s)")
+    print(
+        f"OK {report.dataset}: {report.stats.get('rows', 0)} rows read, version {result.version} "
+        f"(added {changes.get('added', 0)}, updated {changes.get('updated', 0)}, removed {changes.get('removed', 0)}, "
+        f"unchanged {changes.get('unchanged', 0)}), {len(report.warnings)} warning(s)"
+    )
     for line in report.lines():
         print(line, file=sys.stderr)
     return EXIT_OK
@@ -80,7 +96,9 @@ def _status(args: argparse.Namespace) -> int:
         print(json.dumps(document, ensure_ascii=False))
         return EXIT_OK
     for key, entry in document["datasets"].items():
-        print(f"{key:<12} v{entry['version']:<4} {entry['rows']:>8} rows  last upload {entry['last_accepted_upload'] or '-'}")
+        print(
+            f"{key:<12} v{entry['version']:<4} {entry['rows']:>8} rows  last upload {entry['last_accepted_upload'] or '-'}"
+        )
     return EXIT_OK
 
 
@@ -96,7 +114,9 @@ def _demo(args: argparse.Namespace) -> int:
     from data_sources.seed import load_demo
 
     written = load_demo(store.connect(args.db), seed=args.seed, scale=args.scale)
-    print(f"OK demo city (seed {args.seed}, scale {args.scale}): {sum(written.values())} rows in {len(written)} datasets")
+    print(
+        f"OK demo city (seed {args.seed}, scale {args.scale}): {sum(written.values())} rows in {len(written)} datasets"
+    )
     return EXIT_OK
 
 
@@ -117,15 +137,24 @@ def _go_live(args: argparse.Namespace) -> int:
     if done["already_live"]:
         print(f"OK already live; admin {args.admin} ready")
     else:
-        print(f"OK live: demo city removed ({done['demo_rows_removed']} rows), demo accounts removed "
-              f"({', '.join(done['demo_accounts_removed'])}); admin {args.admin} ready")  # type: ignore[arg-type]
+        print(
+            f"OK live: demo city removed ({done['demo_rows_removed']} rows), demo accounts removed "
+            f"({', '.join(done['demo_accounts_removed'])}); admin {args.admin} ready"
+        )  # type: ignore[arg-type]
     return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"ingest": _ingest, "status": _status, "template": _template, "demo": _demo, "rollback": _rollback,
-                "users": accounts_cli.run, "go-live": _go_live}
+    handlers = {
+        "ingest": _ingest,
+        "status": _status,
+        "template": _template,
+        "demo": _demo,
+        "rollback": _rollback,
+        "users": accounts_cli.run,
+        "go-live": _go_live,
+    }
     try:
         return handlers[args.command](args)
     except DataSourceError as error:

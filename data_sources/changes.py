@@ -15,6 +15,7 @@ from data_sources.schema import Dataset
 
 Mode = Literal["append", "replace"]
 
+
 @dataclass
 class ChangePlan:
     """What committing a frame would do, worked out before anything is written."""
@@ -133,7 +134,11 @@ def _month_keys(values: pd.Series) -> pd.Series:
 
 
 def _by_period(
-    incoming: pd.DataFrame, declared: Dataset, added: np.ndarray, updated: np.ndarray | None, removed: pd.DataFrame | None
+    incoming: pd.DataFrame,
+    declared: Dataset,
+    added: np.ndarray,
+    updated: np.ndarray | None,
+    removed: pd.DataFrame | None,
 ) -> list[dict[str, Any]]:
     counts: dict[str, dict[str, int]] = {}
     for name, frame, weights in (("added", incoming, added), ("updated", incoming, updated)):

@@ -77,5 +77,7 @@ def from_rows(rows: Iterable[Sequence[object]], dataset: Dataset) -> pd.DataFram
         return empty_frame(dataset)
     # Column by column from plain tuples: DataFrame.from_records probes every row object.
     columns = list(zip(*rows, strict=True))
-    raw = pd.DataFrame({c.key: pd.Series(values, dtype=object) for c, values in zip(dataset.columns, columns, strict=True)})
+    raw = pd.DataFrame(
+        {c.key: pd.Series(values, dtype=object) for c, values in zip(dataset.columns, columns, strict=True)}
+    )
     return coerce(raw, dataset)

@@ -159,7 +159,9 @@ def _match_row(
     return results, written
 
 
-def _assemble(sheet: str, index: int, rows: int, written: list[str], scores: dict[int, tuple[float, tuple[str, ...]]]) -> HeaderMatch:
+def _assemble(
+    sheet: str, index: int, rows: int, written: list[str], scores: dict[int, tuple[float, tuple[str, ...]]]
+) -> HeaderMatch:
     match = HeaderMatch(sheet=sheet, header_row=index, header_rows=rows, headers=written)
     claims: dict[str, list[tuple[float, int]]] = {}
     for j, (score, keys) in scores.items():
@@ -182,12 +184,18 @@ def _assemble(sheet: str, index: int, rows: int, written: list[str], scores: dic
     return match
 
 
-def find_header(sheet_name: str, rows: list[list[object]], merged: tuple[tuple[int, int, int, int], ...], dataset: Dataset) -> HeaderMatch | None:
+def find_header(
+    sheet_name: str, rows: list[list[object]], merged: tuple[tuple[int, int, int, int], ...], dataset: Dataset
+) -> HeaderMatch | None:
     """The most convincing header row (one or two rows) in the first rows of a sheet."""
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS]), default=0)
     filled = [_filled(row, merged, i, width) for i, row in enumerate(rows[:HEADER_SCAN_ROWS])]
     # Fuzzy matching is costly: try it only on rows next to one with an exact header match.
-    exact_rows = {i for i, texts in enumerate(filled) if any(_match_row([texts], dataset, fuzzy=False)[0][j][1] for j in range(width))}
+    exact_rows = {
+        i
+        for i, texts in enumerate(filled)
+        if any(_match_row([texts], dataset, fuzzy=False)[0][j][1] for j in range(width))
+    }
     near = {j for i in exact_rows for j in (i - 1, i, i + 1)} or set(range(min(len(filled), 10)))
     best: HeaderMatch | None = None
     for index, current in enumerate(filled):

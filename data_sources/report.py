@@ -51,7 +51,7 @@ class Issue:
         return self.message_th if lang == "th" else self.message_en
 
     def where(self, lang: str = "en") -> str:
-        """"row 7, column C (วันที่)" style location; empty for file-level issues."""
+        """ "row 7, column C (วันที่)" style location; empty for file-level issues."""
         parts = []
         if self.row is not None:
             parts.append(f"แถว {self.row}" if lang == "th" else f"row {self.row}")

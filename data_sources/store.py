@@ -164,7 +164,9 @@ def status(engine: sa.Engine) -> dict[str, Any]:
             ).all()
         )
         live_rows = {
-            key: int(connection.scalar(sa.select(sa.func.count()).select_from(table).where(table.c[VALID_TO].is_(None))) or 0)
+            key: int(
+                connection.scalar(sa.select(sa.func.count()).select_from(table).where(table.c[VALID_TO].is_(None))) or 0
+            )
             for key, table in DATASET_TABLES.items()
         }
     document = {}
@@ -195,7 +197,21 @@ from data_sources.writes import (  # noqa: E402
 )
 
 __all__ = [
-    "CommitResult", "UploadedFile", "VersionNotFound", "append_rows", "commit", "connect", "content_hash", "load",
-    "record_rejected", "rollback", "rollback_preview", "status", "upload_content", "upload_counts", "upload_history",
-    "version_history", "versions",
+    "CommitResult",
+    "UploadedFile",
+    "VersionNotFound",
+    "append_rows",
+    "commit",
+    "connect",
+    "content_hash",
+    "load",
+    "record_rejected",
+    "rollback",
+    "rollback_preview",
+    "status",
+    "upload_content",
+    "upload_counts",
+    "upload_history",
+    "version_history",
+    "versions",
 ]

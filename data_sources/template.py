@@ -107,7 +107,11 @@ def _write_instructions(book: Workbook, key: str) -> None:
     sheet.append([declared.description_en])
     sheet.append([f"หน่วยงานเจ้าของข้อมูล / Owner: {declared.division_th} / {declared.division_en}"])
     sheet.append(["กรอกข้อมูลในชีต 'ข้อมูล' ตั้งแต่แถวที่ 2 (ลบแถวตัวอย่างก่อนส่ง) ใช้ปี พ.ศ. หรือ ค.ศ. ได้"])
-    sheet.append(["Fill in the 'ข้อมูล' sheet from row 2 (replace the example row). Buddhist-era or Christian-era years both work."])
+    sheet.append(
+        [
+            "Fill in the 'ข้อมูล' sheet from row 2 (replace the example row). Buddhist-era or Christian-era years both work."
+        ]
+    )
     sheet.append([])
     sheet.append(["หัวคอลัมน์", "Column", "ต้องกรอก / Required", "ชนิดข้อมูล", "Type", "คำอธิบาย", "Description"])
     for cell in sheet[sheet.max_row]:
@@ -115,7 +119,16 @@ def _write_instructions(book: Workbook, key: str) -> None:
     for column in declared.columns:
         kind_th, kind_en = column.kind.describe()
         note = _REQUIRED_NOTE if column.required else _OPTIONAL_NOTE
-        sheet.append([column.label_th, column.label_en, f"{note[0]} / {note[1]}", kind_th, kind_en,
-                      column.description_th, column.description_en])
+        sheet.append(
+            [
+                column.label_th,
+                column.label_en,
+                f"{note[0]} / {note[1]}",
+                kind_th,
+                kind_en,
+                column.description_th,
+                column.description_en,
+            ]
+        )
     for letter, width in zip("ABCDEFG", (28, 24, 18, 50, 50, 40, 40), strict=True):
         sheet.column_dimensions[letter].width = width

@@ -133,7 +133,9 @@ def _incomplete_data_row(row: list[object], kind: RowClass, match: HeaderMatch, 
     """
     if dataset is None or _heading_target(kind, dataset) is not None or not match.mapping:
         return False
-    column = next(i for i, cell in enumerate(row) if cell is not None and not (isinstance(cell, str) and not cell.strip()))
+    column = next(
+        i for i, cell in enumerate(row) if cell is not None and not (isinstance(cell, str) and not cell.strip())
+    )
     if column > min(match.mapping.values()):
         return True
     key = next((k for k, index in match.mapping.items() if index == column), None)

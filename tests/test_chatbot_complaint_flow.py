@@ -30,7 +30,9 @@ def steps(replies: list[FlowReply]) -> list[object]:
 
 def test_a_complete_conversation_files_one_complaint_with_every_field_in_place() -> None:
     desk = MemoryDesk()
-    replies = talk(desk, "อยากร้องเรียนค่ะ", "1", "ชุมชนเมืองทอง ซอย 3", "ถนนเป็นหลุมลึกหน้าร้านขายยา", "สมหญิง 089-123-4567", "ยืนยัน")
+    replies = talk(
+        desk, "อยากร้องเรียนค่ะ", "1", "ชุมชนเมืองทอง ซอย 3", "ถนนเป็นหลุมลึกหน้าร้านขายยา", "สมหญิง 089-123-4567", "ยืนยัน"
+    )
     assert steps(replies) == ["category", "place", "description", "contact", "confirm", None]
     (filed,) = desk.filed
     assert (filed.category, filed.community, filed.place) == ("road", "เมืองทอง", "ชุมชนเมืองทอง ซอย 3")
@@ -181,7 +183,9 @@ def test_state_is_plain_json_and_the_same_confirmation_twice_files_once() -> Non
 
 def test_coordinates_typed_as_the_place_are_kept_internal_with_the_filing() -> None:
     desk = MemoryDesk()
-    talk(desk, "แจ้งต้นไม้ล้มขวางทาง", "https://maps.google.com/?q=6.55361,101.29791", "ต้นไม้ใหญ่ล้มขวางถนนทั้งเลน", "ข้าม", "ยืนยัน")
+    talk(
+        desk, "แจ้งต้นไม้ล้มขวางทาง", "https://maps.google.com/?q=6.55361,101.29791", "ต้นไม้ใหญ่ล้มขวางถนนทั้งเลน", "ข้าม", "ยืนยัน"
+    )
     assert (desk.filed[0].latitude, desk.filed[0].longitude) == (6.55361, 101.29791)
 
 

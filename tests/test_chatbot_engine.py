@@ -134,7 +134,9 @@ def test_a_hazard_gives_its_number_and_offers_the_complaint(bot: Chatbot, desk: 
     assert desk.filed[0].category == "road" and "รถล้มบ่อย" in desk.filed[0].description
 
 
-def test_a_message_over_the_question_limit_is_refused_plainly_unless_it_is_a_complaint(bot: Chatbot, desk: MemoryDesk) -> None:
+def test_a_message_over_the_question_limit_is_refused_plainly_unless_it_is_a_complaint(
+    bot: Chatbot, desk: MemoryDesk
+) -> None:
     pasted = "ขอถามเรื่องภาษีที่ดินหน่อยค่ะ " * 80
     refused = bot.reply(pasted)
     assert "ยาวเกินไป" in refused.answer and f"{len(pasted.strip()):,}" in refused.answer

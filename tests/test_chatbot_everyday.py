@@ -19,7 +19,9 @@ from metrics.citizen import CityEvent
 from metrics.event_calendar import timing, upcoming
 
 TODAY = date(2026, 12, 4)
-LOY = CityEvent("loy", "ลอยกระทง", "Loy Krathong", "", "", "พ.ย.", "Nov", (11,), True, ((date(2026, 11, 24), date(2026, 11, 24)),))
+LOY = CityEvent(
+    "loy", "ลอยกระทง", "Loy Krathong", "", "", "พ.ย.", "Nov", (11,), True, ((date(2026, 11, 24), date(2026, 11, 24)),)
+)
 
 
 def test_events_this_month_are_this_months_not_the_years() -> None:

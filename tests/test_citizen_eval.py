@@ -24,7 +24,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 def messages() -> list[tuple[str, str]]:
-    rows = (line.split("\t", 1) for line in (DATA / "citizen_eval_messages.tsv").read_text(encoding="utf-8").splitlines())
+    rows = (
+        line.split("\t", 1) for line in (DATA / "citizen_eval_messages.tsv").read_text(encoding="utf-8").splitlines()
+    )
     return [(expect, text) for expect, text in (r for r in rows if len(r) == 2) if not expect.startswith("#")]
 
 

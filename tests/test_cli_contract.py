@@ -22,8 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "data_sources", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "data_sources", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture
@@ -46,8 +47,9 @@ def test_status_on_a_fresh_database_lists_every_dataset_empty(db: str) -> None:
 
 
 def test_accepted_file_exits_0_with_one_summary_line(db: str, tmp_path: Path) -> None:
-    path = make_workbook(tmp_path / "waste.xlsx", [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2569", "เสรี", 2.5],
-                                                   ["2/11/2569", "เสรี", 3]])
+    path = make_workbook(
+        tmp_path / "waste.xlsx", [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2569", "เสรี", 2.5], ["2/11/2569", "เสรี", 3]]
+    )
     result = _cli("ingest", str(path), "--dataset", "waste", "--db", db, "--user", "clerk")
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
@@ -64,8 +66,9 @@ def test_rejected_file_exits_2_lists_problems_and_changes_nothing(db: str, tmp_p
     result = _cli("ingest", str(bad), "--dataset", "waste", "--db", db)
     assert result.returncode == 2
     problems = result.stdout.strip().splitlines()
-    assert any("row 2, column A" in line and "วันที่ที่ไม่มีอยู่จริง" in line and "not a real calendar date" in line
-               for line in problems)
+    assert any(
+        "row 2, column A" in line and "วันที่ที่ไม่มีอยู่จริง" in line and "not a real calendar date" in line for line in problems
+    )
     assert any("row 2, column C" in line for line in problems)
     assert _status(db) == before
 
@@ -106,5 +109,3 @@ def test_template_example_row_holds_valid_values(name: str) -> None:
     frame = build_frame(rows, match, declared, report, today=city_time.today())
     assert [i.code for i in report.issues] == [], report.lines()
     assert len(frame) == 1
-
-

@@ -9,8 +9,18 @@ from data_sources.headers import header_forms
 from data_sources.schema import PILLARS, Choice, Date, DateTime, Month
 
 DESIGN_DATASETS = {
-    "complaints", "revenue", "budget", "waste", "air_quality", "water_level",
-    "incidents", "population", "welfare", "health", "facilities", "economy",
+    "complaints",
+    "revenue",
+    "budget",
+    "waste",
+    "air_quality",
+    "water_level",
+    "incidents",
+    "population",
+    "welfare",
+    "health",
+    "facilities",
+    "economy",
 }
 
 
@@ -23,8 +33,16 @@ def test_dataset_declaration_is_complete(key: str) -> None:
     declared = DATASETS[key]
     assert declared.pillar in PILLARS
     assert declared.cadence_days > 0
-    assert all([declared.title_th, declared.title_en, declared.description_th, declared.description_en,
-                declared.division_th, declared.division_en])
+    assert all(
+        [
+            declared.title_th,
+            declared.title_en,
+            declared.description_th,
+            declared.description_en,
+            declared.division_th,
+            declared.division_en,
+        ]
+    )
     keys = [c.key for c in declared.columns]
     assert len(keys) == len(set(keys))
     assert set(declared.primary_key) <= set(keys)
@@ -43,7 +61,9 @@ def test_no_header_names_two_columns_of_one_dataset(key: str) -> None:
     for column in DATASETS[key].columns:
         for header in column.headers:
             for form in header_forms(header):
-                assert owners.setdefault(form, column.key) == column.key, f"'{header}' names {owners[form]} and {column.key}"
+                assert owners.setdefault(form, column.key) == column.key, (
+                    f"'{header}' names {owners[form]} and {column.key}"
+                )
 
 
 @pytest.mark.parametrize("key", sorted(DATASETS))

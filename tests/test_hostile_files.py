@@ -298,7 +298,9 @@ def test_the_sparse_sheet_read_in_a_child_is_refused_and_the_server_lives() -> N
 
 
 def large_sheet(rows: int, *, prolog: str = "", last: str = "") -> bytes:
-    body = "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}"><v>{n % 7}</v></c></row>' for n in range(2, rows))
+    body = "".join(
+        f'<row r="{n}"><c r="A{n}"><v>{n}</v></c><c r="B{n}"><v>{n % 7}</v></c></row>' for n in range(2, rows)
+    )
     return package(sheet_xml(HEADER_ROW + body + last, prolog=prolog))
 
 
@@ -326,4 +328,7 @@ def test_a_large_sheet_reaching_the_grid_corner_is_refused_and_the_server_lives(
     with pytest.raises(DataSourceError) as caught:
         run_isolated(read_sheets, content, "corner.xlsx", Limits(), limits=Limits())
     assert caught.value.code in {"sheet-too-large", "parser-failed"}
-    assert run_isolated(read_sheets, b"a,b\n1,2\n", "x.csv", Limits(), limits=Limits())[0].rows == [["a", "b"], ["1", "2"]]
+    assert run_isolated(read_sheets, b"a,b\n1,2\n", "x.csv", Limits(), limits=Limits())[0].rows == [
+        ["a", "b"],
+        ["1", "2"],
+    ]

@@ -65,9 +65,14 @@ def test_two_row_merged_header_is_matched(engine, tmp_path: Path) -> None:
 
 
 def test_best_matching_sheet_is_chosen_and_named(engine, tmp_path: Path) -> None:
-    notes = {"คำอธิบาย": [["ไฟล์นี้ส่งโดยกองคลัง"]], "ปีก่อน": [["ปีงบประมาณ", "เดือน", "ประเภทรายได้"], [2568, "ต.ค. 2567", "ภาษีอากร"]]}
-    rows = [["ปีงบประมาณ", "เดือน", "ประเภทรายได้", "ประมาณการ (บาท)", "จัดเก็บได้ (บาท)"],
-            [2569, "ต.ค. 2568", "ภาษีอากร", "2,500,000", "2,315,000.50"]]
+    notes = {
+        "คำอธิบาย": [["ไฟล์นี้ส่งโดยกองคลัง"]],
+        "ปีก่อน": [["ปีงบประมาณ", "เดือน", "ประเภทรายได้"], [2568, "ต.ค. 2567", "ภาษีอากร"]],
+    }
+    rows = [
+        ["ปีงบประมาณ", "เดือน", "ประเภทรายได้", "ประมาณการ (บาท)", "จัดเก็บได้ (บาท)"],
+        [2569, "ต.ค. 2568", "ภาษีอากร", "2,500,000", "2,315,000.50"],
+    ]
     result = _ingest(engine, make_workbook(tmp_path / "rev.xlsx", rows, sheet="รายได้", extra_sheets=notes), "revenue")
     assert result.accepted, result.prepared.report.lines()
     assert result.prepared.report.sheet == "รายได้"
@@ -75,10 +80,12 @@ def test_best_matching_sheet_is_chosen_and_named(engine, tmp_path: Path) -> None
 
 
 def test_trailing_total_row_is_skipped_with_a_warning(engine, tmp_path: Path) -> None:
-    rows = [["ปีงบประมาณ", "เดือน", "ประเภทรายได้", "ประมาณการ", "จัดเก็บได้"],
-            [2569, "ต.ค.", "ภาษีอากร", 100, 90],
-            [2569, "ต.ค.", "ค่าธรรมเนียม ค่าปรับ และใบอนุญาต", 50, 40],
-            ["รวม", None, None, 150, 130]]
+    rows = [
+        ["ปีงบประมาณ", "เดือน", "ประเภทรายได้", "ประมาณการ", "จัดเก็บได้"],
+        [2569, "ต.ค.", "ภาษีอากร", 100, 90],
+        [2569, "ต.ค.", "ค่าธรรมเนียม ค่าปรับ และใบอนุญาต", 50, 40],
+        ["รวม", None, None, 150, 130],
+    ]
     result = _ingest(engine, make_workbook(tmp_path / "rev.xlsx", rows), "revenue")
     assert result.accepted, result.prepared.report.lines()
     assert "total-row-skipped" in _codes(result)
@@ -109,10 +116,12 @@ def test_every_usual_date_form_reads_as_the_same_day(engine, tmp_path: Path, wri
 
 
 def test_closed_list_accepts_thai_synonyms_and_open_list_takes_new_words(engine, tmp_path: Path) -> None:
-    rows = [["เลขที่เรื่อง", "วันที่รับเรื่อง", "วันที่แล้วเสร็จ", "ประเภท", "ชุมชน", "สถานะ"],
-            ["0001/2569", "1/11/2569 09.30 น.", "2/11/2569 10.00 น.", "ถนน", "เมืองทอง", "ดำเนินการแล้วเสร็จ"],
-            ["YL69-00002", "1/11/2569", None, "ป้ายโฆษณาผิดกฎหมาย", "ชุมชนใหม่พัฒนา", "closed"],
-            ["0003/2569", "2/11/2569", None, "ขยะ", "สะพรั่ง", "กำลังดำเนินการ"]]
+    rows = [
+        ["เลขที่เรื่อง", "วันที่รับเรื่อง", "วันที่แล้วเสร็จ", "ประเภท", "ชุมชน", "สถานะ"],
+        ["0001/2569", "1/11/2569 09.30 น.", "2/11/2569 10.00 น.", "ถนน", "เมืองทอง", "ดำเนินการแล้วเสร็จ"],
+        ["YL69-00002", "1/11/2569", None, "ป้ายโฆษณาผิดกฎหมาย", "ชุมชนใหม่พัฒนา", "closed"],
+        ["0003/2569", "2/11/2569", None, "ขยะ", "สะพรั่ง", "กำลังดำเนินการ"],
+    ]
     result = _ingest(engine, make_workbook(tmp_path / "c.xlsx", rows), "complaints")
     assert result.accepted, result.prepared.report.lines()
     frame = store.load(engine, "complaints").set_index("ticket_id")
@@ -131,8 +140,10 @@ def test_unknown_columns_are_ignored_with_a_warning(engine, tmp_path: Path) -> N
 
 
 def test_percent_and_separators_in_numbers(engine, tmp_path: Path) -> None:
-    rows = [["เดือน", "นักท่องเที่ยว (คน)", "งาน/กิจกรรม", "ธุรกิจจดทะเบียนใหม่", "อัตราการเช่าแผงตลาด (%)"],
-            ["พ.ย. 2569", "48,200", "๔", " 37 ", "92.5%"]]
+    rows = [
+        ["เดือน", "นักท่องเที่ยว (คน)", "งาน/กิจกรรม", "ธุรกิจจดทะเบียนใหม่", "อัตราการเช่าแผงตลาด (%)"],
+        ["พ.ย. 2569", "48,200", "๔", " 37 ", "92.5%"],
+    ]
     result = _ingest(engine, make_workbook(tmp_path / "e.xlsx", rows), "economy")
     assert result.accepted, result.prepared.report.lines()
     row = store.load(engine, "economy").iloc[0]
@@ -155,8 +166,11 @@ def test_dataset_is_detected_from_headers(engine, tmp_path: Path) -> None:
 
 
 def test_excel_percent_cells_read_as_percent(engine, tmp_path: Path) -> None:
-    rows = [["เดือน", "นักท่องเที่ยว (คน)", "งาน/กิจกรรม", "ธุรกิจจดทะเบียนใหม่", "อัตราการเช่าแผงตลาด (%)"],
-            ["ต.ค. 2569", 41000, 3, 30, 0.925], ["พ.ย. 2569", 48200, 4, 37, 0.9]]
+    rows = [
+        ["เดือน", "นักท่องเที่ยว (คน)", "งาน/กิจกรรม", "ธุรกิจจดทะเบียนใหม่", "อัตราการเช่าแผงตลาด (%)"],
+        ["ต.ค. 2569", 41000, 3, 30, 0.925],
+        ["พ.ย. 2569", 48200, 4, 37, 0.9],
+    ]
     result = _ingest(engine, make_workbook(tmp_path / "e.xlsx", rows), "economy")
     assert result.accepted, result.prepared.report.lines()
     assert sorted(store.load(engine, "economy")["market_occupancy_pct"]) == [90.0, 92.5]

@@ -18,8 +18,11 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture
 def engine(db_url: str):  # type: ignore[no-untyped-def]
     engine = store.connect(db_url)
-    store.commit(engine, "waste", pd.DataFrame({"date": pd.to_datetime(["2026-11-01"]), "community": ["เสรี"],
-                                                 "tons_collected": [2.0]}))
+    store.commit(
+        engine,
+        "waste",
+        pd.DataFrame({"date": pd.to_datetime(["2026-11-01"]), "community": ["เสรี"], "tons_collected": [2.0]}),
+    )
     return engine
 
 
@@ -71,7 +74,12 @@ def test_negative_in_parentheses_is_refused_where_negatives_make_no_sense(engine
 
 
 def test_duplicate_key_points_at_the_first_row(engine, tmp_path: Path) -> None:
-    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2569", "เสรี", 1], ["2/11/2569", "เสรี", 1], ["1/11/2569", "เสรี", 3]]
+    rows = [
+        ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"],
+        ["1/11/2569", "เสรี", 1],
+        ["2/11/2569", "เสรี", 1],
+        ["1/11/2569", "เสรี", 3],
+    ]
     issue = _error(_ingest(engine, make_workbook(tmp_path / "w.xlsx", rows)), "duplicate-key")
     assert issue.row == 4 and "2" in issue.message_en
 

@@ -20,7 +20,11 @@ def test_doctests() -> None:
     [
         ("/chatbot", "lang=en", "/chatbot?lang=English"),
         ("/", "lang=%20EN%20", "/?lang=English"),
-        ("/complaint-status", "ticket=000123%2F2569&lang=english", "/complaint-status?ticket=000123%2F2569&lang=English"),
+        (
+            "/complaint-status",
+            "ticket=000123%2F2569&lang=english",
+            "/complaint-status?ticket=000123%2F2569&lang=English",
+        ),
         ("/", "lang=English", None),
         ("/", "lang=%E0%B9%84%E0%B8%97%E0%B8%A2", None),  # ไทย, the toggle's own label
         ("/", "lang=klingon", None),

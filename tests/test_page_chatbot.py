@@ -120,7 +120,9 @@ def test_answer_text_keeps_its_line_breaks_and_ends_lists_where_they_end() -> No
 
 
 def test_a_citizens_markdown_is_shown_as_text_not_rendered() -> None:
-    shown = citizen_chat.as_markdown(plain_lines("รายละเอียด: หลุม ![x](http://evil.example/a.png) **ด่วน** :red[!]\n- ok"))
+    shown = citizen_chat.as_markdown(
+        plain_lines("รายละเอียด: หลุม ![x](http://evil.example/a.png) **ด่วน** :red[!]\n- ok")
+    )
     assert "![" not in shown and "**" not in shown and ":red[" not in shown
     assert shown.startswith("รายละเอียด: หลุม !\\[x\\](http\\://evil.example/a.png)")
 

@@ -83,9 +83,7 @@ def test_open_data_offers_each_dataset_without_personal_columns(small_city: sa.E
     at.selectbox(key="open_data_dataset").set_value("complaints").run()
     shown = {m.label: m.value for m in at.metric}
     assert shown["จำนวนแถว"] == "5" and shown["รุ่นข้อมูล"] == "1"
-    assert at.info[0].value == (
-        "ตัดคอลัมน์ข้อมูลส่วนบุคคลออกแล้ว: รายละเอียด, ชื่อผู้ร้องเรียน, เบอร์โทรผู้ร้องเรียน, เลขประจำตัวประชาชน"
-    )
+    assert at.info[0].value == ("ตัดคอลัมน์ข้อมูลส่วนบุคคลออกแล้ว: รายละเอียด, ชื่อผู้ร้องเรียน, เบอร์โทรผู้ร้องเรียน, เลขประจำตัวประชาชน")
     dictionary = at.dataframe[0].value
     assert "complainant_name" not in dictionary["ชื่อคอลัมน์ในไฟล์"].tolist()
     preview = at.dataframe[1].value

@@ -21,7 +21,9 @@ INBOX, STATUS = "pages/complaint_inbox.py", "pages/complaint_status.py"
 def city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> sa.Engine:
     engine = open_city(tmp_path, monkeypatch)
     now = city_time.now()
-    tickets.file_complaint(engine, tickets.NewComplaint("road", "หลุมลึกหน้าร้านยา", community="เมืองทอง"), now=now - timedelta(days=1))
+    tickets.file_complaint(
+        engine, tickets.NewComplaint("road", "หลุมลึกหน้าร้านยา", community="เมืองทอง"), now=now - timedelta(days=1)
+    )
     tickets.file_complaint(engine, tickets.NewComplaint("waste", "ขยะล้นถัง", community="สะพรั่ง", contact_phone="0812345678"),
                            now=now - timedelta(hours=3))  # fmt: skip
     return engine
@@ -93,7 +95,10 @@ def test_the_citizen_with_the_key_rates_once_resolved_and_can_reopen(city: sa.En
     at.query_params["ticket"] = filed.ticket_id
     at.query_params["key"] = filed.access_key
     at.run()
-    assert len(at.feedback) == 1 and [a.key for a in at.text_area] == ["status_desk_reopen_reason", "status_desk_info_text"]
+    assert len(at.feedback) == 1 and [a.key for a in at.text_area] == [
+        "status_desk_reopen_reason",
+        "status_desk_info_text",
+    ]
     at.feedback(key="status_desk_score").set_value(3)  # the fourth star
     at.form_submit_button[1].click().run()  # [0] is the lookup form's
     assert not at.exception

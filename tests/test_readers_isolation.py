@@ -138,7 +138,12 @@ def test_a_one_shot_command_forks_its_children_itself_and_still_survives_a_crash
     )
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run(
-        [sys.executable, str(script)], cwd=root, env={"PYTHONPATH": str(root)}, capture_output=True, text=True, timeout=300
+        [sys.executable, str(script)],
+        cwd=root,
+        env={"PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [

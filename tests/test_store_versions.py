@@ -27,7 +27,11 @@ def _complaints(*rows: tuple[str, str, str]) -> pd.DataFrame:
 
 def _waste(*rows: tuple[str, str, float]) -> pd.DataFrame:
     return pd.DataFrame(
-        {"date": pd.to_datetime([r[0] for r in rows]), "community": [r[1] for r in rows], "tons_collected": [r[2] for r in rows]}
+        {
+            "date": pd.to_datetime([r[0] for r in rows]),
+            "community": [r[1] for r in rows],
+            "tons_collected": [r[2] for r in rows],
+        }
     )
 
 
@@ -39,8 +43,12 @@ def test_fresh_database_has_every_dataset_at_version_zero(db_url: str) -> None:
 
 def test_upsert_updates_matching_keys_and_adds_new_ones(db_url: str) -> None:
     engine = store.connect(db_url)
-    store.commit(engine, "complaints", _complaints(("1/68", "2024-10-01", "received"), ("2/68", "2024-10-02", "received")))
-    result = store.commit(engine, "complaints", _complaints(("2/68", "2024-10-02", "resolved"), ("3/68", "2024-10-03", "received")))
+    store.commit(
+        engine, "complaints", _complaints(("1/68", "2024-10-01", "received"), ("2/68", "2024-10-02", "received"))
+    )
+    result = store.commit(
+        engine, "complaints", _complaints(("2/68", "2024-10-02", "resolved"), ("3/68", "2024-10-03", "received"))
+    )
     assert (result.version, result.plan.added, result.plan.updated, result.plan.removed) == (2, 1, 1, 0)
     current = store.load(engine, "complaints").set_index("ticket_id")["status"].to_dict()
     assert current == {"1/68": "received", "2/68": "resolved", "3/68": "received"}
@@ -48,7 +56,9 @@ def test_upsert_updates_matching_keys_and_adds_new_ones(db_url: str) -> None:
 
 def test_replace_period_drops_rows_of_covered_months_missing_from_the_file(db_url: str) -> None:
     engine = store.connect(db_url)
-    store.commit(engine, "waste", _waste(("2024-10-01", "เสรี", 2.0), ("2024-10-02", "เสรี", 2.5), ("2024-11-01", "เสรี", 3.0)))
+    store.commit(
+        engine, "waste", _waste(("2024-10-01", "เสรี", 2.0), ("2024-10-02", "เสรี", 2.5), ("2024-11-01", "เสรี", 3.0))
+    )
     result = store.commit(engine, "waste", _waste(("2024-10-01", "เสรี", 2.2)))
     assert (result.plan.added, result.plan.updated, result.plan.removed) == (0, 1, 1)
     current = store.load(engine, "waste").sort_values("date")
@@ -57,16 +67,22 @@ def test_replace_period_drops_rows_of_covered_months_missing_from_the_file(db_ur
 
 def test_replace_mode_makes_the_file_the_whole_dataset(db_url: str) -> None:
     engine = store.connect(db_url)
-    store.commit(engine, "complaints", _complaints(("1/68", "2024-10-01", "received"), ("2/68", "2024-10-02", "received")))
+    store.commit(
+        engine, "complaints", _complaints(("1/68", "2024-10-01", "received"), ("2/68", "2024-10-02", "received"))
+    )
     store.commit(engine, "complaints", _complaints(("9/68", "2024-10-09", "received")), mode="replace")
     assert store.load(engine, "complaints")["ticket_id"].tolist() == ["9/68"]
 
 
 def test_rollback_restores_exactly_the_rows_and_hash_before_the_version(db_url: str) -> None:
     engine = store.connect(db_url)
-    store.commit(engine, "complaints", _complaints(("1/68", "2024-10-01", "received"), ("2/68", "2024-10-02", "received")))
+    store.commit(
+        engine, "complaints", _complaints(("1/68", "2024-10-01", "received"), ("2/68", "2024-10-02", "received"))
+    )
     before = store.status(engine)["datasets"]["complaints"]["content_hash"]
-    store.commit(engine, "complaints", _complaints(("2/68", "2024-10-02", "resolved"), ("3/68", "2024-10-03", "received")))
+    store.commit(
+        engine, "complaints", _complaints(("2/68", "2024-10-02", "resolved"), ("3/68", "2024-10-03", "received"))
+    )
     store.commit(engine, "complaints", _complaints(("4/68", "2024-10-04", "received")))
     result = store.rollback(engine, "complaints", 2)
     after = store.status(engine)["datasets"]["complaints"]
@@ -154,7 +170,10 @@ def test_bulk_insert_keeps_every_value_exactly(db_url: str) -> None:
     frame = pd.DataFrame(
         {
             "ticket_id": [f"{n}/68" for n in range(1, 7)],
-            "received_at": pd.to_datetime(["2024-10-01 08:30:15.250", "2024-10-02", None, "2024-10-04", "2024-10-05", "2024-10-06"], format="ISO8601"),
+            "received_at": pd.to_datetime(
+                ["2024-10-01 08:30:15.250", "2024-10-02", None, "2024-10-04", "2024-10-05", "2024-10-06"],
+                format="ISO8601",
+            ),
             "category": ["road"] * 6,
             "community": ["เมืองทอง"] * 6,
             "status": ["received"] * 6,

@@ -25,7 +25,12 @@ from ui.i18n import lang, t
 from ui.plain import plain, plain_lines
 from ui.session import database
 
-MESSAGES, STATE, PENDING, PENDING_LOCATION = "chatbot_messages", "chatbot_state", "chatbot_pending", "chatbot_pending_location"
+MESSAGES, STATE, PENDING, PENDING_LOCATION = (
+    "chatbot_messages",
+    "chatbot_state",
+    "chatbot_pending",
+    "chatbot_pending_location",
+)
 STATUS_PAGE = "pages/complaint_status.py"
 MAX_CHARS = MAX_MESSAGE
 PHOTO_TYPES = ["jpg", "jpeg", "png", "webp", "heic"]
@@ -126,8 +131,13 @@ def take_turn(typed: Any) -> None:
 def location_picker() -> None:
     """Send a location with the next message: coordinates or a map link typed in (a phone's
     "share location" gives one). The point goes to staff only, never to public pages."""
-    with st.expander(t("chat.location.title"), icon=":material/location_on:"), st.form("chatbot_location", border=False):
-        typed = st.text_input(t("chat.location.coordinates"), placeholder="6.5536, 101.2979", key="chatbot_location_text")
+    with (
+        st.expander(t("chat.location.title"), icon=":material/location_on:"),
+        st.form("chatbot_location", border=False),
+    ):
+        typed = st.text_input(
+            t("chat.location.coordinates"), placeholder="6.5536, 101.2979", key="chatbot_location_text"
+        )
         sent = st.form_submit_button(t("chat.location.send"), icon=":material/send:")
     if sent:
         point = coordinates(typed or "")

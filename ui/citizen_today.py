@@ -96,7 +96,13 @@ def river_card(rivers: list[RiverOutlook], now: datetime) -> None:
                 st.caption(eta)
             if reading.measured_at is not None:
                 minutes = format_number(max(0.0, (now - reading.measured_at).total_seconds() / 60))
-                st.caption(t("citizen.river.age", when=format_date(reading.measured_at, language, with_time=True), minutes=minutes))
+                st.caption(
+                    t(
+                        "citizen.river.age",
+                        when=format_date(reading.measured_at, language, with_time=True),
+                        minutes=minutes,
+                    )
+                )
 
 
 def incidents_card(today: CitizenToday) -> None:

@@ -126,7 +126,9 @@ def _timeline(view: TicketView) -> None:
             if entry.division and entry.kind == "assigned":
                 what += f" ({division_label(entry.division, language)})"
             note = f" — {entry.text}" if entry.text else ""
-            st.markdown(plain(f"{format_date(entry.at, language, with_time=True)} · {entry.actor or '—'} · {what}{note}"))
+            st.markdown(
+                plain(f"{format_date(entry.at, language, with_time=True)} · {entry.actor or '—'} · {what}{note}")
+            )
 
 
 def actions(engine: sa.Engine, account: Account, view: TicketView) -> None:
@@ -164,7 +166,15 @@ def _apply(engine: sa.Engine, account: Account, view: TicketView, division: str,
         if division != view.division or (view.stage == "new" and stage in (None, "assigned")):
             tickets.assign(engine, view.ticket_id, division, actor=actor)
         if stage and stage != "assigned":
-            tickets.move(engine, view.ticket_id, stage, actor=actor, note=note or None, public_note=public_note or None, photo=photo)  # type: ignore[arg-type]
+            tickets.move(
+                engine,
+                view.ticket_id,
+                stage,
+                actor=actor,
+                note=note or None,
+                public_note=public_note or None,
+                photo=photo,
+            )  # type: ignore[arg-type]
         else:
             if note.strip():
                 tickets.add_note(engine, view.ticket_id, note, actor=actor)

@@ -37,7 +37,6 @@ def language_toggle() -> None:
     )
 
 
-
 def language_query() -> str:
-    """"?lang=English" in English, "" in Thai (the default): for links the app builds."""
+    """ "?lang=English" in English, "" in Thai (the default): for links the app builds."""
     return "" if lang() == "th" else f"?lang={LABELS[lang()]}"

@@ -42,29 +42,78 @@ UPLOADERS: tuple[Role, ...] = ("staff", "admin")
 ADMINS: tuple[Role, ...] = ("admin",)
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/citizen_dashboard.py", "nav.citizen_dashboard", ":material/location_city:", "citizen", "public", EVERYONE,
-             default=True),
+    PageSpec(
+        "pages/citizen_dashboard.py",
+        "nav.citizen_dashboard",
+        ":material/location_city:",
+        "citizen",
+        "public",
+        EVERYONE,
+        default=True,
+    ),
     PageSpec("pages/chatbot.py", "nav.chatbot", ":material/chat:", "chatbot", "public", EVERYONE),
-    PageSpec("pages/complaint_status.py", "nav.complaint_status", ":material/manage_search:", "complaint-status", "public", EVERYONE),
+    PageSpec(
+        "pages/complaint_status.py",
+        "nav.complaint_status",
+        ":material/manage_search:",
+        "complaint-status",
+        "public",
+        EVERYONE,
+    ),
     PageSpec("pages/services_map.py", "nav.services_map", ":material/map:", "services", "public", EVERYONE),
     PageSpec("pages/open_data.py", "nav.open_data", ":material/download:", "open-data", "public", EVERYONE),
     PageSpec("pages/about.py", "nav.about", ":material/info:", "about", "public", EVERYONE),
     PageSpec("pages/data_status.py", "nav.data_status", ":material/database:", "data-status", "public", EVERYONE),
-    PageSpec("pages/mayor_dashboard.py", "nav.mayor_dashboard", ":material/dashboard:", "mayor", "executive", EXECUTIVES),
-    PageSpec("pages/pillar_governance.py", "nav.pillar_governance", ":material/account_balance:", "governance", "executive", EXECUTIVES),
-    PageSpec("pages/pillar_living.py", "nav.pillar_living", ":material/family_restroom:", "living", "executive", EXECUTIVES),
-    PageSpec("pages/pillar_environment.py", "nav.pillar_environment", ":material/eco:", "environment", "executive", EXECUTIVES),
-    PageSpec("pages/pillar_economy.py", "nav.pillar_economy", ":material/storefront:", "economy", "executive", EXECUTIVES),
-    PageSpec("pages/pillar_resilience.py", "nav.pillar_resilience", ":material/flood:", "resilience", "executive", EXECUTIVES),
+    PageSpec(
+        "pages/mayor_dashboard.py", "nav.mayor_dashboard", ":material/dashboard:", "mayor", "executive", EXECUTIVES
+    ),
+    PageSpec(
+        "pages/pillar_governance.py",
+        "nav.pillar_governance",
+        ":material/account_balance:",
+        "governance",
+        "executive",
+        EXECUTIVES,
+    ),
+    PageSpec(
+        "pages/pillar_living.py", "nav.pillar_living", ":material/family_restroom:", "living", "executive", EXECUTIVES
+    ),
+    PageSpec(
+        "pages/pillar_environment.py",
+        "nav.pillar_environment",
+        ":material/eco:",
+        "environment",
+        "executive",
+        EXECUTIVES,
+    ),
+    PageSpec(
+        "pages/pillar_economy.py", "nav.pillar_economy", ":material/storefront:", "economy", "executive", EXECUTIVES
+    ),
+    PageSpec(
+        "pages/pillar_resilience.py", "nav.pillar_resilience", ":material/flood:", "resilience", "executive", EXECUTIVES
+    ),
     PageSpec("pages/city_map.py", "nav.city_map", ":material/map:", "city-map", "executive", EXECUTIVES),
     PageSpec("pages/kpi_detail.py", "nav.kpi_detail", ":material/query_stats:", "kpi", "executive", EXECUTIVES),
-    PageSpec("pages/present.py", "nav.present", ":material/co_present:", "present", "executive", EXECUTIVES,
-             demo_roles=EVERYONE),
+    PageSpec(
+        "pages/present.py",
+        "nav.present",
+        ":material/co_present:",
+        "present",
+        "executive",
+        EXECUTIVES,
+        demo_roles=EVERYONE,
+    ),
     # Signed-in people see who they are (and sign out) in the sidebar, so the page leaves their menu.
-    PageSpec("pages/sign_in.py", "nav.sign_in", ":material/login:", "sign-in", "public", EVERYONE, hidden_for=STAFF_AND_UP),
-    PageSpec("pages/complaint_inbox.py", "nav.complaint_inbox", ":material/inbox:", "complaints-inbox", "staff", STAFF_AND_UP),
+    PageSpec(
+        "pages/sign_in.py", "nav.sign_in", ":material/login:", "sign-in", "public", EVERYONE, hidden_for=STAFF_AND_UP
+    ),
+    PageSpec(
+        "pages/complaint_inbox.py", "nav.complaint_inbox", ":material/inbox:", "complaints-inbox", "staff", STAFF_AND_UP
+    ),
     PageSpec("pages/upload.py", "nav.upload", ":material/upload_file:", "upload", "staff", UPLOADERS),
-    PageSpec("pages/upload_history.py", "nav.upload_history", ":material/history:", "upload-history", "staff", STAFF_AND_UP),
+    PageSpec(
+        "pages/upload_history.py", "nav.upload_history", ":material/history:", "upload-history", "staff", STAFF_AND_UP
+    ),
     PageSpec("pages/catalogue.py", "nav.catalogue", ":material/menu_book:", "catalogue", "staff", STAFF_AND_UP),
     PageSpec("pages/accounts.py", "nav.accounts", ":material/manage_accounts:", "accounts", "admin", ADMINS),
     PageSpec("pages/audit_log.py", "nav.audit_log", ":material/policy:", "audit-log", "admin", ADMINS),

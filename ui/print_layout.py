@@ -54,4 +54,3 @@ def open_print_dialog() -> None:
     """At the end of the page: open the browser's print dialog if the button asked for it."""
     if st.session_state.pop(_PRINT_NOW, False):
         st.html(_OPEN_DIALOG, unsafe_allow_javascript=True)
-

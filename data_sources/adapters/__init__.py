@@ -19,8 +19,18 @@ from data_sources.schema import Dataset
 DATASETS: dict[str, Dataset] = {
     d.key: d
     for d in (
-        COMPLAINTS, REVENUE, BUDGET, WASTE, AIR_QUALITY, WATER_LEVEL,
-        INCIDENTS, POPULATION, WELFARE, HEALTH, FACILITIES, ECONOMY,
+        COMPLAINTS,
+        REVENUE,
+        BUDGET,
+        WASTE,
+        AIR_QUALITY,
+        WATER_LEVEL,
+        INCIDENTS,
+        POPULATION,
+        WELFARE,
+        HEALTH,
+        FACILITIES,
+        ECONOMY,
     )
 }
 

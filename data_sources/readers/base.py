@@ -35,7 +35,12 @@ class Sheet:
     hidden: bool = False  # the whole sheet is hidden
 
     def __init__(
-        self, name: str, rows: list[list[object]] | None = None, merged: tuple[MERGE, ...] = (), *, grid: np.ndarray | None = None
+        self,
+        name: str,
+        rows: list[list[object]] | None = None,
+        merged: tuple[MERGE, ...] = (),
+        *,
+        grid: np.ndarray | None = None,
     ) -> None:
         if (rows is None) == (grid is None):
             raise TypeError("a Sheet needs rows or a grid")

@@ -34,7 +34,14 @@ class MemoryDesk:
             return Filed(f"CB70-{same + 1:05d}", False, "key-again", rules.division_for(complaint.category), None, None)
         self.filed.append(complaint)
         due = self.now + timedelta(days=rules.SERVICE_DAYS.get(complaint.category, 7))
-        return Filed(f"CB70-{len(self.filed):05d}", True, f"key-{len(self.filed)}", rules.division_for(complaint.category), due, len(self.filed))
+        return Filed(
+            f"CB70-{len(self.filed):05d}",
+            True,
+            f"key-{len(self.filed)}",
+            rules.division_for(complaint.category),
+            due,
+            len(self.filed),
+        )
 
     def join(self, ticket_id: str, text: str, photo_ids: Sequence[int], submission_key: str) -> Filed:
         self.joined.append((ticket_id, text, tuple(photo_ids)))

@@ -20,7 +20,11 @@ def _commit(engine: sa.Engine, key: str, rows: list[dict[str, object]]) -> None:
 
 def river_rows() -> list[dict[str, object]]:
     rows = []
-    for code, start, warning, critical in (("X.40A", 5.5, 7.5, 8.5), ("YLC-01", 4.9, 6.8, 7.6), ("YLC-02", 4.6, 6.5, 7.3)):
+    for code, start, warning, critical in (
+        ("X.40A", 5.5, 7.5, 8.5),
+        ("YLC-01", 4.9, 6.8, 7.6),
+        ("YLC-02", 4.6, 6.5, 7.3),
+    ):
         for hour in range(30, -1, -1):
             level = round(start + 0.04 * (30 - hour), 2)  # +0.96 m a day
             rows.append({"station": code, "measured_at": NOW - timedelta(hours=hour, minutes=20), "level_m": level,
@@ -43,7 +47,10 @@ def facility_rows() -> list[dict[str, object]]:
 
 def health_rows() -> list[dict[str, object]]:
     rows = []
-    for month, cases in (("2026-10-01", {"เมืองทอง": 3, "ธนวิถี": 5, "สะพรั่ง": 1}), ("2026-11-01", {"เมืองทอง": 6, "ธนวิถี": 2, "สะพรั่ง": 0})):
+    for month, cases in (
+        ("2026-10-01", {"เมืองทอง": 3, "ธนวิถี": 5, "สะพรั่ง": 1}),
+        ("2026-11-01", {"เมืองทอง": 6, "ธนวิถี": 2, "สะพรั่ง": 0}),
+    ):
         rows += [{"period_start": month, "period_type": "month", "community": name, "dengue_cases": count,
                   "health_centre_visits": 100} for name, count in cases.items()]  # fmt: skip
     return rows
