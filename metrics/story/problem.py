@@ -8,6 +8,7 @@ the dataset's cadence).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -31,7 +32,7 @@ class DatasetAge:
     cadence_days: int
     before_days: float | None  # mean age at the month ends before launch (None: never sent then)
     before_fresh: float | None  # share of those month ends at which it was fresh
-    now_days: float | None
+    now_days: float | None  # whole days since the latest upload
     now_fresh: bool
 
 
@@ -114,13 +115,14 @@ def dataset_ages(history: pd.DataFrame, *, launch: date | None, now: datetime) -
     for key, declared in DATASETS.items():
         before_days, before_fresh = _ages(times.get(key), declared.cadence_days, moments)
         # The latest upload, as the catalogue's freshness reads it (`now` is the dashboard's, to the
-        # hour: an upload later in the hour is today's, not one from the future).
+        # hour: an upload later in the hour is today's, not one from the future). Whole days gone:
+        # this morning's file is "0 days" old at nine in the evening, not "1" by rounding.
         latest = times[key].iloc[-1].to_pydatetime() if key in times and not times[key].empty else None
         age = freshness.days_since(latest, now)
         found.append(
             DatasetAge(
                 key, declared.division_th, declared.division_en, declared.cadence_days, before_days, before_fresh,
-                None if age is None else max(age, 0.0), freshness.is_fresh(latest, declared.cadence_days, now),
+                None if age is None else float(max(math.floor(age), 0)), freshness.is_fresh(latest, declared.cadence_days, now),
             )
         )  # fmt: skip
     return found
