@@ -29,6 +29,7 @@ def _sections(quick: bool) -> list[tuple[str, Any]]:
         "chatbot_bench",
         "channels_bench",
         "briefing_bench",
+        "load_bench",
     ):
         try:
             module = __import__(f"benchmarks.{name}", fromlist=["run"])
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         "--only",
         default=None,
         help="run one section: ingest, clerk_bench, metrics_bench, dashboard_bench, chatbot_bench, channels_bench, "
-        "briefing_bench",
+        "briefing_bench, load_bench",
     )
     args = parser.parse_args(argv)
     figures: list[dict[str, Any]] = []
