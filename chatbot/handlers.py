@@ -145,7 +145,7 @@ def _waste(turn: Turn, text: str, lang: Lang, prediction: Prediction) -> Reply:
 
     community = slots.community(text)
     if community is not None or has_any(text, SCHEDULE_WORDS):
-        answer = service_answers.garbage_days(community, lang, turn.now.date())
+        answer = service_answers.garbage_days(community, lang, turn.now)
         awaiting = (answer.slots or {}).get("awaiting")
         state = {"awaiting": "community", "lang": lang} if awaiting else None
         reply = finish(answer, "waste_collection", lang, confidence=prediction.confidence, state=state,

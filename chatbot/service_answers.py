@@ -3,7 +3,7 @@ municipality's phone numbers, dengue figures (health dataset, through metrics)."
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 
@@ -27,7 +27,7 @@ def _days(days: list[int], lang: Lang) -> str:
     return say(lang, "วัน", "") + ", ".join(names[d - 1] for d in days)
 
 
-def garbage_days(community: str | None, lang: Lang, today: date) -> Answer:
+def garbage_days(community: str | None, lang: Lang, now: datetime) -> Answer:
     """When the truck comes to `community` (the next day too); without one, ask which community."""
     schedule = profile().get("waste_schedule", [])
     if community is None:
@@ -45,8 +45,9 @@ def garbage_days(community: str | None, lang: Lang, today: date) -> Answer:
         return Answer(say(lang, f"ยังไม่มีตารางเก็บขยะของชุมชน{community}ในระบบ สอบถามกองสาธารณสุขและสิ่งแวดล้อม",
                           f"There is no collection schedule for {community} yet; ask the Public Health & Environment Division."),
                       (GARBAGE_SOURCE,))  # fmt: skip
-    following = found.next_day(today)
-    label = say(lang, "วันนี้", "today") if following == today.isoweekday() else _days([following], lang)
+    word, visit = found.visit_word(now)
+    label = {"today": say(lang, "วันนี้", "today"), "tomorrow": say(lang, "พรุ่งนี้", "tomorrow")}.get(word)
+    label = label or _days([visit.isoweekday()], lang)
     next_day = say(lang, f" ครั้งถัดไป: {label}", f" Next: {label}.")
     zone = {"days": list(found.days), "time": found.time}
     text = say(

@@ -7,7 +7,7 @@ are for staff, so they are left off the public map.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pandas as pd
 
@@ -61,13 +61,30 @@ class Collection:
     days: tuple[int, ...]  # ISO weekdays, 1 = Monday
     time: str  # "05.00-09.00"
 
-    def next_day(self, today: date) -> int:
-        """The ISO weekday of the next collection from `today` on (today itself counts).
+    @property
+    def ends(self) -> time:
+        """When the round ends ("05.00-09.00" ends at 09:00)."""
+        hour, minute = self.time.split("-")[-1].strip().split(".")
+        return time(int(hour), int(minute))
 
-        >>> Collection("x", (1, 3, 5), "05.00-09.00").next_day(date(2026, 12, 4))  # a Friday
-        5
+    def next_visit(self, now: datetime) -> date:
+        """The day of the next collection from `now` (city time): today only while its round has
+        not ended, so a resident asking at nine in the evening is not told "today".
+
+        >>> fridays = Collection("x", (1, 3, 5), "05.00-09.00")
+        >>> fridays.next_visit(datetime(2026, 12, 4, 7, 0)), fridays.next_visit(datetime(2026, 12, 4, 21, 0))
+        (datetime.date(2026, 12, 4), datetime.date(2026, 12, 7))
+        >>> Collection("y", (5,), "19.00-22.00").next_visit(datetime(2026, 12, 4, 23, 0))
+        datetime.date(2026, 12, 11)
         """
-        return next(d for d in ((today.isoweekday() - 1 + step) % 7 + 1 for step in range(7)) if d in self.days)
+        first = now.date() if now.time() < self.ends else now.date() + timedelta(days=1)
+        return next(day for day in (first + timedelta(days=k) for k in range(7)) if day.isoweekday() in self.days)
+
+    def visit_word(self, now: datetime) -> tuple[str, date]:
+        """("today" | "tomorrow" | "weekday", the day) of the next collection, for a label."""
+        visit = self.next_visit(now)
+        gap = (visit - now.date()).days
+        return ("today" if gap == 0 else "tomorrow" if gap == 1 else "weekday"), visit
 
 
 def collection(community: str) -> Collection | None:

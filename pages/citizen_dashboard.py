@@ -27,7 +27,7 @@ left, right = st.columns(2)
 with left:
     citizen_today.incidents_card(today)
 with right:
-    citizen_today.waste_card(today.waste, today.now.date())
+    citizen_today.waste_card(today.waste, today.now)
 citizen_today.events_card(today)
 
 st.header(t("citizen.complaints.title"), anchor=False)

@@ -4,7 +4,7 @@ dates in Thai form, Malay recognised, and the emergency numbers ordered for the 
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -19,6 +19,7 @@ from metrics.citizen import CityEvent
 from metrics.event_calendar import timing, upcoming
 
 TODAY = date(2026, 12, 4)
+MORNING = datetime(2026, 12, 4, 7, 0)  # a Friday, before the rounds end
 LOY = CityEvent(
     "loy", "ลอยกระทง", "Loy Krathong", "", "", "พ.ย.", "Nov", (11,), True, ((date(2026, 11, 24), date(2026, 11, 24)),)
 )
@@ -44,16 +45,24 @@ def test_a_dated_edition_ahead_is_given_by_its_date() -> None:
 
 @pytest.mark.parametrize(("community", "days"), [("เมืองทอง", "จันทร์"), ("เวฬุวัน", "อังคาร"), ("คูหามุข", "19.00")])
 def test_garbage_days_come_from_the_city_profile_by_community(community: str, days: str) -> None:
-    assert days in garbage_days(community, "th", TODAY).text
+    assert days in garbage_days(community, "th", MORNING).text
+
+
+def test_after_the_round_the_next_collection_is_not_today() -> None:
+    # เมืองทอง: Monday, Wednesday, Friday 05.00-09.00; asked on Friday morning and Friday night.
+    assert "ครั้งถัดไป: วันนี้" in garbage_days("เมืองทอง", "th", MORNING).text
+    night = garbage_days("เมืองทอง", "th", datetime(2026, 12, 4, 21, 5)).text
+    assert "วันนี้" not in night and "ครั้งถัดไป: วันจันทร์" in night
+    assert "Next: tomorrow" in garbage_days("เมืองทอง", "en", datetime(2026, 12, 6, 21, 5)).text
 
 
 def test_every_community_has_a_garbage_day() -> None:
     for community in profile()["communities"]:
-        assert "ยังไม่มีตาราง" not in garbage_days(community["name_th"], "th", TODAY).text, community["name_th"]
+        assert "ยังไม่มีตาราง" not in garbage_days(community["name_th"], "th", MORNING).text, community["name_th"]
 
 
 def test_garbage_days_without_a_community_ask_for_it() -> None:
-    answer = garbage_days(None, "th", TODAY)
+    answer = garbage_days(None, "th", MORNING)
     assert (answer.slots or {}).get("awaiting") == "community"
 
 

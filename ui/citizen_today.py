@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
 
 import streamlit as st
@@ -122,7 +122,7 @@ def incidents_card(today: CitizenToday) -> None:
         st.caption(t("citizen.incidents.households", households=format_number(households)))
 
 
-def _collection_days(today: date) -> None:
+def _collection_days(now: datetime) -> None:
     """Pick your community, read when the truck comes (the city profile's schedule)."""
     names = community_names()
     chosen = st.selectbox(t("citizen.waste.your_community"), names, index=None, key="citizen_waste_community",
@@ -131,16 +131,16 @@ def _collection_days(today: date) -> None:
     if found is None:
         return
     days = ", ".join(t(f"citizen.weekday.{d}") for d in found.days)
-    following = found.next_day(today)
-    next_day = t("citizen.waste.today") if following == today.isoweekday() else t(f"citizen.weekday.{following}")
+    word, visit = found.visit_word(now)
+    next_day = t(f"citizen.waste.{word}") if word != "weekday" else t(f"citizen.weekday.{visit.isoweekday()}")
     st.info(t("citizen.waste.schedule", days=days, time=found.time, next=next_day), icon=":material/delete:")
 
 
-def waste_card(waste: WasteSummary, today: date) -> None:
+def waste_card(waste: WasteSummary, now: datetime) -> None:
     language = lang()
     with st.container(border=True, key="citizen_waste"):
         st.subheader(t("citizen.waste.title"), anchor=False)
-        _collection_days(today)
+        _collection_days(now)
         if waste.tons_collected is None:
             st.caption(t("common.no_data"))
             return
