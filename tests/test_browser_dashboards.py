@@ -82,6 +82,8 @@ def _open(page: Page, url_path: str, lang: str) -> None:
 
 def _english(page: Page) -> None:
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    # The click only queues a rerun; the run that takes it writes the language into the URL.
+    page.wait_for_url(lambda url: "lang=English" in url)
     wait_for_streamlit(page)
 
 

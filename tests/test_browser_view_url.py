@@ -56,7 +56,9 @@ def test_a_reload_and_a_shared_link_keep_period_place_and_language(mayor_context
     _pick(page, "ช่วงเวลา", "ปีงบประมาณ")
     _pick(page, "ชุมชน", "เสรี")
     page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
-    wait_for_streamlit(page)
+    # The click only queues a rerun (the page still says "not running" right after it): the
+    # period picker under its English label is the sign that the English run drew the filters.
+    page.locator(".st-key-exec_filters").get_by_label("Period", exact=True).wait_for()
     _drawn(page)
     chosen = _view(page)
     query = _query(page)
