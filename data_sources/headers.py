@@ -1,9 +1,10 @@
 """Finding the header row in a sheet and matching its headers to a dataset's columns.
 
 Staff put a title block above the table, split headers over two rows with merged cells, write
-units in brackets and spell Thai headers in several ways. Each file column is matched to the
-dataset column whose header forms (labels, synonyms, key) it equals after normalisation, or
-failing that resembles closely (difflib ratio), as long as one column clearly wins.
+units in brackets and say the same thing in other words. Each header scores each dataset column:
+1.0 where it is one of the column's names (labels, synonyms, key) after normalisation, otherwise
+by meaning (`header_words`: Thai word segmentation and shared synonyms) or by spelling (difflib).
+All headers are then assigned at once (`assignment`); a header not clearly one column is asked.
 """
 
 from __future__ import annotations
@@ -15,11 +16,17 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
+from data_sources.assignment import best_assignment
+from data_sources.header_words import closeness, meaning_words
 from data_sources.schema import Dataset
 
 HEADER_SCAN_ROWS = 30
 _per_thread = threading.local()
 FUZZY_THRESHOLD = 0.86
+SURE = 0.8  # a header scoring this much (and clearly more than for any other free column) is mapped
+CANDIDATE = 0.45  # below this a header is not worth asking about
+NEAR = 0.3  # a header this close to a missing column is named in the rejection
+MARGIN = 0.03  # scores closer than this to the chosen one make a header ambiguous
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _BRACKETS = re.compile(r"[\(\[\{（].*?[\)\]\}）]")
 _NOISE = re.compile(r"[\s\u200b\u00a0.,:;/\\\-_*#'\"`’‘“”()\[\]{}（）]+")
@@ -50,29 +57,47 @@ def _column_forms(dataset: Dataset) -> dict[str, frozenset[str]]:
     return {c.key: frozenset(f for h in c.headers for f in header_forms(h)) for c in dataset.columns}
 
 
+@cache
+def _column_words(dataset: Dataset) -> dict[str, tuple[tuple[str, ...], ...]]:
+    return {c.key: tuple(dict.fromkeys(w for h in c.headers if (w := meaning_words(h)))) for c in dataset.columns}
+
+
 def match_header(text: object, dataset: Dataset, *, fuzzy: bool = True) -> tuple[float, tuple[str, ...]]:
     """The best score for `text` and the dataset columns that reach it (several = ambiguous)."""
+    scores = column_scores(text, dataset, fuzzy=fuzzy)
+    best = max(scores.values(), default=0.0)
+    return (best, tuple(k for k, s in scores.items() if s >= best - 1e-9)) if best else (0.0, ())
+
+
+def column_scores(text: object, dataset: Dataset, *, fuzzy: bool = True, meaning: bool = True) -> dict[str, float]:
+    """Each dataset column `text` may name, with how surely: 1.0 is one of its names as written.
+
+    Without `fuzzy` only those exact names count; otherwise also near spellings (difflib) and,
+    with `meaning`, the same meaning in other words (`header_words.closeness`), from `CANDIDATE` up.
+    """
     if not isinstance(text, str) or not text.strip():
-        return 0.0, ()
-    return _match_text(text, dataset, fuzzy and len(text) <= 80)
+        return {}
+    fuzzy = fuzzy and len(text) <= 80
+    return _match_text(text, dataset, fuzzy, meaning and fuzzy)
 
 
 @lru_cache(maxsize=20_000)
-def _match_text(text: str, dataset: Dataset, fuzzy: bool) -> tuple[float, tuple[str, ...]]:
+def _match_text(text: str, dataset: Dataset, fuzzy: bool, meaning: bool) -> dict[str, float]:
     forms = header_forms(text)
     if not forms:
-        return 0.0, ()
-    exact = tuple(key for key, known in _column_forms(dataset).items() if known.intersection(forms))
+        return {}
+    exact = {key: 1.0 for key, known in _column_forms(dataset).items() if known.intersection(forms)}
     if exact or not fuzzy:
-        return (1.0, exact) if exact else (0.0, ())
-    best, winners = 0.0, []
+        return exact
+    words = meaning_words(text) if meaning else ()
+    scores: dict[str, float] = {}
     for key, known in _column_forms(dataset).items():
-        score = max((_similarity(f, k) for f in forms for k in known if _similar_lengths(f, k)), default=0.0)
-        if score > best + 1e-9:
-            best, winners = score, [key]
-        elif abs(score - best) <= 1e-9:
-            winners.append(key)
-    return (best, tuple(winners)) if best >= FUZZY_THRESHOLD else (0.0, ())
+        spelled = max((_similarity(f, k) for f in forms for k in known if _similar_lengths(f, k)), default=0.0)
+        meant = max((closeness(words, w) for w in _column_words(dataset)[key]), default=0.0) if words else 0.0
+        score = max(spelled if spelled >= FUZZY_THRESHOLD else 0.0, meant)
+        if score >= CANDIDATE:
+            scores[key] = round(score, 4)
+    return scores
 
 
 def _similar_lengths(left: str, right: str) -> bool:
@@ -109,6 +134,8 @@ class HeaderMatch:
     unknown: list[int] = field(default_factory=list)  # file columns with a header that matched nothing
     ambiguous: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)
     duplicates: dict[str, list[int]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)  # dataset column key -> score of its header
+    scores: dict[int, dict[str, float]] = field(default_factory=dict)  # file column -> columns it may name
 
     def required_found(self, dataset: Dataset) -> int:
         return sum(1 for c in dataset.columns if c.required and c.key in self.mapping)
@@ -141,47 +168,87 @@ def _candidates(parent: str, child: str) -> list[str]:
 
 def _match_row(
     texts: list[list[str]], dataset: Dataset, *, fuzzy: bool = True
-) -> tuple[dict[int, tuple[float, tuple[str, ...]]], list[str]]:
-    """Best (score, columns) for each file column, trying each way the header rows combine."""
+) -> tuple[dict[int, dict[str, float]], list[str]]:
+    """Each file column's scores per dataset column, the best over the ways the header rows combine."""
     width = len(texts[-1])
-    results: dict[int, tuple[float, tuple[str, ...]]] = {}
+    results: dict[int, dict[str, float]] = {}
     written: list[str] = []
     for j in range(width):
         parent = texts[0][j] if len(texts) == 2 else ""
         child = texts[-1][j]
         written.append(" / ".join(t for t in (parent, child) if t) if parent != child else child)
-        best: tuple[float, tuple[str, ...]] = (0.0, ())
+        best: dict[str, float] = {}
         for candidate in _candidates(parent, child):
-            score = match_header(candidate, dataset, fuzzy=fuzzy)
-            if score[0] > best[0]:
-                best = score
+            # By meaning only a cell as written: a known parent word before any child text (a data
+            # row read as a second header row: "ชุมชน เมืองทอง") would otherwise name the parent's column.
+            alone = candidate in (parent, child)
+            for key, score in column_scores(candidate, dataset, fuzzy=fuzzy, meaning=alone).items():
+                best[key] = max(score, best.get(key, 0.0))
         results[j] = best
     return results, written
 
 
 def _assemble(
-    sheet: str, index: int, rows: int, written: list[str], scores: dict[int, tuple[float, tuple[str, ...]]]
+    sheet: str, index: int, rows: int, written: list[str], scores: dict[int, dict[str, float]]
 ) -> HeaderMatch:
+    """The mapping of one header row: all columns assigned at once (`assignment.best_assignment`).
+
+    Two headers that are both exactly a column's name are duplicates (staff choose). A header is
+    mapped when its score reaches `SURE` and no free column scores about as well for it; a lower
+    score, or a close free rival, makes it a question (`ambiguous`).
+    """
     match = HeaderMatch(sheet=sheet, header_row=index, header_rows=rows, headers=written)
-    claims: dict[str, list[tuple[float, int]]] = {}
-    for j, (score, keys) in scores.items():
-        if not written[j]:
+    present = {j: s for j, s in scores.items() if written[j]}
+    match.scores = {j: s for j, s in present.items() if s}
+    exact: dict[str, list[int]] = {}
+    for j, found in present.items():
+        for key, score in found.items():
+            if score >= 1.0:
+                exact.setdefault(key, []).append(j)
+    match.duplicates = {key: js for key, js in exact.items() if len(js) > 1}
+    taken = {j for js in match.duplicates.values() for j in js}
+    open_scores = {
+        j: {k: s for k, s in found.items() if k not in match.duplicates}
+        for j, found in present.items()
+        if j not in taken
+    }
+    chosen = best_assignment(open_scores)
+    assigned = set(chosen.values())
+    for j in present:
+        if j in taken:
             continue
-        if not keys:
+        key = chosen.get(j)
+        if key is None:
             match.unknown.append(j)
-        elif len(keys) > 1:
-            match.ambiguous.append((j, keys))
+            continue
+        score = open_scores[j][key]
+        rivals = sorted(
+            (k for k, s in open_scores[j].items() if k != key and k not in assigned and s > score - MARGIN),
+            key=lambda k: -open_scores[j][k],
+        )
+        if score >= SURE and not rivals:
+            match.mapping[key] = j
+            match.confidence[key] = score
         else:
-            claims.setdefault(keys[0], []).append((score, j))
-    for key, claimants in claims.items():
-        claimants.sort(key=lambda c: -c[0])
-        exact = [j for s, j in claimants if s >= 1.0]
-        if len(exact) > 1:
-            match.duplicates[key] = exact
-        else:
-            match.mapping[key] = claimants[0][1]
-            match.unknown.extend(j for _, j in claimants[1:])
+            match.ambiguous.append((j, (key, *rivals)))
     return match
+
+
+def closest_headers(key: str, match: HeaderMatch, dataset: Dataset, *, most: int = 2) -> list[int]:
+    """The file columns whose headers come nearest to naming `key`, not mapped elsewhere, best first."""
+    mapped = set(match.mapping.values())
+    known_forms, known_words = _column_forms(dataset)[key], _column_words(dataset)[key]
+    near: list[tuple[float, int]] = []
+    for j, header in enumerate(match.headers):
+        if j in mapped or not header.strip():
+            continue
+        forms, words = header_forms(header), meaning_words(header)
+        spelled = max((SequenceMatcher(None, f, k).ratio() for f in forms for k in known_forms), default=0.0)
+        meant = max((closeness(words, w) for w in known_words), default=0.0)
+        score = max(spelled, meant, match.scores.get(j, {}).get(key, 0.0))
+        if score >= NEAR:
+            near.append((score, j))
+    return [j for _, j in sorted(near, key=lambda n: (-n[0], n[1]))[:most]]
 
 
 def find_header(
@@ -191,11 +258,7 @@ def find_header(
     width = max((len(r) for r in rows[:HEADER_SCAN_ROWS]), default=0)
     filled = [_filled(row, merged, i, width) for i, row in enumerate(rows[:HEADER_SCAN_ROWS])]
     # Fuzzy matching is costly: try it only on rows next to one with an exact header match.
-    exact_rows = {
-        i
-        for i, texts in enumerate(filled)
-        if any(_match_row([texts], dataset, fuzzy=False)[0][j][1] for j in range(width))
-    }
+    exact_rows = {i for i, texts in enumerate(filled) if any(_match_row([texts], dataset, fuzzy=False)[0].values())}
     near = {j for i in exact_rows for j in (i - 1, i, i + 1)} or set(range(min(len(filled), 10)))
     best: HeaderMatch | None = None
     for index, current in enumerate(filled):

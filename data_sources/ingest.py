@@ -18,12 +18,13 @@ import sqlalchemy as sa
 
 from data_sources import city_time, writes
 from data_sources.adapters import DATASETS, dataset
+from data_sources.column_fit import fitting_columns
 from data_sources.errors import DataSourceError
 from data_sources.headers import HEADER_SCAN_ROWS, HeaderMatch, find_header
 from data_sources.readers import Limits, Sheet, check_upload, read_sheets, run_isolated
 from data_sources.report import Issue, ValidationReport, make_issue
 from data_sources.schema import Dataset
-from data_sources.validation import build_frame, check_columns, data_rows, note_hidden
+from data_sources.validation import DataRows, build_frame, check_columns, data_rows, note_hidden
 
 AUTO = "auto"
 
@@ -37,6 +38,9 @@ class Prepared:
     frame: pd.DataFrame | None = None
     sheet_names: list[str] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)  # the chosen sheet's header per file column
+    fits: dict[str, tuple[int, ...]] = field(
+        default_factory=dict
+    )  # open dataset column -> file columns whose values fit
 
     @property
     def valid(self) -> bool:
@@ -147,6 +151,7 @@ def _validate(
     report.sheet = sheet.name
     report.header_row = match.header_row + 1
     report.mapping = {key: match.headers[index] for key, index in match.mapping.items()}
+    report.stats["confidence"] = {key: match.confidence.get(key, 1.0) for key in match.mapping}
     names = [s.name for s in sheets]
     rows = data_rows(sheet.grid, match, report, declared)
     note_hidden(sheet, match, rows, report)
@@ -154,12 +159,20 @@ def _validate(
     if not len(rows.excel_rows):
         report.add(make_issue("no-rows", row=match.header_row + 1))
     if not report.valid:
-        return Prepared(declared.key, report, sheet_names=names, headers=match.headers)
+        fits = _open_fits(rows, match, declared, today)
+        return Prepared(declared.key, report, sheet_names=names, headers=match.headers, fits=fits)
     frame = build_frame(rows, match, declared, report, today=today)
     report.stats.update(
         {"rows": len(frame), "excel_rows": [rows.excel_rows[0], rows.excel_rows[-1]] if rows.excel_rows else []}
     )
     return Prepared(declared.key, report, frame, sheet_names=names, headers=match.headers)
+
+
+def _open_fits(rows: DataRows, match: HeaderMatch, declared: Dataset, today: date) -> dict[str, tuple[int, ...]]:
+    """For the dataset columns no header settled, the file columns whose values could be them."""
+    settled = set(match.mapping) - set(match.duplicates)
+    open_columns = [c for c in declared.columns if c.key not in settled]
+    return fitting_columns(rows.grid, open_columns, today=today) if open_columns else {}
 
 
 def _rejection(file_name: str, dataset_key: str, error: DataSourceError) -> Prepared:

@@ -75,15 +75,22 @@ def questions(prepared: Prepared) -> list[Question]:
     every_column = tuple(range(len(prepared.headers)))
     found: list[Question] = []
     for issue in prepared.report.errors:
-        if issue.code == "ambiguous-column" and issue.column:
-            open_keys = tuple(c.key for c in declared.columns if c.key not in mapped)
-            found.append(Question("ambiguous", None, column_index(issue.column), open_keys))
+        if issue.code in ("ambiguous-column", "unsure-column") and issue.column:
+            index = column_index(issue.column)
+            open_keys = tuple(c.key for c in declared.columns if c.key not in mapped and _fits(prepared, c.key, index))
+            found.append(Question("ambiguous", None, index, open_keys))
         elif issue.code == "duplicate-column" and issue.field:
             found.append(Question("duplicate", issue.field, None, every_column))
-        elif issue.code == "missing-column" and issue.field:
+        elif issue.code in ("missing-column", "missing-column-near") and issue.field:
             used = {prepared.headers.index(h) for h in prepared.report.mapping.values() if h in prepared.headers}
-            found.append(Question("missing", issue.field, None, tuple(i for i in every_column if i not in used)))
+            options = tuple(i for i in every_column if i not in used and _fits(prepared, issue.field, i))
+            found.append(Question("missing", issue.field, None, options))
     return found
+
+
+def _fits(prepared: Prepared, key: str, index: int) -> bool:
+    """Whether file column `index` holds values dataset column `key` can read (see `column_fit`)."""
+    return key not in prepared.fits or index in prepared.fits[key]
 
 
 def period_covered(prepared: Prepared) -> Period | None:

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from data_sources import checks, frames, units
-from data_sources.headers import HeaderMatch
+from data_sources.headers import HeaderMatch, closest_headers
 from data_sources.layout import FOOTER_HINT, RowClass, classify_row, community_of
 from data_sources.readers.base import Sheet
 from data_sources.report import ValidationReport, column_letter, make_issue
@@ -304,6 +304,21 @@ def check_columns(match: HeaderMatch, dataset: Dataset, report: ValidationReport
     """Missing, ambiguous, duplicated and unknown columns; `carried` columns come from sub-headings."""
     carried = set(carried)
     for index, candidates in match.ambiguous:
+        if len(candidates) == 1:
+            column = dataset.column(candidates[0])
+            report.add(
+                make_issue(
+                    "unsure-column",
+                    row=match.header_row + 1,
+                    column=column_letter(index),
+                    header=match.headers[index],
+                    value=match.headers[index],
+                    field=column.key,
+                    label_th=column.label_th,
+                    label_en=column.label_en,
+                )
+            )
+            continue
         names = ", ".join(dataset.column(k).label_th for k in candidates)
         report.add(
             make_issue(
@@ -337,14 +352,17 @@ def check_columns(match: HeaderMatch, dataset: Dataset, report: ValidationReport
             and column.default is None
         ):
             expected = ", ".join(f"'{h}'" for h in column.headers[:3])
+            near = closest_headers(column.key, match, dataset)
+            closest = ", ".join(f"'{match.headers[j]}' ({column_letter(j)})" for j in near)
             report.add(
                 make_issue(
-                    "missing-column",
+                    "missing-column-near" if near else "missing-column",
                     field=column.key,
                     header=column.label_th,
                     label_th=column.label_th,
                     label_en=column.label_en,
                     expected=expected,
+                    closest=closest,
                 )
             )
     for index in match.unknown:
