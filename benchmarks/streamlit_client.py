@@ -70,23 +70,29 @@ async def load_page(
     started = time.perf_counter()
     elements = errors = 0
     bind = {"local_addr": (source, 0)} if source else {}
-    async with websockets.connect(
-        stream, subprotocols=["streamlit"], additional_headers=headers, max_size=None, open_timeout=600, **bind
-    ) as socket:
-        await socket.send(request.SerializeToString())
-        async for frame in socket:
-            message = ForwardMsg()
-            message.ParseFromString(frame)
-            elements += message.WhichOneof("type") == "delta"
-            errors += _errors(message)
-            if message.WhichOneof("type") == "script_finished" and message.script_finished in _FINISHED:
-                break
+    try:
+        # No keepalive pings: a browser sends none, and a busy server answering late is what we measure.
+        async with websockets.connect(stream, subprotocols=["streamlit"], additional_headers=headers, max_size=None,
+                                      open_timeout=600, ping_interval=None, **bind) as socket:  # fmt: skip
+            await socket.send(request.SerializeToString())
+            async for frame in socket:
+                message = ForwardMsg()
+                message.ParseFromString(frame)
+                elements += message.WhichOneof("type") == "delta"
+                errors += _errors(message)
+                if message.WhichOneof("type") == "script_finished" and message.script_finished in _FINISHED:
+                    break
+            else:
+                errors += 1  # closed by the server before the page's end
+    except (OSError, websockets.WebSocketException):
+        errors += 1  # refused, reset or closed: the visitor saw no page
     return PageLoad(time.perf_counter() - started, elements, errors)
 
 
-def sign_in(base: str, engine, username: str = "demo.mayor") -> str:  # noqa: ANN001 (an sa.Engine)
-    """The session cookie for a demo account, through the app's own sign-in route."""
-    password = demo_passwords(engine)[username]
+def sign_in(base: str, engine, username: str = "demo.mayor", password: str | None = None) -> str:  # noqa: ANN001
+    """The session cookie for an account (a demo account: its generated password), through the
+    app's own sign-in route."""
+    password = password if password is not None else demo_passwords(engine)[username]
     result = accounts.verify(engine, username, password, client="benchmark")
     if result.account is None:
         raise RuntimeError(f"sign-in refused: {result.outcome}")

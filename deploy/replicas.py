@@ -61,10 +61,11 @@ def _stop(process: subprocess.Popen) -> None:
 
 @contextmanager
 def app_process(
-    port: int, env: dict[str, str], *, options: Sequence[str] = (), log: Path | None = None
+    port: int, env: dict[str, str], *, options: Sequence[str] = (), log: Path | None = None, wait: bool = True
 ) -> Iterator[subprocess.Popen]:
     """One `streamlit run app.py` on 127.0.0.1:`port` (settings from .streamlit/config.toml, then
-    `options` such as "--runner.postScriptGC=true"); yields once ready, stops it on the way out."""
+    `options` such as "--runner.postScriptGC=true"); yields once ready (at once with `wait=False`),
+    stops it on the way out."""
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
                "--server.address=127.0.0.1", f"--server.port={port}", *options]  # fmt: skip
     with ExitStack() as stack:
@@ -72,7 +73,8 @@ def app_process(
         process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=output,
                                    stderr=subprocess.STDOUT)  # fmt: skip
         stack.callback(_stop, process)
-        wait_ready(f"http://127.0.0.1:{port}", process=process)
+        if wait:
+            wait_ready(f"http://127.0.0.1:{port}", process=process)
         yield process
 
 
@@ -155,12 +157,15 @@ def nginx(port: int, upstream_ports: Sequence[int]) -> Iterator[subprocess.Popen
 def replicas(
     count: int, port: int, env: dict[str, str], *, options: Sequence[str] = (), log_folder: Path | None = None
 ) -> Iterator[list[subprocess.Popen]]:
-    """`count` app processes on free ports behind nginx on `port`; yields the app processes."""
+    """`count` app processes on free ports behind nginx on `port`; yields the app processes once
+    all are ready. The database's schema must exist already (several first starts at once race)."""
     with ExitStack() as stack:
         ports = [free_port() for _ in range(count)]
         apps = []
         for index, app_port in enumerate(ports):
             log = log_folder / f"replica-{index + 1}.log" if log_folder else None
-            apps.append(stack.enter_context(app_process(app_port, env, options=options, log=log)))
+            apps.append(stack.enter_context(app_process(app_port, env, options=options, log=log, wait=False)))
+        for app_port, process in zip(ports, apps, strict=True):
+            wait_ready(f"http://127.0.0.1:{app_port}", process=process)
         stack.enter_context(nginx(port, ports))
         yield apps
