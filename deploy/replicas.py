@@ -143,6 +143,7 @@ def nginx(port: int, upstream_ports: Sequence[int]) -> Iterator[subprocess.Popen
     binary = shutil.which(NGINX) or "/usr/sbin/nginx"
     with tempfile.TemporaryDirectory(prefix="city-nginx-") as name:
         folder = Path(name)
+        folder.chmod(0o755)  # nginx's workers (nobody, when started as root) keep request bodies in here
         config = folder / "nginx.conf"
         config.write_text(nginx_config(folder, port, upstream_ports), encoding="utf-8")
         process = subprocess.Popen([binary, "-p", str(folder), "-c", str(config), "-e", str(folder / "error.log")])
