@@ -27,7 +27,7 @@ from python_calamine import CalamineWorkbook
 
 from benchmarks.ingest import fresh_postgres, fresh_sqlite
 from benchmarks.workbooks import complaints_workbook
-from data_sources import changes, store, writes
+from data_sources import safeguards, store, writes
 from data_sources.ingest import AUTO, ingest, prepare, read_and_validate
 from data_sources.readers import warm_up
 from data_sources.seed import load_demo
@@ -48,11 +48,13 @@ def _best(function: Any, repeats: int) -> float:
     return min(times)
 
 
-def _one_row_file(folder: Path, day: int) -> Path:
+def _one_row_file(folder: Path, number: int) -> Path:
+    """One day's row, each file in a month of its own: waste replaces a month at a time, so files of
+    one month would each remove the last one's day, which the CLI holds (data_sources.safeguards)."""
     book = Workbook()
     book.active.append(["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"])
-    book.active.append([f"{day}/11/2569", "เมืองทอง", 3.2])
-    path = folder / f"waste-{day}.xlsx"
+    book.active.append([f"1/{number % 12 + 1}/{2568 - number // 12}", "เมืองทอง", 3.2])
+    path = folder / f"waste-{number}.xlsx"
     book.save(path)
     return path
 
@@ -65,7 +67,7 @@ def _cli_ingest(path: Path, url: str) -> None:
 
 def _cli_figures(folder: Path, url: str, database: str, repeats: int) -> list[dict[str, Any]]:
     store.connect(url)  # the schema exists, as on any database a clerk loads into
-    paths = [_one_row_file(folder, day) for day in range(1, 2 * repeats + 2)]
+    paths = [_one_row_file(folder, number) for number in range(1, 2 * repeats + 2)]
     _cli_ingest(paths[-1], url)  # the first run of a fresh interpreter pays the disk cache
     cli = _best(lambda attempt: _cli_ingest(paths[attempt], url), repeats)
     imports = _best(
@@ -104,11 +106,11 @@ def _upload_figures(engine: sa.Engine, database: str, repeats: int) -> list[dict
     def preview(attempt: int) -> None:
         prepared = read_and_validate(contents[0], "complaints.xlsx", AUTO)
         assert prepared.valid, prepared.report.lines()[:5]
-        changes.preview(engine, prepared.dataset, prepared.frame, "append")
+        safeguards.preview(engine, prepared.dataset, prepared.frame, "append")
 
     def preview_in_process(attempt: int) -> None:
         prepared = prepare(contents[0], "complaints.xlsx", AUTO)
-        changes.preview(engine, prepared.dataset, prepared.frame, "append")
+        safeguards.preview(engine, prepared.dataset, prepared.frame, "append")
 
     def confirm(attempt: int) -> None:
         result = ingest(engine, contents[1 + attempt], "complaints.xlsx", "complaints", user="bench")

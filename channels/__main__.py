@@ -74,6 +74,9 @@ def _traffy(args: argparse.Namespace) -> int:
     except traffy.TraffyFormatError as error:
         print(error, file=sys.stderr)
         return EXIT_REJECTED
+    if result.earlier is not None:  # the same export again: nothing to change
+        print(f"SAME FILE complaints: {result.earlier.text('th')} / {result.earlier.text('en')}")
+        return EXIT_OK
     if not result.accepted:
         for issue in result.prepared.report.issues:
             print(f"row {issue.row} {issue.column}: {issue.message_th} / {issue.message_en}")

@@ -1,7 +1,9 @@
 """Command line: `python -m data_sources ingest|status|template|demo|rollback|users|go-live`.
 
-Exit codes of `ingest`: 0 committed (one summary line), 2 rejected (each problem on its own
-line, Thai and English; no dataset row changed), 1 unexpected error.
+Exit codes of `ingest`: 0 committed (one summary line) or the same file already loaded (nothing
+changed), 2 rejected (each problem on its own line, Thai and English; no dataset row changed),
+including a file held because it would remove rows it does not put back or double a period
+(`--allow-removals`, `--allow-overlap` confirm that), 1 unexpected error.
 """
 
 from __future__ import annotations
@@ -35,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
         help="append: upsert by key / replace the periods in the file (default); replace: the file becomes the dataset",
     )
     run.add_argument("--user", default=None)
+    run.add_argument(
+        "--allow-removals",
+        action="store_true",
+        help="confirm removing rows the file does not put back (periods it does not cover, or shrinks)",
+    )
+    run.add_argument(
+        "--allow-overlap",
+        action="store_true",
+        help="confirm keeping reports of two lengths (week and month) for one period side by side",
+    )
     run.add_argument("--json", action="store_true", help="print the whole report as JSON")
     status = commands.add_parser("status", help="rows, version, last upload and content hash per dataset")
     status.add_argument("--json", action="store_true")
@@ -60,17 +72,36 @@ def _parser() -> argparse.ArgumentParser:
 
 def _ingest(args: argparse.Namespace) -> int:
     content = args.file.read_bytes()
-    result = ingest(store.connect(args.db), content, args.file.name, args.dataset, mode=args.mode, user=args.user)
+    result = ingest(
+        store.connect(args.db),
+        content,
+        args.file.name,
+        args.dataset,
+        mode=args.mode,
+        user=args.user,
+        allow_removals=args.allow_removals,
+        allow_overlap=args.allow_overlap,
+    )
     report = result.prepared.report
+    earlier = result.earlier
     if args.json:
         print(
             json.dumps(
-                {**report.to_dict(), "accepted": result.accepted, "version": result.version, "changes": result.changes},
+                {
+                    **report.to_dict(),
+                    "accepted": result.accepted,
+                    "version": result.version,
+                    "changes": result.changes,
+                    "already_loaded": earlier and earlier.version,
+                },
                 ensure_ascii=False,
                 default=str,
             )
         )
-        return EXIT_OK if result.accepted else EXIT_REJECTED
+        return EXIT_OK if result.accepted or earlier else EXIT_REJECTED
+    if earlier is not None:
+        print(f"SAME FILE {report.dataset}: {earlier.text('th')} | {earlier.text('en')}")
+        return EXIT_OK
     if not result.accepted:
         print(
             f"REJECTED {args.file.name} ({report.dataset}): {len(report.errors)} error(s); no data changed",

@@ -30,6 +30,8 @@ class ChangePlan:
     # row ids of live rows to close, and the positions in the incoming frame to insert
     close_ids: list[int] = field(default_factory=list, repr=False)
     insert_positions: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.int64), repr=False)
+    # the live rows the change would remove (typed), for the safeguards to say which periods lose them
+    removed_rows: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -70,6 +72,7 @@ def plan_change(connection: sa.Connection, declared: Dataset, incoming: pd.DataF
     plan.updated = len(changed_ids)
     plan.unchanged = int(same.sum())
     plan.removed = len(removed_ids)
+    plan.removed_rows = live.loc[~matched]
     plan.close_ids = removed_ids + changed_ids
     plan.insert_positions = np.sort(np.concatenate([np.flatnonzero(is_new), changed_positions]).astype(np.int64))
     updated_mask = np.zeros(len(incoming), bool)
@@ -112,8 +115,8 @@ def _live_in_scope(
     if mode == "replace":
         return live
     if declared.upload_mode == "replace_period" and declared.period_column:
-        covered = set(_month_keys(incoming[declared.period_column]))
-        in_period = _month_keys(live[declared.period_column]).isin(covered).to_numpy()
+        covered = set(month_keys(incoming[declared.period_column]))
+        in_period = month_keys(live[declared.period_column]).isin(covered).to_numpy()
         in_file = pd.MultiIndex.from_frame(_key_frame(live, list(declared.primary_key))).isin(
             pd.MultiIndex.from_frame(_key_frame(incoming, list(declared.primary_key)))
         )
@@ -124,7 +127,7 @@ def _live_in_scope(
     return live[in_file]
 
 
-def _month_keys(values: pd.Series) -> pd.Series:
+def month_keys(values: pd.Series) -> pd.Series:
     """ "2024-10" for each date; vectorised, strftime costs a Python call per row."""
     if pd.api.types.is_datetime64_any_dtype(values):
         months = values.to_numpy(dtype="datetime64[us]").astype("datetime64[M]")

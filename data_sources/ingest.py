@@ -16,7 +16,7 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import city_time, writes
+from data_sources import city_time, plausibility, safeguards, writes
 from data_sources.adapters import DATASETS, dataset
 from data_sources.column_fit import fitting_columns
 from data_sources.errors import DataSourceError
@@ -53,6 +53,8 @@ class IngestResult:
     upload_id: int | None
     version: int | None = None
     changes: dict[str, Any] | None = None
+    earlier: safeguards.Earlier | None = None  # the same file, already loaded: nothing changed
+    held: safeguards.Held | None = None  # refused: it would lose or double rows (see safeguards)
 
     @property
     def accepted(self) -> bool:
@@ -231,22 +233,39 @@ def ingest(
     limits: Limits | None = None,
     today: date | None = None,
     kind: str = "upload",
+    allow_removals: bool = False,
+    allow_overlap: bool = False,
 ) -> IngestResult:
     """Validate and, when there is no error, commit the file as one version. Always keeps the file.
 
     `kind` names the version: "upload" for a division's file; the presentation's live sample on
-    the demo city is "live_sample", so it never reads as the city's own data.
+    the demo city is "live_sample", so it never reads as the city's own data. A file already
+    loaded changes nothing (`IngestResult.earlier`); one that would lose or double rows is held
+    (`safeguards`) unless `allow_removals` / `allow_overlap` say that is meant.
     """
     prepared = read_and_validate(content, file_name, dataset_key, mapping=mapping, limits=limits, today=today)
     upload = writes.UploadedFile(PurePath(file_name).name, content)
+    if prepared.valid and prepared.dataset is not None:
+        earlier = safeguards.already_loaded(engine, prepared.dataset, content, user=user)
+        if earlier is not None:
+            return IngestResult(prepared, None, earlier=earlier)
+        plausibility.add_warnings(engine, prepared)
     if not prepared.valid or prepared.frame is None or prepared.dataset is None:
         upload_id = writes.record_rejected(
             engine, prepared.dataset, upload, prepared.report.to_dict(), user=user, mode=mode
         )
         return IngestResult(prepared, upload_id)
-    result = writes.commit(
-        engine, prepared.dataset, prepared.frame, mode=mode, user=user, upload=upload,
-        report=prepared.report.to_dict(), kind=kind,
-    )  # fmt: skip
+    guard = safeguards.Guard(dataset(prepared.dataset), allow_removals, allow_overlap)
+    try:
+        result = writes.commit(
+            engine, prepared.dataset, prepared.frame, mode=mode, user=user, upload=upload,
+            report=prepared.report.to_dict(), kind=kind, guard=guard,
+        )  # fmt: skip
+    except safeguards.UploadHeld as held:
+        prepared.report.add(_rejection(file_name, prepared.dataset, held).report.issues[0])
+        upload_id = writes.record_rejected(
+            engine, prepared.dataset, upload, prepared.report.to_dict(), user=user, mode=mode
+        )
+        return IngestResult(prepared, upload_id, held=held.held)
     prepared.report.stats["changes"] = result.plan.summary()
     return IngestResult(prepared, result.upload_id, result.version, result.plan.summary())

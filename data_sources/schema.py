@@ -73,6 +73,8 @@ class Dataset:
     primary_key: tuple[str, ...]
     upload_mode: UploadMode = "upsert"
     period_column: str | None = None  # the date/month column that names a row's period
+    # a list column saying how long a row's period is (week, month): two lengths of one period overlap
+    period_length_column: str | None = None
     checks: tuple[RowCheck, ...] = field(default=())
     desk_th: str = ""  # the desk inside the owning division that keeps it, if one does
     desk_en: str = ""

@@ -34,7 +34,7 @@ def candidates(table: sa.Table, declared: Dataset, incoming: pd.DataFrame, *, re
     keyed_by_period = period is not None and period in declared.primary_key
     parts = []
     if period is not None and (keyed_by_period or declared.upload_mode == "replace_period"):
-        months = _months_touched(table.c[period], incoming[period], declared)
+        months = months_touched(table.c[period], incoming[period], declared)
         if months is None:
             return []
         parts.append(months)
@@ -46,7 +46,7 @@ def candidates(table: sa.Table, declared: Dataset, incoming: pd.DataFrame, *, re
     return [sa.or_(*parts)]
 
 
-def _months_touched(column: sa.Column, values: pd.Series, declared: Dataset) -> sa.ColumnElement | None:
+def months_touched(column: sa.Column, values: pd.Series, declared: Dataset) -> sa.ColumnElement | None:
     """From the first day of the file's first month to the first day after its last month."""
     if values.isna().any():
         return None

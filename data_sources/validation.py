@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from data_sources import checks, frames, units
 from data_sources.headers import HeaderMatch, closest_headers
+from data_sources.labels import value_text
 from data_sources.layout import FOOTER_HINT, RowClass, classify_row, community_of
 from data_sources.readers.base import Sheet
 from data_sources.report import ValidationReport, column_letter, make_issue
@@ -538,14 +539,14 @@ def _check_keys(frame: pd.DataFrame, rows: DataRows, dataset: Dataset, collector
         for position in np.flatnonzero(duplicated):
             values = tuple(key_frame.iloc[position])
             other = int(first_of.loc[values if len(values) > 1 else values[0]])
-            label = ", ".join(f"{k}={v}" for k, v in zip(keys, values, strict=True))
             collector.add(
                 "duplicate-key",
                 "error",
                 row=rows.excel_rows[position],
                 field=keys[0],
                 other_row=rows.excel_rows[other],
-                key=label,
+                key_th=key_text(dataset, keys, values, "th"),
+                key_en=key_text(dataset, keys, values, "en"),
             )
 
 
@@ -593,6 +594,15 @@ def _display(value: object) -> str:
     return str(value)
 
 
+def key_text(dataset: Dataset, keys: list[str], values: tuple[object, ...], lang: str) -> str:
+    """A row's key as people read it: "วันที่ 1 พ.ย. 2569, ชุมชน เมืองทอง", never "date=2026-11-01 00:00:00"."""
+    columns = [dataset.column(k) for k in keys]
+    return ", ".join(
+        f"{c.label_th if lang == 'th' else c.label_en} {value_text(c, v, lang)}"
+        for c, v in zip(columns, values, strict=True)
+    )
+
+
 def choice_label(column: Column, key: object) -> str:
     """The Thai label of a choice key, for messages and previews."""
     for option in column.kind.options:
@@ -601,4 +611,13 @@ def choice_label(column: Column, key: object) -> str:
     return "" if key is None else str(key)
 
 
-__all__ = ["DataRows", "build_frame", "check_columns", "choice_label", "data_rows", "note_hidden", "row_ranges"]
+__all__ = [
+    "DataRows",
+    "build_frame",
+    "check_columns",
+    "choice_label",
+    "data_rows",
+    "key_text",
+    "note_hidden",
+    "row_ranges",
+]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -150,10 +150,12 @@ def commit(
     kind: str = "upload",
     uploaded_at: datetime | None = None,
     insert_only: bool = False,
+    guard: Callable[[sa.Connection, pd.DataFrame, ChangePlan], None] | None = None,
 ) -> CommitResult:
     """Write `incoming` (a typed, validated frame) as one new version of dataset `key`.
 
-    `insert_only` refuses, and writes nothing, when any incoming key already exists.
+    `insert_only` refuses, and writes nothing, when any incoming key already exists. `guard`
+    sees the plan under the dataset's lock and may refuse it by raising (`safeguards.Guard`).
     """
     declared = dataset(key)
     incoming = frames.coerce(incoming, declared).reset_index(drop=True)
@@ -164,6 +166,8 @@ def commit(
     with write_transaction(engine) as connection:
         version = _lock_head(connection, key) + 1
         plan = plan_change(connection, declared, incoming, mode)
+        if guard is not None:
+            guard(connection, incoming, plan)
         if insert_only and (plan.updated or plan.unchanged):
             raise KeyExists(
                 f"มีเลขที่นี้ในชุดข้อมูล {key} แล้ว จึงไม่บันทึกทับ", f"That key already exists in {key}; nothing was overwritten"

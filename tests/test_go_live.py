@@ -84,7 +84,10 @@ def test_a_live_default_database_is_not_seeded_again(tmp_path: Path, monkeypatch
 def test_the_first_real_upload_removes_the_demo_city_and_its_accounts(
     demo_city: sa.Engine, db_url: str, tmp_path: Path
 ) -> None:
-    by_demo = ingest(demo_city, workbook(WASTE), "waste.xlsx", "waste", user="demo.staff")
+    # One row of 1 October would replace the demo's whole October: held, then confirmed.
+    held = ingest(demo_city, workbook(WASTE), "waste.xlsx", "waste", user="demo.staff")
+    assert not held.accepted and held.held is not None and held.held.losses[0].period == "2026-10"
+    by_demo = ingest(demo_city, workbook(WASTE), "waste.xlsx", "waste", user="demo.staff", allow_removals=True)
     assert by_demo.accepted and mode(demo_city) == "demo"  # trying the demo's upload page keeps the demo
     path = tmp_path / "waste.xlsx"
     path.write_bytes(workbook(WASTE))

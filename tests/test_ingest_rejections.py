@@ -82,6 +82,9 @@ def test_duplicate_key_points_at_the_first_row(engine, tmp_path: Path) -> None:
     ]
     issue = _error(_ingest(engine, make_workbook(tmp_path / "w.xlsx", rows)), "duplicate-key")
     assert issue.row == 4 and "2" in issue.message_en
+    # The key as people read it, never the stored "date=2026-11-01 00:00:00".
+    assert issue.message_th == "ข้อมูลซ้ำกับแถว 2 (วันที่ 1 พ.ย. 2569, ชุมชน เสรี)"
+    assert issue.message_en == "Duplicates row 2 (Date 1 Nov 2026, Community Seri)"
 
 
 def test_unknown_value_of_a_closed_list_is_an_error(engine, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
@@ -48,7 +49,7 @@ def upload_page(username: str = "nok", *, lang: str = "th") -> AppTest:
 def drop(at: AppTest, name: str, content: bytes, *, dataset: str = "waste") -> AppTest:
     picker = chooser(at, "upload_dataset")
     # By position: the options are labels in the page's language, the values dataset keys.
-    picker.select_index(["waste", "air_quality", "health", "facilities", "auto"].index(dataset))
+    picker.select_index(["auto", "waste", "air_quality", "health", "facilities"].index(dataset))
     at.file_uploader(key="upload_files").upload(name, content).run()
     assert not at.exception
     return at
@@ -149,11 +150,18 @@ def test_duplicate_header_is_settled_by_choosing_the_column_then_accepted(city: 
     assert question.label == 'มีหลายคอลัมน์ที่เป็น "ขยะที่จัดเก็บ (ตัน)" จะใช้คอลัมน์ใด'
     question.set_value(2)  # column C, the tons
     at.button[-1].click().run()  # "use this mapping"
-    assert not at.exception and not at.error
-    # The file covers October, so October's other two days give way to it (replace by period).
+    assert not at.exception and [e.icon for e in at.error] == [":material/front_hand:"]  # only the hold
+    # The file covers only 3 October: replacing October by period would remove the 1st and 2nd,
+    # which the file does not cover, so the page holds it and asks for a second, explicit tick.
     assert metrics(at)["เพิ่มใหม่"] == "1" and metrics(at)["ลบออก"] == "2"
-    assert at.warning[-1].value.startswith("ข้อมูลเดิม 2 แถวในงวดเดียวกับไฟล์นี้ไม่มีอยู่ในไฟล์ จึงจะถูกลบ")
+    assert at.error[-1].value.startswith("ยังไม่บันทึก: ไฟล์นี้จะลบหรือซ้อนข้อมูลเดิม")
+    assert at.error[-1].value.endswith("\n- ต.ค. 2569: ลบ 2 แถว ใส่กลับ 1 แถว")
+    assert button_starting(at, "upload_confirm_").disabled  # until the clerk ticks the second confirmation
+    sure = next(c for c in at.checkbox if c.key.startswith("upload_held_sure_"))
+    assert sure.label == "ฉันตั้งใจให้ลบข้อมูลเดิม 2 แถวตามรายการข้างบน"
+    sure.check().run()
     button_starting(at, "upload_confirm_").click().run()
+    assert at.success[0].value.startswith("บันทึกแล้วเป็นรุ่นที่ 2: เพิ่ม 1 ปรับปรุง 0 ลบ 2 แถว")
     assert waste_tons(city) == [("2026-10-03", 4.0)]
 
 
@@ -173,22 +181,30 @@ def test_unknown_header_is_mapped_to_the_missing_column_then_accepted(city: sa.E
 
 def test_staff_see_only_their_division_datasets(city: sa.Engine) -> None:
     assert chooser(upload_page("nok"), "upload_dataset").options == [
+        "ให้ระบบตรวจจากหัวคอลัมน์",
         "ปริมาณขยะ",
         "คุณภาพอากาศ",
         "สุขภาพชุมชน",
         "สถานที่และบริการสาธารณะ",
-        "ให้ระบบตรวจจากหัวคอลัมน์",
     ]
     assert chooser(upload_page("dao"), "upload_dataset").options == [
+        "ให้ระบบตรวจจากหัวคอลัมน์",
         "รายได้เทศบาล",
         "สถานที่และบริการสาธารณะ",
-        "ให้ระบบตรวจจากหัวคอลัมน์",
     ]
+
+
+def test_the_dataset_box_starts_on_automatic_detection(city: sa.Engine) -> None:
+    at = upload_page()
+    assert chooser(at, "upload_dataset").value == "auto"
+    at.file_uploader(key="upload_files").upload("waste-oct.xlsx", workbook(GOOD)).run()
+    assert not at.exception and any(m.value.endswith("→ ปริมาณขยะ") for m in at.markdown)
+    assert metrics(at)["ปรับปรุง"] == "1"  # detected as waste and previewed against it
 
 
 def test_staff_cannot_upload_another_division_file_through_detection(city: sa.Engine) -> None:
     at = upload_page("dao")  # finance: revenue and facilities only
-    chooser(at, "upload_dataset").select_index(2)  # finance's list: revenue, facilities, auto
+    chooser(at, "upload_dataset").select_index(0)  # finance's list: auto, revenue, facilities
     at.file_uploader(key="upload_files").upload("waste-oct.xlsx", workbook(GOOD)).run()
     assert at.error[0].value.startswith('ไฟล์นี้เป็นข้อมูล "ปริมาณขยะ" ซึ่งไม่ใช่ชุดข้อมูลของกองคุณ')
     assert not [b for b in at.button if b.key and b.key.startswith("upload_confirm_")]
@@ -205,20 +221,54 @@ def test_an_account_disabled_after_the_preview_cannot_confirm(city: sa.Engine) -
 
 def test_the_chosen_dataset_survives_a_switch_to_english(city: sa.Engine) -> None:
     at = upload_page()
-    chooser(at, "upload_dataset").select_index(1).run()  # คุณภาพอากาศ
+    chooser(at, "upload_dataset").select_index(2).run()  # คุณภาพอากาศ
     at.session_state["lang"] = "en"  # what the sidebar toggle sets
     at.run()
     english = chooser(at, "upload_dataset")
     assert english.key == "upload_dataset_en" and english.value == "air_quality"
-    assert english.options[1] == "Air quality"
+    assert english.options[2] == "Air quality"
 
 
 def test_several_files_are_reviewed_one_by_one(city: sa.Engine) -> None:
     at = upload_page()
-    chooser(at, "upload_dataset").select_index(0)
+    chooser(at, "upload_dataset").select_index(1)  # waste
     at.file_uploader(key="upload_files").upload("waste-oct.xlsx", workbook(GOOD))
     at.file_uploader(key="upload_files").upload("waste-bad.xlsx", workbook(BAD)).run()
     assert not at.exception
     assert at.progress[0].text == "ตรวจแล้ว 2 จาก 2 ไฟล์"
     assert len([b for b in at.button if b.key and b.key.startswith("upload_confirm_")]) == 1  # only the good one
     assert at.error[0].value.startswith("พบข้อผิดพลาด 2 รายการ")
+
+
+def test_the_same_file_again_is_recognised_and_offers_no_confirm(city: sa.Engine) -> None:
+    content = workbook(GOOD)
+    at = drop(upload_page(), "waste-oct.xlsx", content)
+    button_starting(at, "upload_confirm_").click().run()
+    assert store.versions(city)["waste"] == 2
+    again = drop(upload_page(), "waste-oct-again.xlsx", content)
+    assert again.info[-1].value.startswith("ไฟล์นี้บันทึกไปแล้วเมื่อ ")
+    assert "เป็นรุ่นที่ 2 (waste-oct.xlsx) การส่งซ้ำจึงไม่เปลี่ยนข้อมูลใด" in again.info[-1].value
+    assert not [b for b in again.button if b.key and b.key.startswith("upload_confirm_")]
+    assert store.versions(city)["waste"] == 2
+
+
+def test_a_value_far_from_its_history_is_a_warning_with_the_previous_values(city: sa.Engine) -> None:
+    september = pd.DataFrame(
+        {
+            "date": pd.date_range("2026-09-01", "2026-09-10"),
+            "community": ["เมืองทอง"] * 10,
+            "tons_collected": [3.0] * 9 + [3.3],
+            "tons_recycled": [None] * 10,
+        }
+    )
+    store.commit(city, "waste", september)
+    rows = [HEADER, ["01/11/2569", "เมืองทอง", 310, None]]  # kilograms typed into the tons column
+    at = drop(upload_page(), "waste-nov.xlsx", workbook(rows))
+    issues = next(d.value for d in at.dataframe if "ปัญหา" in d.value.columns)
+    [warning] = [m for m in issues["ปัญหา"] if "ต่างจากค่าที่ผ่านมามาก" in m]
+    assert warning.startswith("'ขยะที่จัดเก็บ (ตัน)' ของชุมชน เมืองทอง (1 พ.ย. 2569) เป็น 310 ")
+    assert "(ค่าก่อนหน้า 2 ต.ค. 2569: 2, 1 ต.ค. 2569: 3, 10 ก.ย. 2569: 3.3)" in warning
+    assert not button_starting(at, "upload_confirm_").disabled  # a warning, not a block
+    button_starting(at, "upload_confirm_").click().run()
+    stored = json.loads(store.upload_history(city, "waste").iloc[0]["report"])
+    assert [i["code"] for i in stored["issues"]] == ["implausible-value"]  # kept with the upload

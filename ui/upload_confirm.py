@@ -1,4 +1,8 @@
-"""Step 5 of the upload page: what will change, then one confirm that writes one version."""
+"""Step 5 of the upload page: what will change, then one confirm that writes one version.
+
+A file already loaded is said so and offers no confirm. A change that would remove rows the file
+does not put back, or double a period (data_sources.safeguards), lists those periods and needs a
+second, explicit tick before the confirm works."""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ import sqlalchemy as sa
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from data_sources import changes, ingest
+from data_sources import changes, ingest, safeguards
 from data_sources.accounts import Account
+from data_sources.adapters import dataset
 from data_sources.db import DATABASE_FAULTS
 from data_sources.ingest import Prepared
 from ui import auth
@@ -63,7 +68,12 @@ def _changes_table(summary: dict) -> None:  # type: ignore[type-arg]
 
 
 def _write(
-    engine: sa.Engine, upload: UploadedFile, prepared: Prepared, mapping: dict[str, int], mode: changes.Mode
+    engine: sa.Engine,
+    upload: UploadedFile,
+    prepared: Prepared,
+    mapping: dict[str, int],
+    mode: changes.Mode,
+    allow: bool,
 ) -> None:
     key = prepared.dataset
     assert key is not None
@@ -75,8 +85,9 @@ def _write(
     try:
         with st.spinner(t("upload.writing"), show_time=True):
             result = ingest.ingest(
-                engine, upload.getvalue(), upload.name, key, mode=mode, user=account.username, mapping=mapping or None
-            )
+                engine, upload.getvalue(), upload.name, key, mode=mode, user=account.username,
+                mapping=mapping or None, allow_removals=allow, allow_overlap=allow,
+            )  # fmt: skip
     except DATABASE_FAULTS:  # a held write lock or an outage: the transaction rolled back, nothing saved
         st.session_state[_FAULT_KEY] = upload.file_id
         return
@@ -119,14 +130,37 @@ def confirm(
         return
     if st.session_state.pop(_FAULT_KEY, None) == upload.file_id:
         st.warning(t("upload.database_busy"), icon=":material/hourglass_top:")
+    earlier = safeguards.already_loaded(engine, prepared.dataset, upload.getvalue(), user=account.username)  # type: ignore[arg-type]
+    if earlier is not None:
+        st.info(earlier.text(lang()), icon=":material/content_copy:")
+        return
     st.markdown(f"**{t('upload.what_changes')}**")
     mode = _mode(account, upload)
-    summary = changes.preview(engine, prepared.dataset, prepared.frame, mode)  # type: ignore[arg-type]
+    summary, held = safeguards.preview(engine, prepared.dataset, prepared.frame, mode)  # type: ignore[arg-type]
     _changes_table(summary)
-    if summary["removed"]:
+    sure = True
+    if held:
+        sure = _held(upload, prepared, held)
+    elif summary["removed"]:
         st.warning(t(f"upload.removes_{mode}", removed=format_number(summary["removed"])), icon=":material/warning:")
     if st.button(
-        t("upload.confirm"), type="primary", key=f"upload_confirm_{upload.file_id}", icon=":material/cloud_upload:"
+        t("upload.confirm"),
+        type="primary",
+        key=f"upload_confirm_{upload.file_id}",
+        icon=":material/cloud_upload:",
+        disabled=not sure,
     ):
-        _write(engine, upload, prepared, mapping, mode)
+        _write(engine, upload, prepared, mapping, mode, allow=bool(held))
         st.rerun()
+
+
+def _held(upload: UploadedFile, prepared: Prepared, held: safeguards.Held) -> bool:
+    """The periods that would lose or double rows, and the tick that says it is meant."""
+    lines = held.lines(dataset(prepared.dataset), lang())  # type: ignore[arg-type]
+    st.error(
+        "\n".join([t("upload.held"), *(f"- {line}" for line in lines)]),
+        icon=":material/front_hand:",
+    )
+    removed = sum(loss.removed for loss in held.losses)
+    label = t("upload.held_sure", removed=format_number(removed)) if held.losses else t("upload.held_sure_overlap")
+    return st.checkbox(label, key=f"upload_held_sure_{upload.file_id}_{lang()}")

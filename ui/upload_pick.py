@@ -44,8 +44,8 @@ def language_key(base: str, options: Sequence[object]) -> tuple[str, int]:
 
 
 def pick_dataset(keys: tuple[str, ...]) -> str:
-    """The dataset the files are for (the division's own first), or `auto`: detect it from the headers."""
-    options = [*keys, AUTO]
+    """`auto` first (detect the dataset from the headers), then the division's own datasets."""
+    options = [AUTO, *keys]
     key, index = language_key("upload_dataset", options)
     return st.selectbox(t("upload.dataset"), options, index=index, format_func=dataset_title, key=key)
 

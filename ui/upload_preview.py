@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from data_sources import upload_review
+from data_sources import plausibility, upload_review
 from data_sources.accounts import Account
 from data_sources.adapters import dataset
 from data_sources.ingest import AUTO, Prepared, read_and_validate
@@ -153,6 +153,7 @@ def display_frame(frame: pd.DataFrame, dataset_key: str) -> pd.DataFrame:
 def review(engine: sa.Engine, account: Account, upload: UploadedFile, chosen: str) -> None:
     """Everything about one dropped file, down to the confirm button when it is clean."""
     prepared = prepare(upload, chosen)
+    plausibility.add_warnings(engine, prepared)  # values far from their history: warnings before confirm
     content = upload.getvalue()
     st.markdown(f":material/description: **{plain(upload.name)}** → {dataset_title(prepared.dataset)}")
     if prepared.dataset is not None and not account.may_upload(prepared.dataset):

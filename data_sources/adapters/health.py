@@ -25,6 +25,7 @@ HEALTH = Dataset(
     primary_key=("period_start", "period_type", "community"),
     upload_mode="upsert",
     period_column="period_start",
+    period_length_column="period_type",
     columns=(
         Column(
             "period_start",
