@@ -12,7 +12,7 @@ import streamlit as st
 
 from metrics.citizen_complaints import ComplaintSummary, TicketStatus
 from metrics.periods import Period, fiscal, fiscal_year, rolling
-from ui import citizen_charts
+from ui import citizen_charts, shared_charts
 from ui.citizen_today import BadgeColour
 from ui.format import format_date, format_number, format_percent
 from ui.i18n import lang, t
@@ -84,8 +84,8 @@ def breakdowns(summary: ComplaintSummary) -> None:
     with left, st.container(border=True, key="citizen_complaints_by_category"):
         st.markdown(f"**{t('citizen.complaints.by_category')}**")
         shown = summary.by_category.assign(label=summary.by_category[f"label_{language}"])
-        st.altair_chart(citizen_charts.ranked_bars(shown, "label", "received", t("citizen.complaints.received")),
-                        alt=t("citizen.complaints.by_category"))  # fmt: skip
+        shared_charts.show(citizen_charts.ranked_bars, shown, "label", "received", t("citizen.complaints.received"),
+                           alt_text=t("citizen.complaints.by_category"))  # fmt: skip
     with right, st.container(border=True, key="citizen_complaints_by_community"):
         st.markdown(f"**{t('citizen.complaints.by_community')}**")
         _community_table(summary.by_community)
@@ -95,8 +95,8 @@ def trend(summary: ComplaintSummary) -> None:
     with st.container(border=True, key="citizen_complaints_trend"):
         st.markdown(f"**{t('citizen.complaints.trend')}**")
         names = {"received": t("citizen.complaints.received"), "resolved": t("citizen.complaints.resolved_in_month")}
-        chart = citizen_charts.monthly_pair(summary.trend, names, lang(), t("citizen.complaints.tickets"))
-        st.altair_chart(chart, alt=t("citizen.complaints.trend"))
+        shared_charts.show(citizen_charts.monthly_pair, summary.trend, names, lang(), t("citizen.complaints.tickets"),
+                           alt_text=t("citizen.complaints.trend"))  # fmt: skip
 
 
 def lookup_form(linked: str) -> str | None:

@@ -11,7 +11,7 @@ from data_sources.city import community_names
 from metrics.citizen import AirToday, CitizenToday, CityEvent, WasteSummary, months_until
 from metrics.citizen_services import collection
 from metrics.river_outlook import RiverOutlook
-from ui import citizen_charts
+from ui import citizen_charts, shared_charts
 from ui.format import format_date, format_number, format_percent
 from ui.i18n import lang, t
 from ui.plain import plain
@@ -40,7 +40,9 @@ def air_card(air: AirToday) -> None:
         st.caption(t("citizen.air.standard", standard=format_number(air.standard, decimals=1),
                      as_of=format_date(air.as_of, language, with_time=True)))  # fmt: skip
         if not air.days.empty:
-            st.altair_chart(citizen_charts.air_week(air.days, air.standard, language), alt=t("citizen.air.chart_alt"))
+            shared_charts.show(
+                citizen_charts.air_week, air.days, air.standard, language, alt_text=t("citizen.air.chart_alt")
+            )
 
 
 def _river_line(reading: RiverOutlook) -> str:
@@ -116,8 +118,8 @@ def incidents_card(today: CitizenToday) -> None:
             st.caption(t("citizen.incidents.none"))
             return
         shown = table.assign(label=table[f"label_{language}"])
-        st.altair_chart(citizen_charts.ranked_bars(shown, "label", "incidents", t("citizen.incidents.count")),
-                        alt=t("citizen.incidents.chart_alt"))  # fmt: skip
+        shared_charts.show(citizen_charts.ranked_bars, shown, "label", "incidents", t("citizen.incidents.count"),
+                           alt_text=t("citizen.incidents.chart_alt"))  # fmt: skip
         households = int(table["households_affected"].sum())
         st.caption(t("citizen.incidents.households", households=format_number(households)))
 
@@ -152,8 +154,8 @@ def waste_card(waste: WasteSummary, now: datetime) -> None:
         if not waste.monthly.empty:
             names = {"tons_collected": t("citizen.waste.series_collected"),
                      "tons_recycled": t("citizen.waste.series_recycled")}  # fmt: skip
-            chart = citizen_charts.monthly_pair(waste.monthly, names, language, t("citizen.waste.tons"), kind="bars")
-            st.altair_chart(chart, alt=t("citizen.waste.chart_alt"))
+            shared_charts.show(citizen_charts.monthly_pair, waste.monthly, names, language, t("citizen.waste.tons"),
+                               kind="bars", alt_text=t("citizen.waste.chart_alt"))  # fmt: skip
 
 
 def _event_line(event: CityEvent, today_month_gap: int) -> None:
