@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal
 
 from data_sources.city import ASSETS
+from data_sources.thai_calendar import date_label
 
 Severity = Literal["error", "warning"]
 
@@ -77,8 +79,13 @@ def make_issue(
     Templates may use {value}, {header}, {field} and any extra `slots`.
     """
     template = _templates()[code]
-    text = None if value is None else str(value)
-    names = {"value": text if text is not None else "", "header": header or field or "", "field": field or "", **slots}
+    text = None if value is None else _as_text(value)
+    names = {
+        "value": value if value is not None else "",
+        "header": header or field or "",
+        "field": field or "",
+        **slots,
+    }
     return Issue(
         code=code,
         severity=severity,
@@ -87,9 +94,29 @@ def make_issue(
         header=header,
         field=field,
         value=text,
-        message_th=template["th"].format(**names),
-        message_en=template["en"].format(**names),
+        message_th=template["th"].format(**{k: _in(v, "th") for k, v in names.items()}),
+        message_en=template["en"].format(**{k: _in(v, "en") for k, v in names.items()}),
     )
+
+
+def _as_text(value: object) -> str:
+    """A value as the report keeps it: a date as 2026-11-01, never 2026-11-01 00:00:00."""
+    if isinstance(value, datetime) and not (value.hour or value.minute or value.second):
+        return value.date().isoformat()
+    return str(value)
+
+
+def _in(value: object, lang: str) -> object:
+    """A slot as a message shows it: dates as people read them (1 พ.ย. 2569 / 1 Nov 2026).
+
+    >>> _in(date(2026, 11, 1), "th"), _in(datetime(2026, 11, 1, 9, 30), "en"), _in(3, "th")
+    ('1 พ.ย. 2569', '1 Nov 2026 09:30', 3)
+    """
+    if isinstance(value, datetime):
+        return date_label(value, lang, with_time=bool(value.hour or value.minute))
+    if isinstance(value, date):
+        return date_label(value, lang)
+    return value
 
 
 @dataclass

@@ -586,11 +586,11 @@ def _rule_slots(frame: pd.DataFrame, position: int, columns: tuple[str, ...], da
     return slots
 
 
-def _display(value: object) -> str:
+def _display(value: object) -> object:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d %H:%M") if (value.hour or value.minute) else value.strftime("%Y-%m-%d")
+        return value.to_pydatetime()  # a date: make_issue shows it as people read it in each language
     return str(value)
 
 

@@ -185,7 +185,8 @@ def test_staff_upload_from_template_changes_the_mayor_dashboard(browser: Browser
         assert _heading(staff) == "ส่งข้อมูลของกอง"
         shoot(staff, "upload-template-th")
         with staff.expect_download() as download:
-            staff.get_by_role("button", name="ดาวน์โหลดแบบฟอร์ม Excel").click()
+            # The dataset box starts on detection, which offers each of the division's templates.
+            staff.get_by_role("button", name="แบบฟอร์ม Excel: ปริมาณขยะ", exact=True).click()
         template = tmp_path / download.value.suggested_filename
         download.value.save_as(template)
         assert template.name == "template-waste.xlsx"
@@ -196,6 +197,10 @@ def test_staff_upload_from_template_changes_the_mayor_dashboard(browser: Browser
         staff.get_by_text("สิ่งที่จะเปลี่ยนเมื่อยืนยัน").wait_for()
         wait_for_streamlit(staff)
         shoot(staff, "upload-preview-th")
+        # Two days replace the demo's whole month: held until the clerk ticks that the removal is meant.
+        assert staff.get_by_role("button", name="ยืนยันและบันทึก").is_disabled()
+        staff.get_by_text("ฉันตั้งใจให้ลบข้อมูลเดิม").click()
+        wait_for_streamlit(staff)
         staff.get_by_role("button", name="ยืนยันและบันทึก").click()
         staff.get_by_text("บันทึกแล้วเป็นรุ่นที่").wait_for()
         shoot(staff, "upload-accepted-th")

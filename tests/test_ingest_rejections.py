@@ -64,7 +64,10 @@ def test_missing_required_column_names_what_is_expected(engine, tmp_path: Path) 
 
 def test_year_that_makes_no_sense_is_an_error_not_a_guess(engine, tmp_path: Path) -> None:
     rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2469", "เสรี", 1]]
-    assert _error(_ingest(engine, make_workbook(tmp_path / "w.xlsx", rows)), "date-out-of-range").row == 2
+    issue = _error(_ingest(engine, make_workbook(tmp_path / "w.xlsx", rows)), "date-out-of-range")
+    assert issue.row == 2
+    # The limits as people read them, in each language: never 1990-01-01 in a Thai message.
+    assert "(1 ม.ค. 2533 ถึง " in issue.message_th and "(1 Jan 1990 to " in issue.message_en
 
 
 def test_negative_in_parentheses_is_refused_where_negatives_make_no_sense(engine, tmp_path: Path) -> None:

@@ -197,6 +197,10 @@ def test_staff_see_only_their_division_datasets(city: sa.Engine) -> None:
 def test_the_dataset_box_starts_on_automatic_detection(city: sa.Engine) -> None:
     at = upload_page()
     assert chooser(at, "upload_dataset").value == "auto"
+    templates = [button.proto.label for button in at.get("download_button")]
+    assert templates == [
+        f"แบบฟอร์ม Excel: {name}" for name in ("ปริมาณขยะ", "คุณภาพอากาศ", "สุขภาพชุมชน", "สถานที่และบริการสาธารณะ")
+    ]
     at.file_uploader(key="upload_files").upload("waste-oct.xlsx", workbook(GOOD)).run()
     assert not at.exception and any(m.value.endswith("→ ปริมาณขยะ") for m in at.markdown)
     assert metrics(at)["ปรับปรุง"] == "1"  # detected as waste and previewed against it

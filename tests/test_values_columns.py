@@ -53,10 +53,10 @@ def test_month_column_returns_first_of_month_and_flags_missing_years() -> None:
     assert [(p.index, p.code) for p in parsed.problems] == [(4, "ambiguous-year"), (5, "ambiguous-year")]
 
 
-def test_dates_outside_the_window_are_errors_with_iso_limits() -> None:
+def test_dates_outside_the_window_are_errors_with_their_limits() -> None:
     cells = ["31/12/2532", "1/1/2533", "3/6/2568", "4/6/2568"]  # 1989-12-31, 1990-01-01, today+2, today+3
     parsed = parse_column(cells, DateTime(), today=TODAY)
-    slots = {"earliest": "1990-01-01", "latest": "2025-06-03"}
+    slots = {"earliest": date(1990, 1, 1), "latest": date(2025, 6, 3)}  # each message shows them in its language
     assert parsed.problems == (
         CellProblem(0, "date-out-of-range", "error", "31/12/2532", slots),
         CellProblem(3, "date-out-of-range", "error", "4/6/2568", slots),

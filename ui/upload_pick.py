@@ -56,10 +56,16 @@ def last_accepted(engine: sa.Engine, key: str) -> datetime | None:
     return None if accepted.empty else pd.Timestamp(accepted.iloc[0]["uploaded_at"]).to_pydatetime()
 
 
-def dataset_card(engine: sa.Engine, key: str) -> None:
-    """What the dataset holds, who owns it, how often it is due, when it last came, and its template."""
+def dataset_card(engine: sa.Engine, key: str, own: tuple[str, ...] = ()) -> None:
+    """What the dataset holds, who owns it, how often it is due, when it last came, and its template.
+
+    On automatic detection: what it does, and the template of each of the division's datasets (`own`).
+    """
     if key == AUTO:
         st.caption(t("upload.auto_help"))
+        with st.container(horizontal=True):
+            for each in own:
+                _template_button(each, t("upload.template_for", dataset=dataset_title(each)))
         return
     declared = dataset(key)
     language = lang()
@@ -76,15 +82,19 @@ def dataset_card(engine: sa.Engine, key: str) -> None:
         cadence.write(t("upload.every_days", days=declared.cadence_days))
         latest.caption(t("upload.last_upload"))
         latest.write(f"{format_date(last, language)} · {t('status.fresh') if fresh else t('status.stale')}")
-        st.download_button(
-            t("upload.template"),
-            data=lambda: build_template(key),
-            file_name=f"template-{key}.xlsx",
-            mime=XLSX_MIME,
-            key=f"upload_template_{key}",
-            icon=":material/download:",
-            on_click="ignore",
-        )
+        _template_button(key, t("upload.template"))
+
+
+def _template_button(key: str, label: str) -> None:
+    st.download_button(
+        label,
+        data=lambda: build_template(key),
+        file_name=f"template-{key}.xlsx",
+        mime=XLSX_MIME,
+        key=f"upload_template_{key}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def drop_files() -> list[UploadedFile]:

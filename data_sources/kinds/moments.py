@@ -61,7 +61,7 @@ class Moment(ColumnType):
         earliest, latest = self.window(today)
         days = values.astype("datetime64[D]")
         outside = ~np.isnat(values) & ((days < np.datetime64(earliest)) | (days > np.datetime64(latest)))
-        slots = {"earliest": earliest.isoformat(), "latest": latest.isoformat()}
+        slots = {"earliest": earliest, "latest": latest}  # dates: each message shows them in its language
         collector.report_mask(np.arange(len(values)), outside, "date-out-of-range", slots)
         values[outside] = _NAT
         return pd.Series(values)

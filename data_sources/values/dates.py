@@ -111,7 +111,7 @@ def _checked(cell: object, level: Level, kind: Moment | None, today: date | None
         window = kind.window(today) if kind else date_window(level, EARLIEST, DAYS_AHEAD[level], today)
         earliest, latest = window
         if not earliest <= moment.date() <= latest:
-            raise UnreadableCell("date-out-of-range", earliest=earliest.isoformat(), latest=latest.isoformat())
+            raise UnreadableCell("date-out-of-range", earliest=earliest, latest=latest)
     return moment
 
 
