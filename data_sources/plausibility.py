@@ -6,10 +6,13 @@ The rule, defined here once:
   a station, and for health the period length too);
 - its history is its live values in the `HISTORY_MONTHS` months before the file's first period,
   read only when there are at least `MIN_HISTORY` of them;
-- a new value more than `RATIO` times the history's median, or less than the median divided by
-  `RATIO` (a typo'd zero), is implausible: kilograms typed into a tons column, an 8x jump in
-  health-centre visits. Counts whose value and median are both under `SMALL_COUNT` are left
-  alone: 1 dengue case after a median of 3 is no news.
+- a new value more than `RATIO` times the history's median and more than `MARGIN` times its
+  highest, or less than the median divided by `RATIO` and less than its lowest divided by
+  `MARGIN` (a typo'd zero), is implausible:
+  kilograms typed into a tons column, an 8x jump in health-centre visits. A season the history
+  has seen (April's tax peak, the haze months' PM2.5, October's first disbursement) stays inside
+  its range and is no news. Counts whose value and median are both under `SMALL_COUNT` are left
+  alone: 1 dengue case after a median of 3 is no news either.
 
 One warning per series names the first such value, its period, and the series' previous values;
 it goes into the validation report, so the page shows it before confirm and the upload's
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
     from data_sources.ingest import Prepared
 
 RATIO = 5.0
+MARGIN = 2.0  # beyond the history's range by this much: this year's peak a little above last year's is no news
 HISTORY_MONTHS = 12
 MIN_HISTORY = 3
 SMALL_COUNT = 10
@@ -53,19 +57,25 @@ def series_columns(declared: Dataset) -> list[Column]:
     ]
 
 
-def implausible(value: float, median: float, *, count: bool) -> bool:
-    """The rule for one value against its series' median (see the module's docstring).
+def implausible(value: float, history: pd.Series, *, count: bool) -> bool:
+    """The rule for one value against its series' history (see the module's docstring).
 
-    >>> implausible(262.0, 0.27, count=False), implausible(0.0, 312.0, count=True), implausible(1.0, 3.0, count=True)
+    >>> visits = pd.Series([300.0, 310.0, 320.0, 330.0])
+    >>> implausible(2500.0, visits, count=True), implausible(0.0, visits, count=True), implausible(400.0, visits, count=True)
     (True, True, False)
-    >>> implausible(2500.0, 312.0, count=True), implausible(400.0, 312.0, count=True)
+    >>> implausible(262.0, pd.Series([0.25, 0.27, 0.3]), count=False), implausible(1.0, pd.Series([3.0, 2.0, 4.0]), count=True)
     (True, False)
+    >>> implausible(7.3e6, pd.Series([7.1e6, 1.2e6, 0.9e6, 1.0e6, 1.1e6]), count=False)  # a peak seen last year
+    False
     """
+    median = float(history.median())
     if not median > 0 or np.isnan(value):
         return False
     if count and max(value, median) < SMALL_COUNT:
         return False
-    return bool(value > RATIO * median or value < median / RATIO)
+    high = value > RATIO * median and value > MARGIN * history.max()
+    low = value < median / RATIO and value < history.min() / MARGIN
+    return bool(high or low)
 
 
 def add_warnings(engine: sa.Engine, prepared: Prepared) -> None:
@@ -121,9 +131,9 @@ def _column_warnings(
         before = by_place.get(name)
         if before is None or len(before) < MIN_HISTORY:
             continue
-        median = float(before[column.key].median())
+        past_values = before[column.key]
         values = rows[column.key].astype("float64")
-        odd = [i for i, v in enumerate(values) if implausible(float(v), median, count=count)]
+        odd = [i for i, v in enumerate(values) if implausible(float(v), past_values, count=count)]
         if not odd:
             continue
         first = rows.iloc[odd[0]]
