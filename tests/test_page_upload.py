@@ -276,3 +276,18 @@ def test_a_value_far_from_its_history_is_a_warning_with_the_previous_values(city
     button_starting(at, "upload_confirm_").click().run()
     stored = json.loads(store.upload_history(city, "waste").iloc[0]["report"])
     assert [i["code"] for i in stored["issues"]] == ["implausible-value"]  # kept with the upload
+
+
+def test_a_monthly_report_over_weekly_ones_of_the_same_month_is_held(city: sa.Engine) -> None:
+    header = ["วันเริ่มต้นช่วง", "ช่วงเวลา", "ชุมชน", "ผู้ป่วยไข้เลือดออก (ราย)", "ผู้รับบริการศูนย์สาธารณสุข (ครั้ง)"]
+    weeks = [header, ["02/11/2569", "สัปดาห์", "เมืองทอง", 1, 70], ["09/11/2569", "สัปดาห์", "เมืองทอง", 0, 80]]
+    button_starting(
+        drop(upload_page(), "weeks.xlsx", workbook(weeks), dataset="health"), "upload_confirm_"
+    ).click().run()
+    month = [header, ["01/11/2569", "เดือน", "เมืองทอง", 1, 300]]
+    at = drop(upload_page(), "month.xlsx", workbook(month), dataset="health")
+    assert at.error[-1].value.endswith("- พ.ย. 2569: มีรายงาน เดือน + สัปดาห์ ของช่วงเดียวกัน 1 แห่ง (เช่น เมืองทอง) ซึ่งจะถูกนับซ้ำ")
+    assert button_starting(at, "upload_confirm_").disabled
+    sure = next(c for c in at.checkbox if c.key.startswith("upload_held_sure_"))
+    assert sure.label == "ฉันตั้งใจเก็บรายงานทั้งสองแบบของช่วงเดียวกันไว้ด้วยกัน"
+    assert len(store.load(city, "health")) == 2
