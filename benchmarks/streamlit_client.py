@@ -14,6 +14,7 @@ sets goes with the websocket, and the app restores the sign-in from it (ui/auth.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import time
 import urllib.error
 import urllib.parse
@@ -25,6 +26,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from data_sources import accounts, sign_in_sessions
+from data_sources.city_time import CITY_ZONE
 from data_sources.demo_accounts import demo_passwords
 from ui.auth_routes import START_PATH
 from ui.auth_token import COOKIE_NAME, issue
@@ -64,7 +66,7 @@ async def load_page(
     request = BackMsg()
     request.rerun_script.query_string = query
     request.rerun_script.page_name = page
-    request.rerun_script.context_info.timezone = "Asia/Bangkok"
+    request.rerun_script.context_info.timezone = CITY_ZONE.key
     request.rerun_script.context_info.locale = "th-TH"
     request.rerun_script.context_info.url = f"{origin}/{page}{'?' + query if query else ''}"
     started = time.perf_counter()
@@ -87,6 +89,13 @@ async def load_page(
     except (OSError, websockets.WebSocketException):
         errors += 1  # refused, reset or closed: the visitor saw no page
     return PageLoad(time.perf_counter() - started, elements, errors)
+
+
+def load_page_now(*args: object, **kwargs: object) -> PageLoad:
+    """`load_page` from synchronous code, on a thread of its own: the caller's thread may already
+    run an event loop (Playwright's sync API leaves one in a test worker), where asyncio.run fails."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, load_page(*args, **kwargs)).result()  # type: ignore[arg-type]
 
 
 def sign_in(base: str, engine, username: str = "demo.mayor", password: str | None = None) -> str:  # noqa: ANN001

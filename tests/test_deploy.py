@@ -8,14 +8,13 @@ them it skips on a laptop and fails in CI (.ci/run installs both).
 
 from __future__ import annotations
 
-import asyncio
 import os
 import secrets
 import urllib.request
 
 import pytest
 
-from benchmarks.streamlit_client import load_page, sign_in
+from benchmarks.streamlit_client import load_page_now, sign_in
 from data_sources import accounts, store
 from deploy.replicas import free_port, nginx_available, replicas
 from helpers.db import POSTGRES_URL_VARIABLE, fresh_postgres_database
@@ -43,9 +42,9 @@ def test_two_replicas_behind_nginx_serve_pages_and_sign_ins_and_stop_together(
             with urllib.request.urlopen(base + "/api/ready", timeout=30) as ready:
                 assert ready.status == 200
 
-            citizen = asyncio.run(load_page(base, "", source="127.0.0.2"))
+            citizen = load_page_now(base, "", source="127.0.0.2")
             cookie = sign_in(base, engine, "exec.one", password)
-            mayors = [asyncio.run(load_page(base, "mayor", cookie=cookie, source=f"127.0.0.{n}")) for n in (3, 4, 5)]
+            mayors = [load_page_now(base, "mayor", cookie=cookie, source=f"127.0.0.{n}") for n in (3, 4, 5)]
         engine.dispose()
 
     assert citizen.errors == 0 and citizen.elements > 0
