@@ -47,6 +47,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="confirm keeping reports of two lengths (week and month) for one period side by side",
     )
+    run.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"HEADER=column"',
+        type=_header_choice,
+        help="read the file column headed HEADER as this dataset column (key or label); repeatable",
+    )
     run.add_argument("--json", action="store_true", help="print the whole report as JSON")
     status = commands.add_parser("status", help="rows, version, last upload and content hash per dataset")
     status.add_argument("--json", action="store_true")
@@ -70,6 +78,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _header_choice(text: str) -> tuple[str, str]:
+    header, sign, column = text.rpartition("=")
+    if not sign or not header.strip() or not column.strip():
+        raise argparse.ArgumentTypeError(f'expected "HEADER=column", got {text!r}')
+    return header.strip(), column.strip()
+
+
 def _ingest(args: argparse.Namespace) -> int:
     content = args.file.read_bytes()
     result = ingest(
@@ -81,6 +96,7 @@ def _ingest(args: argparse.Namespace) -> int:
         user=args.user,
         allow_removals=args.allow_removals,
         allow_overlap=args.allow_overlap,
+        named=dict(args.map) or None,
     )
     report = result.prepared.report
     earlier = result.earlier

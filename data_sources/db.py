@@ -162,6 +162,22 @@ api_keys = sa.Table(
     sa.Column("last_used_at", sa.DateTime, nullable=True),
 )
 
+# A division's headers remembered (data_sources.header_memory): the columns a clerk chose for a
+# file's headers, used again for that division's next file with the same headers.
+header_mappings = sa.Table(
+    "header_mappings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("dataset", sa.String(40), nullable=False),
+    sa.Column("division", sa.String(40), nullable=False),  # the uploader's division; "" for none (admins)
+    sa.Column("signature", sa.String(64), nullable=False),  # sha256 of the file's normalised headers
+    sa.Column("headers", sa.Text, nullable=False),  # JSON: the file's headers as written
+    sa.Column("mapping", sa.Text, nullable=False),  # JSON: dataset column key -> header as written
+    sa.Column("confirmed_by", sa.String(120), nullable=True),
+    sa.Column("confirmed_at", sa.DateTime, nullable=False),
+    sa.UniqueConstraint("dataset", "division", "signature", name="ux_header_mappings_headers"),
+)
+
 # Open311 tokens: what a client can poll (GET tokens/{token}) for the id of a request it posted.
 open311_tokens = sa.Table(
     "open311_tokens",

@@ -16,8 +16,9 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import city_time, plausibility, safeguards, writes
+from data_sources import city_time, header_memory, plausibility, safeguards, writes
 from data_sources.adapters import DATASETS, dataset
+from data_sources.column_choices import Remembered, choose
 from data_sources.column_fit import fitting_columns
 from data_sources.errors import DataSourceError
 from data_sources.headers import HEADER_SCAN_ROWS, HeaderMatch, find_header
@@ -102,9 +103,15 @@ def prepare(
     *,
     today: date | None = None,
     mapping: dict[str, int] | None = None,
+    named: dict[str, str] | None = None,
+    remembered: tuple[Remembered, ...] = (),
     limits: Limits | None = None,
 ) -> Prepared:
-    """Read `content` and validate it against `dataset_key` (or `auto`). Writes nothing."""
+    """Read `content` and validate it against `dataset_key` (or `auto`). Writes nothing.
+
+    `mapping` (column key -> file column) and `named` (header -> column name, the CLI's --map)
+    are chosen by hand; `remembered` are the division's earlier choices (`column_choices.choose`).
+    """
     today = today or city_time.today()
     sheets = read_sheets(content, file_name, limits or Limits())
     report = ValidationReport(dataset=dataset_key, file_name=file_name)
@@ -129,21 +136,10 @@ def prepare(
             expected = ", ".join(c.label_th for c in declared.columns if c.required)
             report.add(make_issue("no-header-row", dataset=declared.title_th, expected=expected))
             return Prepared(declared.key, report, sheet_names=names)
-    if mapping:
-        _apply_mapping(match, mapping)
+    choose(match, declared, report, mapping=mapping, named=named, remembered=remembered)
     if sum(1 for m in matches if _coverage(m, declared) >= 0.5) > 1:
         report.add(make_issue("sheet-chosen", "warning", value=match.sheet))
     return _validate(sheets, match, declared, report, today)
-
-
-def _apply_mapping(match: HeaderMatch, mapping: dict[str, int]) -> None:
-    """Staff's own choice of file column for dataset columns, from the upload page."""
-    chosen = set(mapping.values())
-    match.mapping = {k: v for k, v in match.mapping.items() if v not in chosen and k not in mapping}
-    match.mapping.update(mapping)
-    match.ambiguous = [(j, keys) for j, keys in match.ambiguous if j not in chosen]
-    match.duplicates = {k: v for k, v in match.duplicates.items() if k not in mapping}
-    match.unknown = [j for j in match.unknown if j not in chosen]
 
 
 def _validate(
@@ -203,6 +199,8 @@ def read_and_validate(
     dataset_key: str,
     *,
     mapping: dict[str, int] | None = None,
+    named: dict[str, str] | None = None,
+    remembered: tuple[Remembered, ...] = (),
     limits: Limits | None = None,
     today: date | None = None,
 ) -> Prepared:
@@ -215,7 +213,7 @@ def read_and_validate(
     try:
         if len(content) > limits.max_bytes:
             check_upload(content, file_name, limits)  # raises "file-too-large" with its message
-        task = partial(prepare, today=today, mapping=mapping, limits=limits)
+        task = partial(prepare, today=today, mapping=mapping, named=named, remembered=remembered, limits=limits)
         return run_isolated(task, content, file_name, dataset_key, limits=limits)
     except DataSourceError as error:
         return _rejection(file_name, dataset_key, error)
@@ -230,6 +228,7 @@ def ingest(
     mode: writes.Mode = "append",
     user: str | None = None,
     mapping: dict[str, int] | None = None,
+    named: dict[str, str] | None = None,
     limits: Limits | None = None,
     today: date | None = None,
     kind: str = "upload",
@@ -238,12 +237,19 @@ def ingest(
 ) -> IngestResult:
     """Validate and, when there is no error, commit the file as one version. Always keeps the file.
 
+    The uploader's division's remembered header choices apply; columns chosen by hand in an
+    accepted file are remembered for its next one (`header_memory`).
+
     `kind` names the version: "upload" for a division's file; the presentation's live sample on
     the demo city is "live_sample", so it never reads as the city's own data. A file already
     loaded changes nothing (`IngestResult.earlier`); one that would lose or double rows is held
     (`safeguards`) unless `allow_removals` / `allow_overlap` say that is meant.
     """
-    prepared = read_and_validate(content, file_name, dataset_key, mapping=mapping, limits=limits, today=today)
+    division = header_memory.division_of(engine, user)
+    remembered = tuple(header_memory.recall(engine, division=division))
+    prepared = read_and_validate(
+        content, file_name, dataset_key, mapping=mapping, named=named, remembered=remembered, limits=limits, today=today
+    )
     upload = writes.UploadedFile(PurePath(file_name).name, content)
     if prepared.valid and prepared.dataset is not None:
         earlier = safeguards.already_loaded(engine, prepared.dataset, content, user=user)
@@ -268,4 +274,5 @@ def ingest(
         )
         return IngestResult(prepared, upload_id, held=held.held)
     prepared.report.stats["changes"] = result.plan.summary()
+    header_memory.keep_hand_choices(engine, prepared.dataset, division, prepared.headers, prepared.report, user=user)
     return IngestResult(prepared, result.upload_id, result.version, result.plan.summary())

@@ -6,14 +6,17 @@ import streamlit as st
 
 from ui import auth
 from ui.catalogue_view import columns, overview, pick_dataset
+from ui.header_memory_view import remembered
 from ui.i18n import t
 from ui.session import database
 
 engine = database()
-auth.account_or_stop(engine, "pages/catalogue.py")
+account = auth.account_or_stop(engine, "pages/catalogue.py")
 
 st.title(t("catalogue.title"))
 st.caption(t("catalogue.intro"))
 overview(engine)
 st.subheader(t("catalogue.columns"))
-columns(pick_dataset())
+chosen = pick_dataset()
+columns(chosen)
+remembered(engine, account, chosen)

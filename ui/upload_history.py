@@ -88,10 +88,32 @@ def upload_detail(engine: sa.Engine, account: Account, history: pd.DataFrame) ->
     row = rows[chosen]
     original_link(account, row["dataset"], chosen)
     report = json.loads(row["report"] or "{}")
+    chosen_columns(report)
     if report.get("issues"):
         issues_table(ValidationReport.from_dict(report), key=f"history_issues_{chosen}")
     else:
         st.caption(t("history.no_issues"))
+
+
+def chosen_columns(report: dict) -> None:  # type: ignore[type-arg]
+    """The columns of an upload chosen by staff or remembered from the division's earlier file."""
+    how = (report.get("stats") or {}).get("mapped_by") or {}
+    mapping = report.get("mapping") or {}
+    if not how or report.get("dataset") not in DATASETS:
+        return
+    declared = DATASETS[report["dataset"]]
+    label = (lambda c: c.label_th) if lang() == "th" else (lambda c: c.label_en)
+    rows = [
+        {
+            t("upload.file_column"): mapping.get(key, "—"),
+            t("upload.dataset_column"): label(declared.column(key)),
+            t("headers.how"): t(f"headers.by_{by}"),
+        }
+        for key, by in how.items()
+        if key in {c.key for c in declared.columns}
+    ]
+    st.caption(t("headers.history"))
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
 
 
 def versions(engine: sa.Engine, key: str) -> pd.DataFrame:

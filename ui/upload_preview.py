@@ -9,9 +9,10 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from data_sources import plausibility, upload_review
+from data_sources import header_memory, plausibility, upload_review
 from data_sources.accounts import Account
 from data_sources.adapters import dataset
+from data_sources.column_choices import Remembered
 from data_sources.ingest import AUTO, Prepared, read_and_validate
 from data_sources.report import column_letter
 from ui.format import format_date, format_month, format_number
@@ -29,8 +30,11 @@ def _state_key(upload: UploadedFile, part: str) -> str:
     return f"upload_{part}_{upload.file_id}"
 
 
-def prepare(upload: UploadedFile, chosen: str) -> Prepared:
-    """The file read and validated, kept in the session until the dataset or mapping changes."""
+def prepare(upload: UploadedFile, chosen: str, remembered: tuple[Remembered, ...] = ()) -> Prepared:
+    """The file read and validated, kept in the session until the dataset or mapping changes.
+
+    `remembered`: the division's earlier header choices, so a file it has sent before asks nothing.
+    """
     mapping: dict[str, int] = st.session_state.get(_state_key(upload, "mapping"), {})
     signature = (chosen, tuple(sorted(mapping.items())))
     cached = st.session_state.get(_state_key(upload, "prepared"))
@@ -39,7 +43,9 @@ def prepare(upload: UploadedFile, chosen: str) -> Prepared:
     # A mapping answers questions about the dataset the file was detected as: keep that dataset.
     key = cached[1].dataset if chosen == AUTO and mapping and cached is not None and cached[1].dataset else chosen
     with st.spinner(t("upload.reading", name=upload.name), show_time=True):
-        prepared = read_and_validate(upload.getvalue(), upload.name, key, mapping=mapping or None)
+        prepared = read_and_validate(
+            upload.getvalue(), upload.name, key, mapping=mapping or None, remembered=remembered
+        )
     st.session_state[_state_key(upload, "prepared")] = (signature, prepared)
     return prepared
 
@@ -61,10 +67,12 @@ def _mapping_table(prepared: Prepared) -> None:
     pairs = upload_review.mapping_pairs(prepared)
     if not pairs:
         return
+    how = prepared.report.stats.get("mapped_by") or {}
     rows = [
         {
             t("upload.file_column"): f"{letter} · {header}",
             t("upload.dataset_column"): _field_label(key, prepared.dataset),
+            t("headers.how"): t(f"headers.by_{how.get(key, 'auto')}"),
         }
         for letter, header, key in pairs
     ]  # type: ignore[arg-type]
@@ -152,7 +160,7 @@ def display_frame(frame: pd.DataFrame, dataset_key: str) -> pd.DataFrame:
 
 def review(engine: sa.Engine, account: Account, upload: UploadedFile, chosen: str) -> None:
     """Everything about one dropped file, down to the confirm button when it is clean."""
-    prepared = prepare(upload, chosen)
+    prepared = prepare(upload, chosen, tuple(header_memory.recall(engine, division=account.division)))
     plausibility.add_warnings(engine, prepared)  # values far from their history: warnings before confirm
     content = upload.getvalue()
     st.markdown(f":material/description: **{plain(upload.name)}** → {dataset_title(prepared.dataset)}")
