@@ -51,10 +51,19 @@ class _Server:
 
     def __init__(self, base: str, pids: list[int], cookie: str) -> None:
         self.base, self.pids, self.cookie = base, pids, cookie
+        self.last: list[float | None] = []  # each process's CPU at the last look
+        self.before: list[float | None] = []  # ... and at the start of the last round
 
     def cpu(self) -> float | None:
         used = [cpu_seconds(pid) for pid in self.pids]
+        self.last = used
         return None if None in used else sum(used)  # type: ignore[arg-type]
+
+    def shares(self, before: list[float | None]) -> list[float] | None:
+        """Each process's share of the CPU since `before` (how evenly the proxy spread the visitors)."""
+        spent = [None if a is None or b is None else a - b for a, b in zip(self.last, before, strict=True)]
+        total = sum(x for x in spent if x is not None)
+        return None if None in spent or not total else [round(x / total, 2) for x in spent]  # type: ignore[operator]
 
     def round(self, citizens: int, mayors: int) -> tuple[list[PageLoad], float, float | None]:
         async def together() -> list[PageLoad]:
@@ -65,6 +74,7 @@ class _Server:
             return [load for group in await asyncio.gather(*groups) for load in group]
 
         before, started = self.cpu(), time.perf_counter()
+        self.before = self.last
         loads = asyncio.run(together())
         wall, after = time.perf_counter() - started, self.cpu()
         return loads, wall, None if before is None or after is None else after - before
@@ -94,6 +104,8 @@ def _figures(label: str, server: _Server, rounds: list[tuple[str, int, int]], co
             statistics.median(waits), 2), "max_s": round(max(waits), 2), "wall_s": round(wall, 2),
             "cpu_s_per_load": None if cpu is None else round(cpu / len(loads), 3),
             "errors": sum(x.errors for x in loads), **common}  # fmt: skip
+        if len(server.pids) > 1:
+            figure["cpu_share_by_process"] = server.shares(server.before)
         if name.startswith(f"citizens_{GOAL_VISITORS}"):
             figure["goal_p95_s"] = GOAL_P95_S
         figures.append(figure)
