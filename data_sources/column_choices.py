@@ -2,7 +2,9 @@
 CLI's `--map "HEADER=column"`) or from memory (what the division chose before, `header_memory`).
 
 Applied to a `HeaderMatch` in that order, memory first and hand last; each chosen column is noted
-in the report (`stats["mapped_by"]`: "memory" or "hand"), so the upload history shows it.
+in the report (`stats["mapped_by"]`: "memory" or "hand"), so the upload history shows it. A file
+column staff say is not part of the dataset is chosen as `ignore_key(index)`: it is left out, and
+that too is remembered.
 """
 
 from __future__ import annotations
@@ -14,6 +16,21 @@ from datetime import datetime
 from data_sources.headers import HeaderMatch, normalise_header
 from data_sources.report import ValidationReport, make_issue
 from data_sources.schema import Dataset
+
+IGNORE = "_ignore:"  # the prefix of a choice that leaves a file column out
+
+
+def ignore_key(index: int) -> str:
+    """The choice "file column `index` is not part of this dataset", as a mapping key.
+
+    >>> ignore_key(3), ignored_index("_ignore:3"), ignored_index("tons_collected")
+    ('_ignore:3', 3, None)
+    """
+    return f"{IGNORE}{index}"
+
+
+def ignored_index(key: str) -> int | None:
+    return int(key.removeprefix(IGNORE)) if key.startswith(IGNORE) else None
 
 
 @dataclass(frozen=True)
@@ -46,8 +63,13 @@ def signature(headers: list[str] | tuple[str, ...]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def apply_mapping(match: HeaderMatch, mapping: dict[str, int]) -> None:
-    """Set dataset columns to chosen file columns; what else claimed them lets go."""
+def apply_mapping(match: HeaderMatch, choices: dict[str, int]) -> None:
+    """Set dataset columns to chosen file columns (what else claimed them lets go); leave out the ignored."""
+    mapping = {k: v for k, v in choices.items() if ignored_index(k) is None}
+    left_out = {v for k, v in choices.items() if ignored_index(k) is not None} - set(mapping.values())
+    match.ambiguous = [(j, keys) for j, keys in match.ambiguous if j not in left_out]
+    match.mapping = {k: v for k, v in match.mapping.items() if v not in left_out}
+    match.unknown = sorted(set(match.unknown) | left_out)
     chosen = set(mapping.values())
     match.mapping = {k: v for k, v in match.mapping.items() if v not in chosen and k not in mapping}
     match.mapping.update(mapping)

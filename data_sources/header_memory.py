@@ -12,7 +12,7 @@ import json
 import sqlalchemy as sa
 
 from data_sources import city_time
-from data_sources.column_choices import Remembered, signature
+from data_sources.column_choices import Remembered, ignored_index, signature
 from data_sources.db import header_mappings, write_transaction
 from data_sources.report import ValidationReport
 from data_sources.writes import audit
@@ -48,7 +48,12 @@ def keep_hand_choices(
     mapped_by = report.stats.get("mapped_by") or {}
     if "hand" not in mapped_by.values():
         return
-    chosen = {key: report.mapping[key] for key in mapped_by if key in report.mapping}
+    chosen: dict[str, str] = {}
+    for key in mapped_by:
+        index = ignored_index(key)
+        header = report.mapping.get(key) if index is None else headers[index] if index < len(headers) else None
+        if header is not None:
+            chosen[key] = header
     remember(engine, dataset, division, headers, chosen, user=user)
 
 

@@ -14,6 +14,7 @@ from typing import Literal
 import pandas as pd
 
 from data_sources.adapters import dataset
+from data_sources.column_choices import ignore_key
 from data_sources.ingest import Prepared
 from data_sources.readers import Limits, read_sheets, run_isolated
 from data_sources.report import Issue, ValidationReport, column_letter
@@ -28,7 +29,8 @@ MAX_PROBLEM_ROWS = 200  # rows with a problem shown with their cells highlighted
 class Question:
     """One header the file leaves unclear; staff answer it by choosing from `options`.
 
-    ambiguous: which dataset column is file column `file_column`? (options: dataset column keys)
+    ambiguous: which dataset column is file column `file_column`? (options: dataset column keys,
+        then `column_choices.ignore_key(file_column)`: none, leave it out)
     duplicate / missing: which file column holds dataset column `field`? (options: file column indexes)
     """
 
@@ -78,7 +80,7 @@ def questions(prepared: Prepared) -> list[Question]:
         if issue.code in ("ambiguous-column", "unsure-column") and issue.column:
             index = column_index(issue.column)
             open_keys = tuple(c.key for c in declared.columns if c.key not in mapped and _fits(prepared, c.key, index))
-            found.append(Question("ambiguous", None, index, open_keys))
+            found.append(Question("ambiguous", None, index, (*open_keys, ignore_key(index))))
         elif issue.code == "duplicate-column" and issue.field:
             found.append(Question("duplicate", issue.field, None, every_column))
         elif issue.code in ("missing-column", "missing-column-near") and issue.field:

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
 
 from data_sources import audit_trail, header_memory, store
+from data_sources.column_choices import ignore_key
 from helpers.signed_in import open_city, sign_in, workbook
 
 HEADERS = ["วันที่", "ชุมชน", "น้ำหนักรวม"]
@@ -106,3 +107,22 @@ def test_staff_see_remembered_headers_but_cannot_change_them(city: sa.Engine) ->
     assert not at.exception
     assert "น้ำหนักรวม" in at.dataframe[-1].value.iloc[:, 1].tolist()
     assert not [b for b in at.button if b.label == "ลบการจับคู่นี้"]
+
+
+def test_a_column_that_is_not_part_of_the_dataset_is_left_out_and_that_is_remembered(city: sa.Engine) -> None:
+    headers = ["วันที่", "ชุมชน", "ผู้ป่วยไข้เลือดออก (ราย)", "ผู้รับบริการ", "ประเภท"]
+    first = workbook([headers, ["01/10/2569", "เมืองทอง", 2, 120, "ผู้ใหญ่"]])
+    at = _drop(_page(), "health-1.xlsx", first, "health")
+    [question] = _questions(at)
+    # "ประเภท" might be the period type, but "ผู้ใหญ่" is no period: only leaving it out is offered.
+    assert question.options == ["ไม่นำเข้าคอลัมน์นี้"]
+    question.set_value(ignore_key(4))
+    at.button[-1].click().run()
+    assert not at.error
+    _confirm(at)
+    assert store.versions(city)["health"] == 1
+    second = workbook([headers, ["01/10/2569", "เมืองทอง", 3, 125, "เด็ก"]])
+    at = _drop(_page(), "health-2.xlsx", second, "health")
+    assert _questions(at) == [] and not at.error
+    _confirm(at)
+    assert store.load(city, "health")["dengue_cases"].tolist() == [3]

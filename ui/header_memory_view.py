@@ -10,7 +10,7 @@ import streamlit as st
 from data_sources import header_memory
 from data_sources.accounts import Account
 from data_sources.adapters import dataset
-from data_sources.column_choices import Remembered
+from data_sources.column_choices import Remembered, ignored_index
 from data_sources.divisions import division
 from ui import auth
 from ui.format import format_date
@@ -30,6 +30,8 @@ def _division(key: str) -> str:
 
 
 def _column(dataset_key: str, key: str) -> str:
+    if key == _IGNORE or ignored_index(key) is not None:
+        return t("headers.ignore")
     column = dataset(dataset_key).column(key)
     return column.label_th if lang() == "th" else column.label_en
 
@@ -66,9 +68,9 @@ def _edit(engine: sa.Engine, entries: list[Remembered], dataset_key: str) -> Non
             picked[header] = st.selectbox(
                 header,
                 columns,
-                index=columns.index(key),
+                index=columns.index(key) if key in columns else 0,
                 key=f"catalogue_headers_{entry.id}_{key}",
-                format_func=lambda k: t("headers.ignore") if k == _IGNORE else _column(dataset_key, k),
+                format_func=lambda k: _column(dataset_key, k),
             )
         save, remove = st.columns(2)
         saved = save.form_submit_button(t("headers.save"), type="primary")
@@ -80,7 +82,9 @@ def _edit(engine: sa.Engine, entries: list[Remembered], dataset_key: str) -> Non
     except auth.PermissionDenied:
         st.error(t("upload.denied"))
         return
-    mapping = {key: header for header, key in picked.items() if key != _IGNORE}
+    ignored = {header: k for k, header in entry.mapping.items() if ignored_index(k) is not None}
+    mapping = {(ignored.get(header, "") if key == _IGNORE else key): header for header, key in picked.items()}
+    mapping.pop("", None)
     if removed or not mapping:
         header_memory.forget(engine, entry.id, user=admin.username)
         st.session_state[_DONE] = "headers.removed"

@@ -12,7 +12,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 from data_sources import header_memory, plausibility, upload_review
 from data_sources.accounts import Account
 from data_sources.adapters import dataset
-from data_sources.column_choices import Remembered
+from data_sources.column_choices import Remembered, ignored_index
 from data_sources.ingest import AUTO, Prepared, read_and_validate
 from data_sources.report import column_letter
 from ui.format import format_date, format_month, format_number
@@ -59,6 +59,8 @@ def forget_removed(uploads: list[UploadedFile]) -> None:
 
 
 def _field_label(key: str, dataset_key: str) -> str:
+    if ignored_index(key) is not None:
+        return t("headers.ignore")
     column = dataset(dataset_key).column(key)
     return column.label_th if lang() == "th" else column.label_en
 
