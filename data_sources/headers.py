@@ -167,7 +167,7 @@ def _candidates(parent: str, child: str) -> list[str]:
 
 
 def _match_row(
-    texts: list[list[str]], dataset: Dataset, *, fuzzy: bool = True
+    texts: list[list[str]], dataset: Dataset, *, fuzzy: bool = True, meaning: bool = True
 ) -> tuple[dict[int, dict[str, float]], list[str]]:
     """Each file column's scores per dataset column, the best over the ways the header rows combine."""
     width = len(texts[-1])
@@ -181,7 +181,7 @@ def _match_row(
         for candidate in _candidates(parent, child):
             # By meaning only a cell as written: a known parent word before any child text (a data
             # row read as a second header row: "ชุมชน เมืองทอง") would otherwise name the parent's column.
-            alone = candidate in (parent, child)
+            alone = meaning and candidate in (parent, child)
             for key, score in column_scores(candidate, dataset, fuzzy=fuzzy, meaning=alone).items():
                 best[key] = max(score, best.get(key, 0.0))
         results[j] = best
@@ -260,6 +260,9 @@ def find_header(
     # Fuzzy matching is costly: try it only on rows next to one with an exact header match.
     exact_rows = {i for i, texts in enumerate(filled) if any(_match_row([texts], dataset, fuzzy=False)[0].values())}
     near = {j for i in exact_rows for j in (i - 1, i, i + 1)} or set(range(min(len(filled), 10)))
+    # By meaning only rows with an exact header (or, with none, the first rows): segmenting the
+    # data row under a clean header would cost a one-row file its whole Thai dictionary set-up.
+    meant = exact_rows or near
     best: HeaderMatch | None = None
     for index, current in enumerate(filled):
         if index not in near:
@@ -267,7 +270,7 @@ def find_header(
         previous = filled[index - 1] if index else None
         layouts = [[current]] + ([[previous, current]] if previous is not None and any(previous) else [])
         for texts in layouts:
-            scores, written = _match_row(texts, dataset)
+            scores, written = _match_row(texts, dataset, meaning=index in meant)
             candidate = _assemble(sheet_name, index, len(texts), written, scores)
             if candidate.mapping and (best is None or candidate.rank(dataset) > best.rank(dataset)):
                 best = candidate

@@ -14,6 +14,7 @@ import logging
 from datetime import date
 
 from data_sources.adapters import DATASETS
+from data_sources.header_words import meaning_words
 from data_sources.ingest import prepare
 from data_sources.template import build_template
 from data_sources.values.text import cell_text
@@ -32,6 +33,7 @@ def _sample_csv(key: str) -> bytes:
 
 
 def warm() -> None:
+    meaning_words("ประเภทรายรับ")  # the Thai word dictionary headers are segmented with, built once
     for key in DATASETS:
         prepare(build_template(key), f"{key}.xlsx", key, today=_SOME_DAY)
         prepare(_sample_csv(key), f"{key}.csv", key, today=_SOME_DAY)
