@@ -126,3 +126,12 @@ def test_a_column_that_is_not_part_of_the_dataset_is_left_out_and_that_is_rememb
     assert _questions(at) == [] and not at.error
     _confirm(at)
     assert store.load(city, "health")["dengue_cases"].tolist() == [3]
+
+
+def test_a_header_matched_by_meaning_shows_its_confidence_and_asks_nothing(city: sa.Engine) -> None:
+    rows = [["วันที่", "ชุมชน", "ปริมาณขยะที่จัดเก็บ (ตัน)"], ["01/10/2569", "เมืองทอง", 3], ["02/10/2569", "เมืองทอง", 2]]
+    at = _drop(_page(), "waste-reworded.xlsx", workbook(rows), "waste")
+    assert _questions(at) == [] and not at.error
+    how = at.dataframe[0].value.iloc[:, -1].tolist()
+    assert how[:2] == ["ระบบ (ชื่อหัวคอลัมน์)"] * 2
+    assert how[2].startswith("ระบบ (ความหมายใกล้เคียง ") and how[2].endswith("%)")

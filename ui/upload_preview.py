@@ -65,16 +65,26 @@ def _field_label(key: str, dataset_key: str) -> str:
     return column.label_th if lang() == "th" else column.label_en
 
 
+def _how(key: str, how: dict[str, str], confidence: dict[str, float]) -> str:
+    """Who matched a column: staff, the division's memory, or the system (with its confidence when
+    the header was matched by meaning rather than by one of the column's names)."""
+    if key in how:
+        return t(f"headers.by_{how[key]}")
+    sure = confidence.get(key, 1.0)
+    return t("headers.by_auto") if sure >= 1.0 else t("headers.by_meaning", percent=round(sure * 100))
+
+
 def _mapping_table(prepared: Prepared) -> None:
     pairs = upload_review.mapping_pairs(prepared)
     if not pairs:
         return
     how = prepared.report.stats.get("mapped_by") or {}
+    confidence = prepared.report.stats.get("confidence") or {}
     rows = [
         {
             t("upload.file_column"): f"{letter} · {header}",
             t("upload.dataset_column"): _field_label(key, prepared.dataset),
-            t("headers.how"): t(f"headers.by_{how.get(key, 'auto')}"),
+            t("headers.how"): _how(key, how, confidence),
         }
         for letter, header, key in pairs
     ]  # type: ignore[arg-type]
