@@ -8,15 +8,17 @@ audited; an admin may change or remove any (the catalogue page).
 from __future__ import annotations
 
 import json
+import logging
 
 import sqlalchemy as sa
 
 from data_sources import city_time
 from data_sources.column_choices import Remembered, ignored_index, signature
-from data_sources.db import header_mappings, write_transaction
+from data_sources.db import DATABASE_FAULTS, header_mappings, write_transaction
 from data_sources.report import ValidationReport
 from data_sources.writes import audit
 
+_log = logging.getLogger(__name__)
 ANY_DIVISION = ""  # the key for uploaders without a division (admins)
 
 
@@ -54,7 +56,10 @@ def keep_hand_choices(
         header = report.mapping.get(key) if index is None else headers[index] if index < len(headers) else None
         if header is not None:
             chosen[key] = header
-    remember(engine, dataset, division, headers, chosen, user=user)
+    try:
+        remember(engine, dataset, division, headers, chosen, user=user)
+    except DATABASE_FAULTS:  # the upload is saved; only the convenience is lost, and the next file asks
+        _log.warning("could not remember the header choices of an accepted %s upload", dataset, exc_info=True)
 
 
 def recall(engine: sa.Engine, *, division: str | None, dataset: str | None = None) -> list[Remembered]:
