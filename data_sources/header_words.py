@@ -38,13 +38,17 @@ ABBREVIATIONS: dict[str, str] = {
     "ปีงบฯ": "ปีงบประมาณ",
     "งปม.": "งบประมาณ",
     "ว/ด/ป": "วันที่",
+    "วัน/เดือน/ปี": "วันที่",
+    "วันเดือนปี": "วันที่",
+    "วัน เดือน ปี": "วันที่",
+    "วดป": "วันที่",
     "อสม.": "อาสาสมัครสาธารณสุข",
     "no.": "เลขที่",
     "amt": "amount",
 }
 
 # Words that add nothing to what a header names.
-FILLER = frozenset({"ที่", "ของ", "และ", "ใน", "the", "of", "and", "in"})
+FILLER = frozenset({"ที่", "ของ", "และ", "ใน", "ค่า", "the", "of", "and", "in", "value"})  # ค่า PM2.5: "the value of"
 
 _BRACKETS = re.compile(r"[\(\[\{（].*?[\)\]\}）]")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")

@@ -88,10 +88,20 @@ def test_exact_names_keep_full_confidence(tmp_path: Path) -> None:
         ("Tons collected", "tons_collected"),  # English
         ("ปริมาณขยะ (กก.)", "tons_collected"),  # a unit in brackets
         ("ชื่อชุมชนที่เก็บขยะ", "community"),  # a known name plus more words
+        ("ขยะทั้งหมด (ตัน)", "tons_collected"),  # the waste office's own total
+        ("วัน/เดือน/ปี", "date"),  # the date as forms write it
+        ("วัน เดือน ปี", "date"),
     ],
 )
 def test_other_wordings_name_their_column(header: str, column: str) -> None:
     scores = column_scores(header, dataset("waste"))
+    assert max(scores, key=scores.__getitem__) == column
+    assert scores[column] >= SURE
+
+
+@pytest.mark.parametrize(("header", "column"), [("ค่า PM2.5", "pm25"), ("ค่า PM10", "pm10"), ("จุดตรวจวัด", "station")])
+def test_air_station_headers_with_the_word_for_value_name_their_column(header: str, column: str) -> None:
+    scores = column_scores(header, dataset("air_quality"))
     assert max(scores, key=scores.__getitem__) == column
     assert scores[column] >= SURE
 

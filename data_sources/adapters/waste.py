@@ -25,7 +25,7 @@ WASTE = Dataset(
             Decimal(minimum=0, maximum=1000),
             "ขยะที่จัดเก็บ (ตัน)",
             "Collected (tons)",
-            ("ปริมาณขยะ", "ปริมาณขยะ (ตัน)", "ขยะจัดเก็บ", "tons collected", "collected"),
+            ("ปริมาณขยะ", "ปริมาณขยะ (ตัน)", "ขยะจัดเก็บ", "ขยะทั้งหมด", "tons collected", "collected"),
             example=3.42,
             unit="t",
         ),
