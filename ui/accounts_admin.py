@@ -15,7 +15,7 @@ import streamlit as st
 from data_sources import accounts
 from data_sources.divisions import DIVISIONS
 from ui import auth
-from ui.format import format_date
+from ui.format import NO_VALUE, format_date
 from ui.i18n import lang, t
 from ui.plain import plain
 from ui.sign_in import division_title
@@ -61,6 +61,7 @@ def table(engine: sa.Engine) -> list[accounts.Account]:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
     return every
 

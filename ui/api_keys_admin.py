@@ -11,7 +11,7 @@ import streamlit as st
 
 from channels import api_keys
 from ui import auth
-from ui.format import format_date
+from ui.format import NO_VALUE, format_date
 from ui.i18n import lang, t
 
 _NOTICE_KEY = "api_keys_notice"
@@ -51,6 +51,7 @@ def table(engine: sa.Engine) -> pd.DataFrame:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )
     return keys
 

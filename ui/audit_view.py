@@ -7,7 +7,7 @@ import sqlalchemy as sa
 import streamlit as st
 
 from data_sources import audit_trail
-from ui.format import format_date
+from ui.format import NO_VALUE, format_date
 from ui.i18n import lang, t
 from ui.upload_pick import dataset_title, language_key
 
@@ -41,4 +41,5 @@ def entries(engine: sa.Engine, action: str | None, actor: str | None) -> None:
         ),
         hide_index=True,
         width="stretch",
+        placeholder=NO_VALUE,
     )

@@ -12,6 +12,7 @@ import streamlit as st
 
 from data_sources import catalogue, city_time, store
 from data_sources.adapters import DATASETS
+from ui.format import NO_VALUE
 from ui.i18n import lang, t
 from ui.tables import dataset_status
 from ui.upload_pick import dataset_title, language_key
@@ -44,7 +45,7 @@ def columns(key: str) -> None:
             t("catalogue.meaning"): [r[f"description_{language}"] for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table, hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 
 def pick_dataset() -> str:

@@ -14,7 +14,7 @@ from metrics.citizen_complaints import ComplaintSummary, TicketStatus
 from metrics.periods import Period, fiscal, fiscal_year, rolling
 from ui import citizen_charts, shared_charts
 from ui.citizen_today import BadgeColour
-from ui.format import format_date, format_number, format_percent
+from ui.format import NO_VALUE, format_date, format_number, format_percent
 from ui.i18n import lang, t
 from ui.plain import plain
 
@@ -72,6 +72,7 @@ def _community_table(table: pd.DataFrame) -> None:
         column_config={
             t("citizen.complaints.rate"): st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100)
         },
+        placeholder=NO_VALUE,
     )
 
 

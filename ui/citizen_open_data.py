@@ -16,7 +16,7 @@ import streamlit as st
 from data_sources import exports, store
 from data_sources.adapters import dataset
 from data_sources.schema import Dataset
-from ui.format import format_date, format_number
+from ui.format import NO_VALUE, format_date, format_number
 from ui.i18n import lang, t
 from ui.session import database
 
@@ -93,11 +93,13 @@ def dictionary_table(declared: Dataset) -> None:
             t("open_data.column_values"): [r["values"] for r in rows],
         }
     )
-    st.dataframe(table, hide_index=True, placeholder="—", key="open_data_dictionary_table")
+    st.dataframe(table, hide_index=True, placeholder=NO_VALUE, key="open_data_dictionary_table")
 
 
 def preview(key: str) -> None:
     """The first rows exactly as the download writes them."""
     declared = dataset(key)
     head = store.load(database(), key, include_personal=False).head(PREVIEW_ROWS)
-    st.dataframe(exports.public_frame(head, declared), hide_index=True, placeholder="—", key="open_data_preview_table")
+    st.dataframe(
+        exports.public_frame(head, declared), hide_index=True, placeholder=NO_VALUE, key="open_data_preview_table"
+    )

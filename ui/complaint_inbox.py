@@ -15,7 +15,7 @@ from data_sources import city_time, tickets
 from data_sources.accounts import Account
 from data_sources.tickets import TicketError, TicketView, rules
 from data_sources.tickets.labels import category_label, division_keys, division_label, stage_label
-from ui.format import format_date
+from ui.format import NO_VALUE, format_date
 from ui.i18n import lang, t
 from ui.plain import plain
 
@@ -68,7 +68,7 @@ def ticket_list(engine: sa.Engine, division: str | None, stages: tuple[str, ...]
         t("inbox.col.community"): found["community"],
         t("inbox.col.stage"): [stage_label(s, language) + (" ⚠" if late else "") for s, late in zip(found["stage"], found["overdue"], strict=True)],
     })  # fmt: skip
-    st.dataframe(shown, hide_index=True, height=min(420, 38 + 35 * len(shown)), key="inbox_table")
+    st.dataframe(shown, hide_index=True, height=min(420, 38 + 35 * len(shown)), key="inbox_table", placeholder=NO_VALUE)
     return st.selectbox(t("inbox.open_ticket"), list(found["ticket_id"]), key="inbox_ticket",
                         format_func=lambda tid: _label(found, tid, language))  # fmt: skip
 

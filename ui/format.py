@@ -11,6 +11,8 @@ import pandas as pd
 
 from data_sources.thai_calendar import date_label, month_label
 
+NO_VALUE = "—"  # what a table shows for a missing value (Streamlit would print "None")
+
 
 def _as_datetime(value: object) -> datetime | None:
     # NaT is an instance of datetime, so it must be caught before the isinstance checks below:

@@ -13,7 +13,7 @@ from data_sources.adapters import dataset
 from data_sources.column_choices import Remembered, ignored_index
 from data_sources.divisions import division
 from ui import auth
-from ui.format import format_date
+from ui.format import NO_VALUE, format_date
 from ui.i18n import lang, t
 
 _DONE = "catalogue_headers_done"
@@ -48,7 +48,9 @@ def _table(entries: list[Remembered]) -> None:
         for e in entries
         for key, header in e.mapping.items()
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="catalogue_headers_table")
+    st.dataframe(
+        pd.DataFrame(rows), hide_index=True, width="stretch", key="catalogue_headers_table", placeholder=NO_VALUE
+    )
 
 
 def _edit(engine: sa.Engine, entries: list[Remembered], dataset_key: str) -> None:

@@ -14,6 +14,7 @@ from metrics.compute import KpiResult
 from ui import charts, results
 from ui.cards import kpi_card
 from ui.filters import Selection, remembered_selectbox
+from ui.format import NO_VALUE
 from ui.i18n import lang, t
 from ui.kpi_text import kpi_description, kpi_name, pillar_name
 from ui.labels import community_names, localise_table
@@ -98,7 +99,7 @@ def _by_category(result: KpiResult, data: results.CityData, selection: Selection
     shown = localise_table(figures, dataset, language)
     headers = dict(zip(figures.columns, shown.columns, strict=True))
     config = {headers[c]: st.column_config.NumberColumn(format=f) for c, f in formats.items()}  # type: ignore[arg-type]
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=config, placeholder=NO_VALUE)
 
 
 def render(kpi_id: str, data: results.CityData, selection: Selection) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from ui.format import format_date
+from ui.format import NO_VALUE, format_date
 from ui.i18n import lang, t
 
 
@@ -31,4 +31,5 @@ def dataset_status(entries: list[dict[str, Any]], *, catalogue: bool = False) ->
         hide_index=True,
         width="stretch",
         column_config={t("status.rows"): st.column_config.NumberColumn(format="localized")},
+        placeholder=NO_VALUE,
     )

@@ -17,7 +17,7 @@ from data_sources.adapters import dataset
 from data_sources.db import DATABASE_FAULTS
 from data_sources.ingest import Prepared
 from ui import auth
-from ui.format import format_month, format_number
+from ui.format import NO_VALUE, format_month, format_number
 from ui.i18n import lang, t
 from ui.upload_report import issues_table
 
@@ -64,6 +64,7 @@ def _changes_table(summary: dict) -> None:  # type: ignore[type-arg]
             ),
             hide_index=True,
             width="stretch",
+            placeholder=NO_VALUE,
         )
 
 

@@ -14,7 +14,7 @@ from data_sources.accounts import Account
 from data_sources.adapters import DATASETS
 from data_sources.report import ValidationReport
 from ui import auth, auth_routes
-from ui.format import format_date, format_number
+from ui.format import NO_VALUE, format_date, format_number
 from ui.i18n import lang, t
 from ui.upload_pick import dataset_title, language_key
 from ui.upload_report import issues_table
@@ -51,7 +51,9 @@ def uploads(engine: sa.Engine, key: str) -> pd.DataFrame:
             t("history.version"): pd.array(history["version"], dtype="Int64"),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", column_config=_counts(t("history.rows")))
+    st.dataframe(
+        table, hide_index=True, width="stretch", column_config=_counts(t("history.rows")), placeholder=NO_VALUE
+    )
     return history
 
 
@@ -113,7 +115,7 @@ def chosen_columns(report: dict) -> None:  # type: ignore[type-arg]
         if key in {c.key for c in declared.columns}
     ]
     st.caption(t("headers.history"))
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", placeholder=NO_VALUE)
 
 
 def versions(engine: sa.Engine, key: str) -> pd.DataFrame:
@@ -141,6 +143,7 @@ def versions(engine: sa.Engine, key: str) -> pd.DataFrame:
         hide_index=True,
         width="stretch",
         column_config=_counts(t("upload.added"), t("upload.updated"), t("upload.removed"), t("history.rows")),
+        placeholder=NO_VALUE,
     )
     return history
 

@@ -15,7 +15,7 @@ from data_sources.adapters import dataset
 from data_sources.column_choices import Remembered, ignored_index
 from data_sources.ingest import AUTO, Prepared, read_and_validate
 from data_sources.report import column_letter
-from ui.format import format_date, format_month, format_number
+from ui.format import NO_VALUE, format_date, format_month, format_number
 from ui.i18n import lang, t
 from ui.labels import label_values
 from ui.plain import plain
@@ -88,7 +88,13 @@ def _mapping_table(prepared: Prepared) -> None:
         }
         for letter, header, key in pairs
     ]  # type: ignore[arg-type]
-    st.dataframe(rows, hide_index=True, width="stretch", key=f"upload_mapping_table_{prepared.report.file_name}")
+    st.dataframe(
+        rows,
+        hide_index=True,
+        width="stretch",
+        key=f"upload_mapping_table_{prepared.report.file_name}",
+        placeholder=NO_VALUE,
+    )
 
 
 def _file_column_label(prepared: Prepared, index: int) -> str:
@@ -193,7 +199,9 @@ def review(engine: sa.Engine, account: Account, upload: UploadedFile, chosen: st
         issues_table(prepared.report, key=f"upload_issues_{upload.file_id}")
         feedback_download(content, upload.name, prepared.report, key=f"upload_feedback_{upload.file_id}")
     st.caption(t("upload.normalised", rows=min(PREVIEW_ROWS, len(prepared.frame))))  # type: ignore[arg-type]
-    st.dataframe(display_frame(prepared.frame, prepared.dataset), hide_index=True, width="stretch")  # type: ignore[arg-type]
+    st.dataframe(
+        display_frame(prepared.frame, prepared.dataset), hide_index=True, width="stretch", placeholder=NO_VALUE
+    )  # type: ignore[arg-type]
 
     mapping = st.session_state.get(_state_key(upload, "mapping"), {})
     confirm(engine, account, upload, prepared, mapping)

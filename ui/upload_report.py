@@ -12,6 +12,7 @@ from data_sources.errors import DataSourceError
 from data_sources.excel_feedback import annotated_workbook, feedback_name
 from data_sources.ingest import Prepared
 from data_sources.report import Issue, ValidationReport
+from ui.format import NO_VALUE
 from ui.i18n import lang, t
 from ui.plain import plain
 from ui.upload_pick import XLSX_MIME
@@ -41,7 +42,13 @@ def issues_frame(issues: list[Issue]) -> pd.DataFrame:
 def issues_table(report: ValidationReport, *, key: str) -> None:
     if not report.issues:
         return
-    st.dataframe(issues_frame(upload_review.in_reading_order(report.issues)), hide_index=True, width="stretch", key=key)
+    st.dataframe(
+        issues_frame(upload_review.in_reading_order(report.issues)),
+        hide_index=True,
+        width="stretch",
+        key=key,
+        placeholder=NO_VALUE,
+    )
 
 
 def _styled(rows: pd.DataFrame, flagged: dict[tuple[int, str], Issue], headers: list[str]) -> Styler:
@@ -75,7 +82,7 @@ def file_rows(content: bytes, file_name: str, prepared: Prepared, *, key: str) -
         return
     flagged = upload_review.flagged_cells(prepared.report)
     st.caption(t("upload.file_rows", sheet=plain(sheet)))
-    st.dataframe(_styled(rows, flagged, prepared.headers), width="stretch", key=key)
+    st.dataframe(_styled(rows, flagged, prepared.headers), width="stretch", key=key, placeholder=NO_VALUE)
 
 
 def feedback_download(content: bytes, file_name: str, report: ValidationReport, *, key: str) -> None:
