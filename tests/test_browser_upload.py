@@ -19,6 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 from data_sources import city_time, store
 from data_sources.demo_accounts import DEMO_ACCOUNTS, demo_passwords
+from data_sources.thai_calendar import be_year
 from helpers.browser import SCREENSHOT_DIR, screenshot, seed_demo_city, serve_app, wait_for_streamlit
 from helpers.db import sqlite_url
 from metrics.phrases import phrase
@@ -162,7 +163,7 @@ def _fill_template(template: Path, target: Path, month: date) -> Path:
     book = load_workbook(template)
     sheet = book["ข้อมูล"]
     for row, day in enumerate((1, 2), start=2):
-        sheet.cell(row=row, column=1, value=f"{day:02d}/{month.month:02d}/{month.year + 543}")
+        sheet.cell(row=row, column=1, value=f"{day:02d}/{month.month:02d}/{be_year(month.year)}")
         sheet.cell(row=row, column=2, value="เมืองทอง")
         sheet.cell(row=row, column=3, value=10)
         sheet.cell(row=row, column=4, value=5)

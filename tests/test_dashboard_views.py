@@ -48,7 +48,7 @@ def test_month_menu_offers_24_months_newest_first_and_picks_the_last_complete_on
 
 
 def test_fiscal_quarter_menu_starts_with_the_quarter_running_on_1_october() -> None:
-    # 1 Oct 2026 opens FY2570 (named after the BE year it ends in: 2570 = 2027 + 543).
+    # 1 Oct 2026 opens FY2570 (named after the BE year it ends in: 2570 is 2027).
     assert choices("fiscal_quarter", date(2026, 10, 1))[0].code == "FY2570-Q1"
     assert choices("fiscal_quarter", date(2026, 9, 30))[0].code == "FY2569-Q4"
     assert default_choice("fiscal_quarter", TODAY).code == "FY2569-Q4"

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from data_sources.schema import Date, DateTime, Decimal, Integer, Month, Text
+from data_sources.thai_calendar import be_year
 from data_sources.values import CellProblem, UnreadableCell, parse_column, parse_datetime
 
 TODAY = date(2025, 6, 1)
@@ -140,7 +141,7 @@ def test_bulk_date_reading_agrees_with_the_single_cell_parser(cell: str) -> None
 
 def test_thousands_of_distinct_timestamps_read_correctly() -> None:
     minutes = pd.date_range("2024-01-01", periods=5000, freq="37min")
-    cells = [f"{m.day}/{m.month}/{m.year + 543} {m.hour:02d}.{m.minute:02d} น." for m in minutes]
+    cells = [f"{m.day}/{m.month}/{be_year(m.year)} {m.hour:02d}.{m.minute:02d} น." for m in minutes]
     parsed = parse_column(cells, DateTime(), today=TODAY)
     assert parsed.problems == ()
     assert (parsed.values.to_numpy() == minutes.to_numpy()).all()

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from data_sources.schema import DateTime, Decimal, Integer, Text
+from data_sources.thai_calendar import be_year
 from data_sources.values import (
     UnreadableCell,
     parse_column,
@@ -29,13 +30,13 @@ thai_or_arabic = st.sampled_from([str, to_thai_digits])
 
 @given(dates, thai_or_arabic)
 def test_be_day_month_year_parses_back_to_the_same_date(day: date, digits: object) -> None:
-    written = digits(f"{day.day:02d}/{day.month:02d}/{day.year + 543}")  # type: ignore[operator]
+    written = digits(f"{day.day:02d}/{day.month:02d}/{be_year(day.year)}")  # type: ignore[operator]
     assert parse_date(written) == day
 
 
 @given(dates, thai_or_arabic, st.sampled_from(["/", "-", "."]))
 def test_unpadded_be_dates_with_any_separator_parse_back(day: date, digits: object, separator: str) -> None:
-    written = digits(separator.join(map(str, (day.day, day.month, day.year + 543))))  # type: ignore[operator]
+    written = digits(separator.join(map(str, (day.day, day.month, be_year(day.year)))))  # type: ignore[operator]
     assert parse_date(written) == day
 
 
@@ -60,7 +61,7 @@ def test_baht_amounts_parse_back(baht: int, satang: int) -> None:
 @given(st.lists(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2025, 6, 1)), max_size=40))
 def test_datetime_column_of_written_be_times_matches_the_times(moments: list[datetime]) -> None:
     moments = [m.replace(second=0, microsecond=0) for m in moments]
-    cells = [f"{m.day}/{m.month}/{m.year + 543} {m.hour:02d}.{m.minute:02d} น." for m in moments]
+    cells = [f"{m.day}/{m.month}/{be_year(m.year)} {m.hour:02d}.{m.minute:02d} น." for m in moments]
     parsed = parse_column(cells, DateTime(), today=TODAY)
     assert parsed.problems == ()
     assert [v.to_pydatetime() for v in parsed.values] == moments
@@ -120,6 +121,6 @@ def _same(left: object, right: object) -> bool:
 
 def test_distinct_values_in_a_large_column_keep_their_positions() -> None:
     days = [date(2020, 1, 1) + timedelta(days=i % 900) for i in range(3000)]
-    cells = [f"{d.day}/{d.month}/{d.year + 543}" for d in days]
+    cells = [f"{d.day}/{d.month}/{be_year(d.year)}" for d in days]
     parsed = parse_column(cells, DateTime(), today=TODAY)
     assert [v.date() for v in parsed.values] == days

@@ -1,4 +1,4 @@
-"""Date: a calendar day; Buddhist-era years are converted (พ.ศ. − 543 = ค.ศ.)."""
+"""Date: a calendar day; Buddhist-era years are converted (thai_calendar)."""
 
 from __future__ import annotations
 

@@ -62,7 +62,7 @@ def plain_moments(strings: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _moments_from_fields(fields: dict[str, np.ndarray], matched: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     year, month, day = fields["year"], fields["month"], fields["day"]
-    year = np.where(year > 2400, year - BE_OFFSET, year)  # พ.ศ. − 543 = ค.ศ.
+    year = np.where(year > 2400, year - BE_OFFSET, year)  # พ.ศ. to ค.ศ.
     handled = matched & (year >= 1900) & (year <= 2200) & (month >= 1) & (month <= 12) & (day >= 1)
     handled &= (fields["hour"] <= 23) & (fields["minute"] <= 59) & (fields["second"] <= 59)
     month_index = np.where(handled, (year - 1970) * 12 + month - 1, 0)

@@ -41,7 +41,7 @@ def typed_moments(collector: Collector, positions: np.ndarray, read_all: Batch, 
 
 
 def buddhist_era_cells(collector: Collector, values: np.ndarray, positions: np.ndarray) -> None:
-    """Real Excel date cells whose year is Buddhist-era, read as such (year − 543), in place.
+    """Real Excel date cells whose year is Buddhist-era, read as such (thai_calendar.ce_of_be), in place.
 
     Excel keeps 21/11/2569 typed into a date cell as the year 2569; no date in a city report lies
     that far ahead, so such a year is BE. One warning for the column says so, with an example.
