@@ -15,7 +15,6 @@ the write transaction, under the dataset's lock, on the rows live at that moment
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -31,6 +30,7 @@ from data_sources.errors import DataSourceError
 from data_sources.labels import month_text, value_text
 from data_sources.schema import Dataset
 from data_sources.thai_calendar import date_label
+from data_sources.writes import UploadedFile
 
 WHOLE = "—"  # the period of a dataset without a period column
 
@@ -202,7 +202,7 @@ def already_loaded(engine: sa.Engine, key: str, content: bytes, *, user: str | N
     """
     from data_sources.go_live import is_demo_account
 
-    digest = hashlib.sha256(content).hexdigest()
+    digest = UploadedFile("", content).sha256  # the digest stored with every upload
     query = (
         sa.select(uploads.c.uploaded_at, uploads.c.version, uploads.c.file_name, uploads.c.uploaded_by)
         .where(uploads.c.dataset == key, uploads.c.sha256 == digest, uploads.c.status == "accepted")

@@ -49,7 +49,8 @@ def wait_ready(base: str, *, timeout: float = 300.0, process: subprocess.Popen |
     raise TimeoutError(f"{base} not ready after {timeout:.0f} s")
 
 
-def _stop(process: subprocess.Popen) -> None:
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server process: terminate, then kill if it does not leave within 20 s."""
     if process.poll() is None:
         process.terminate()
         try:
@@ -72,7 +73,7 @@ def app_process(
         output = stack.enter_context(log.open("ab")) if log else subprocess.DEVNULL
         process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env}, stdout=output,
                                    stderr=subprocess.STDOUT)  # fmt: skip
-        stack.callback(_stop, process)
+        stack.callback(stop, process)
         if wait:
             wait_ready(f"http://127.0.0.1:{port}", process=process)
         yield process
@@ -151,7 +152,7 @@ def nginx(port: int, upstream_ports: Sequence[int]) -> Iterator[subprocess.Popen
             wait_ready(f"http://127.0.0.1:{port}", process=process, timeout=60)
             yield process
         finally:
-            _stop(process)
+            stop(process)
 
 
 @contextmanager

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from deploy.replicas import free_port, stop
 from helpers.db import sqlite_url
 from helpers.environment import missing_requirement
 
@@ -36,13 +36,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 STARTUP_TIMEOUT_SECONDS = 90.0
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def seed_demo_city(database_url: str) -> None:
@@ -78,15 +71,6 @@ def _wait_until_healthy(server: subprocess.Popen[bytes], base_url: str, log_path
     pytest.fail(f"streamlit not healthy after {STARTUP_TIMEOUT_SECONDS:.0f} s:\n{log_path.read_text()[-3000:]}")
 
 
-def _stop(server: subprocess.Popen[bytes]) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=10)
-
-
 @contextmanager
 def serve_app(work_dir: Path, database_url: str, **env: str) -> Iterator[str]:
     """`streamlit run app.py` (its st.App serves the cookie routes) on a free local port over
@@ -111,7 +95,7 @@ def serve_app(work_dir: Path, database_url: str, **env: str) -> Iterator[str]:
         _wait_until_healthy(server, base_url, log_path)
         yield base_url
     finally:
-        _stop(server)
+        stop(server)
 
 
 @pytest.fixture(scope="session")
