@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from data_sources import city_time, store
 from data_sources.demo_accounts import DEMO_ACCOUNTS, demo_passwords
@@ -257,7 +257,7 @@ def test_signing_in_in_english_lands_on_the_upload_page_in_english(browser: Brow
         wait_for_streamlit(page)
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').wait_for(state="attached")
         assert "lang=English" in page.url
-        assert page.get_by_text("ไทย", exact=True).count() == 1  # the toggle, the only Thai left
+        expect(page.get_by_text("ไทย", exact=True)).to_have_count(1)  # the toggle, the only Thai left
         assert page.locator('[data-testid="stMainBlockContainer"] h1').first.inner_text().isascii()
 
 
@@ -267,7 +267,7 @@ def test_sign_in_page_lists_the_demo_accounts(
 ) -> None:
     with _context(browser, viewport) as context:
         page = _open(context.new_page(), f"{served}/sign-in")
-        assert page.get_by_text("บัญชีทดลองใช้งาน").count() == 1
+        expect(page.get_by_text("บัญชีทดลองใช้งาน")).to_have_count(1)
         shoot(page, f"sign-in{suffix}-th")
         _switch_language(page, "English")
         page.get_by_text("Demo accounts").wait_for()

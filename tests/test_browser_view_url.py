@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pypdfium2
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from data_sources.schema import PILLARS
 from helpers.browser import SCREENSHOT_DIR, screenshot, sign_in_as_mayor, wait_for_streamlit
@@ -40,10 +40,13 @@ def _pick(page: Page, label: str, option: str) -> None:
     wait_for_streamlit(page)
 
 
+ENGLISH_PICKERS = ("Period", "Which one", "Community")
+
+
 def _view(page: Page) -> tuple[str, str, str]:
-    """What the page shows of the view: period kind, period, community (the pickers' text)."""
-    boxes = page.locator('.st-key-exec_filters input[role="combobox"]')
-    kind, period, community = (boxes.nth(i).input_value() for i in range(3))
+    """What the page shows of the view: period kind, period, community (the English pickers' text)."""
+    filters = page.locator(".st-key-exec_filters")
+    kind, period, community = (filters.get_by_label(label, exact=True).input_value() for label in ENGLISH_PICKERS)
     return kind, period, community
 
 
@@ -67,18 +70,25 @@ def test_a_reload_and_a_shared_link_keep_period_place_and_language(mayor_context
     caption = page.locator('[data-testid="stCaptionContainer"]').first.inner_text()
 
     page.reload()
-    wait_for_streamlit(page)
-    page.locator(".st-key-exec_filters").wait_for()
-    assert _view(page) == chosen
-    assert page.locator('[data-testid="stCaptionContainer"]').first.inner_text() == caption
+    _shows_view(page, chosen)
+    expect(page.locator('[data-testid="stCaptionContainer"]').first).to_have_text(caption)
     screenshot(page, "view-url-after-reload-en")
 
     shared = context.new_page()  # the same link opened elsewhere (the sign-in cookie is shared)
     shared.goto(page.url)
-    wait_for_streamlit(shared)
-    shared.locator(".st-key-exec_filters").wait_for()
-    assert _view(shared) == chosen
+    _shows_view(shared, chosen)
     shared.close()
+
+
+def _shows_view(page: Page, view: tuple[str, str, str]) -> None:
+    """Assert that a freshly loaded page shows `view` in its English pickers. A fresh page mounts
+    the pickers one by one after its run ends (labels first, then boxes), so each box is found by
+    its label and awaited, not counted by position."""
+    wait_for_streamlit(page)
+    filters = page.locator(".st-key-exec_filters")
+    for label, value in zip(ENGLISH_PICKERS, view, strict=True):
+        expect(filters.get_by_label(label, exact=True)).to_have_value(value, timeout=60_000)
+    _drawn(page)
 
 
 def _drawn(page: Page) -> None:
