@@ -57,6 +57,9 @@ UNITS: dict[str, Unit] = {
 }  # fmt: skip
 
 _NAME_NOISE = re.compile(r"[\s.]+")
+# A rate over the report's own period ("กก./วัน", "ตัน ต่อ เดือน", "kg/day"): the row's date or
+# month already says the period, so the unit is the quantity before it.
+_PER_PERIOD = re.compile(r"\s*(?:/|ต่อ|per\b)\s*(?:วัน|เดือน|ปี|สัปดาห์|day|month|year|week|d)\.?\s*$", re.IGNORECASE)
 _BRACKETED = re.compile(r"[\(\[（]([^\)\]）]*)[\)\]）]")
 # A number followed by words: "2.5 ตัน", "๒๕๐กก.", "1,200 บาท". Checked on the distinct strings.
 _NUMBER_THEN_WORD = r"^\s*[-+(]?[0-9๐-๙][0-9๐-๙,. ]*\)?\s*[^\s0-9๐-๙,.()%+\-]"
@@ -77,8 +80,10 @@ def unit_named(text: str, declared: Unit) -> Unit | None:
 
     >>> unit_named("(กก.)", UNITS["t"]).key, unit_named("ตัน", UNITS["t"]).key, unit_named("ไร่", UNITS["t"])
     ('kg', 't', None)
+    >>> unit_named("(กิโลกรัม/วัน)", UNITS["t"]).key, unit_named("ตัน ต่อ เดือน", UNITS["t"]).key
+    ('kg', 't')
     """
-    name = _name(text.strip("()[]（） "))
+    name = _name(_PER_PERIOD.sub("", text.strip("()[]（） ")))
     if not name:
         return None
     if name in _names_of(declared):
@@ -92,7 +97,7 @@ def header_unit(header: str, declared: Unit) -> Unit | None:
         found = unit_named(inside, declared)
         if found is not None:
             return found
-    words = header.replace("/", " ").split()
+    words = _PER_PERIOD.sub("", header).replace("/", " ").split()
     return unit_named(words[-1], declared) if len(words) > 1 else None
 
 

@@ -95,6 +95,23 @@ def test_header_in_kilograms_is_stored_in_tons(tmp_path: Path, db_url: str) -> N
     assert [(i.column, i.severity) for i in converted] == [("C", "warning"), ("D", "warning")]
 
 
+def test_a_unit_per_day_is_the_unit_before_it(tmp_path: Path, db_url: str) -> None:
+    # A clerk's daily report heads its column "(กิโลกรัม/วัน)": 850 kg a day is 0.85 t, never 850 t.
+    rows = [
+        ["วันที่", "ชุมชน", "ปริมาณขยะ (กิโลกรัม/วัน)", "ขยะรีไซเคิล กก. ต่อ วัน"],
+        ["01/11/2569", "เมืองทอง", 850, 120],
+        ["02/11/2569", "เสรี", "๙๒๐", "-"],
+    ]
+    path = make_workbook(tmp_path / "kg-per-day.xlsx", rows)
+    engine = store.connect(db_url)
+    result = ingest(engine, path.read_bytes(), path.name, "waste", today=TODAY)
+    assert result.accepted, result.prepared.report.lines()
+    frame = store.load(engine, "waste").sort_values("date")
+    assert frame["tons_collected"].tolist() == pytest.approx([0.85, 0.92])
+    assert frame["tons_recycled"].tolist() == pytest.approx([0.12, 0.0])
+    assert [i.column for i in _issues(result.prepared, "unit-converted")] == ["C", "D"]
+
+
 def test_units_written_in_cells_are_converted(tmp_path: Path) -> None:
     rows = [
         ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"],
