@@ -121,6 +121,13 @@ def advance(
     if edit is not None:
         return _edit(state, edit, lang, desk)
     step = state.get("step")
+    corrected = (
+        filing_words.place_correction(text, state["draft"].get("community"), any_mention=step == "duplicate")
+        if step in ("description", "duplicate", "contact", "confirm")
+        else None
+    )
+    if corrected:  # "ไม่ใช่ ต้องเป็นชุมชนสามัคคี": the place changes, not the description (nor a join elsewhere)
+        return _edit(state, ("place", corrected), lang, desk)
     if not text.strip():  # only a photo or a location: keep it and ask on
         return _next_question(state, lang, desk, noted=bool(photo_ids or location))
     if step == "confirm":
@@ -190,7 +197,7 @@ def _take_place(state: dict[str, Any], text: str, located: bool) -> str | None:
     if point:
         draft["latitude"], draft["longitude"] = point
     if not point or len(text) > 40:
-        draft["place"] = filing_words.scrub(text)[:200]
+        draft["place"] = filing_words.without_particles(filing_words.scrub(text))[:200]
     draft["community"] = slots.community(text) or draft.get("community")
     return None
 

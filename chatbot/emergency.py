@@ -26,6 +26,7 @@ from chatbot.emergency_words import (
     NOW_ENGLISH,
     NOW_THAI,
     REWRITES,
+    STREET_LIGHT_WORDS,
     THAI,
     THAI_PATTERNS,
 )
@@ -98,6 +99,8 @@ def _hazard(cleaned: str, unspaced: str) -> Danger | None:
     if any(word in unspaced for word in NOT_ANIMAL_DANGER):
         return None
     for kind, (category, words, _) in HAZARDS.items():
+        if kind == "power_cut" and any(w.replace(" ", "") in unspaced for w in STREET_LIGHT_WORDS):
+            continue
         if any(word in unspaced for word in words) or _hazard_english(kind).search(cleaned):
             return Danger(kind, near=True, category=category)
     return None

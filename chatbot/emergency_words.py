@@ -11,14 +11,14 @@ import re
 
 KIND_ORDER: tuple[str, ...] = (
     "suicide", "electric_shock", "drowning", "flood", "fire", "gas", "power_line", "collapse", "violence",
-    "animal_bite", "snake_bite", "snake", "accident", "medical", "general",
+    "animal_bite", "snake_bite", "snake", "accident", "medical", "disaster_line", "general",
 )  # fmt: skip
 
 THAI: dict[str, tuple[str, ...]] = {
     "suicide": ("ฆ่าตัวตาย", "อยากตาย", "คิดสั้น", "ไม่อยากมีชีวิต", "จะกระโดดตึก", "จะกระโดดสะพาน"),
     "electric_shock": ("ไฟดูด", "ไฟช็อต", "ไฟฟ้าช็อต", "ไฟฟ้าดูด", "โดนไฟฟ้า", "ไฟฟ้ารั่วโดนคน"),
     "drowning": ("จมน้ำ", "เด็กตกน้ำ", "คนตกน้ำ", "ลูกตกน้ำ", "พลัดตกน้ำ", "หลานตกน้ำ", "ตกน้ำตาย", "ตกลงน้ำ", "ตกลงไปในน้ำ", "ตกลงไปในแม่น้ำ", "ตกแม่น้ำ",
-                 "ตกคลอง", "ตกบ่อ", "น้ำพัด", "ถูกน้ำพัด", "โดนน้ำพัด", "กระแสน้ำพัด"),
+                 "ตกคลอง", "น้ำพัด", "ถูกน้ำพัด", "โดนน้ำพัด", "กระแสน้ำพัด"),
     "flood": ("น้ำท่วมบ้าน", "น้ำเข้าบ้าน", "น้ำท่วมเข้าบ้าน", "น้ำไหลเข้าบ้าน", "น้ำทะลักเข้าบ้าน", "น้ำเข้ามาในบ้าน",
               "น้ำท่วมถึงเข่า", "น้ำท่วมถึงเอว", "น้ำท่วมถึงหน้าอก", "น้ำท่วมถึงคอ", "น้ำท่วมมิด", "น้ำท่วมสูง",
               "น้ำป่า", "น้ำหลาก", "น้ำท่วมฉับพลัน", "น้ำขึ้นเร็วมาก", "น้ำขึ้นเร็ว", "บ้านจมน้ำ", "น้ำท่วมหนัก",
@@ -37,13 +37,16 @@ THAI: dict[str, tuple[str, ...]] = {
                  "ถูกทำร้าย", "โดนทำร้าย", "ลักพาตัว"),
     "animal_bite": ("บ้ากัด", "โดนหมา", "ถูกหมา", "ถูกสุนัข", "โดนสุนัข"),
     "snake_bite": ("งูกัด", "โดนงู", "ถูกงู"),
-    "snake": ("งูเห่า", "งูเข้าบ้าน", "งูจงอาง", "งูเหลือม", "งูอยู่ในบ้าน", "งูในบ้าน"),
+    "snake": ("งูเห่า", "งูเข้าบ้าน", "งูจงอาง", "งูเหลือม", "งูอยู่ในบ้าน", "งูในบ้าน", "มีงู", "งูเลื้อย", "งูเข้าห้อง",
+              "งูในห้อง", "งูเข้ามา"),
     "accident": ("อุบัติเหตุ", "รถชน", "รถคว่ำ", "รถล้ม", "รถชนกัน", "มอไซค์ชน", "ถูกรถชน", "โดนรถชน", "รถเฉี่ยว", "มอไซค์ล้ม",
                  "จักรยานยนต์ล้ม", "รถตกข้างทาง"),
     "medical": ("มีคนเจ็บ", "คนเจ็บหนัก", "บาดเจ็บ", "เลือดออกมาก", "เลือดไหลไม่หยุด", "เลือดออกไม่หยุด", "หมดสติ",
                 "ไม่รู้สึกตัว", "ไม่หายใจ", "หยุดหายใจ", "หายใจไม่ออก", "หัวใจวาย", "หัวใจหยุดเต้น", "เจ็บหน้าอก",
                 "ชักเกร็ง", "กำลังชัก", "ลูกชัก", "เด็กชัก", "เส้นเลือดในสมอง", "ล้มหัวฟาด", "กินยาเกินขนาด",
                 "จะคลอด", "รถพยาบาล", "กู้ชีพ", "อาการหนัก", "ปากเบี้ยว", "แพ้ยารุนแรง", "ช็อกหมดสติ"),
+    "disaster_line": ("เบอร์ปภ", "สายด่วนปภ", "โทรปภ", "ติดต่อปภ", "เบอร์ป้องกันภัย", "เบอร์บรรเทาสาธารณภัย",
+                      "เบอร์สาธารณภัย"),
     "general": ("ช่วยด้วย", "ช่วยที", "ใครก็ได้ช่วย", "ฉุกเฉิน", "เหตุด่วน", "เหตุร้าย", "กู้ภัย", "สายด่วนสาธารณภัย"),
 }  # fmt: skip
 
@@ -53,7 +56,7 @@ ENGLISH: dict[str, str] = {
     "drowning": r"drown\w*|lemas|swept\s+away|fell\s+in(?:to)?\s+(?:the\s+|a\s+)?(?:river|water|canal|well|pond|drain)",
     "flood": r"water\s+(?:is\s+)?(?:coming|getting|pouring|flowing)\s+(?:in|into)|water\s+in\s+(?:my|our|the)\s+(?:house|home)"
     r"|(?:house|home)\s+is\s+flooding|flooded\s+(?:house|home)|(?:house|home)\s+(?:is\s+)?(?:flooded|under\s+water)"
-    r"|flash\s+flood\w*|water\s+(?:is\s+)?rising\s+(?:fast|quickly)|trapped\s+(?:by|in|on)\s+(?:the\s+)?(?:flood|water|roof)\w*"
+    r"|flood(?:ing|ed)?\s+in\s+(?:my|our|the)\s+(?:house|home)|flash\s+flood\w*|water\s+(?:is\s+)?rising\s+(?:fast|quickly)|trapped\s+(?:by|in|on)\s+(?:the\s+)?(?:flood|water|roof)\w*"
     r"|stuck\s+in\s+(?:the\s+)?(?:flood|water|house)|banjir\s+masuk|(?:air|ayik|aye)\s+masuk\s+(?:dalam\s+)?(?:rumah|rumoh)"
     r"|rumah\s+(?:kena\s+)?banjir|rumoh\s+(?:keno\s+)?banjir"
     r"|knee[-\s]deep|waist[-\s]deep",
@@ -66,12 +69,15 @@ ENGLISH: dict[str, str] = {
     "violence": r"explosion|bomb|shooting|(?:got|been|was|were|is|getting)\s+shot|stabbed|robbery|robbed|gun|gunshots?"
     r"|police|suspicious\s+(?:object|package|bag)|breaking\s+into|(?:being|been)\s+attacked|assault\w*",
     "animal_bite": r"(?:dog|cat|monkey)\s+bit\w*|bitten\s+by\s+a\s+(?:dog|cat|monkey|stray|rabid)\w*"
-    r"|dog\s+attack\w*",
-    "snake_bite": r"snake\s*bite|bitten\s+by\s+a\s+snake|snake\s+bit\w*",
-    "snake": r"cobra|snake\s+in\s+(?:my|the|our)\s+(?:house|home|room|kitchen)",
+    r"|dog\s+attack\w*|anjing\s+(?:gigit|gigik|kejar\s+gigit)|(?:digigit|kena\s+gigit)\s+(?:anjing|kucing|monyet)",
+    "snake_bite": r"snake\s*bite|bitten\s+by\s+a\s+snake|snake\s+bit\w*|(?:dipatuk|kena\s+patuk|digigit)\s+ular"
+    r"|ular\s+(?:patuk|gigit)",
+    "snake": r"cobra|snake\s+in\s+(?:my|the|our)\s+(?:house|home|room|kitchen|bathroom|toilet|bedroom|garden|yard)"
+    r"|ular\s+(?:masuk|dalam)|ada\s+ular",
     "accident": r"kemalangan|accident|crash|car\s+crashed|hit\s+by\s+a\s+(?:car|truck|bus|motorbike)",
     "medical": r"heart\s+attack|not\s+breathing|can'?t\s+breathe|cannot\s+breathe|unconscious|passed\s+out|fainted"
     r"|bleeding|seizure|stroke|overdose|injured|ambulance|collapsed|chest\s+pain|hurt\s+badly",
+    "disaster_line": r"disaster\s+(?:hotline|line|office)|(?:number|phone)\s+(?:for|of)\s+(?:the\s+)?(?:disaster|flood)\s+\w+",
     "general": r"emergency|urgent\s+help|sos|911|trapped|kecemasan|bantuan\s+segera",
 }
 
@@ -84,8 +90,9 @@ REWRITES: tuple[tuple[str, str], ...] = (
     ("ถนนจมน้ำ", "น้ำท่วมถนน"),
     ("ชุมชนจมน้ำ", "น้ำท่วมหนัก"),
 )
-# Thai patterns beyond fixed words: an animal that bit a person (not another animal).
+# Thai patterns beyond fixed words: an animal that bit a person (not another animal), a fall into a well.
 THAI_PATTERNS: dict[str, str] = {
+    "drowning": r"ตกบ่อ(?!ย)",  # fell into a well, not "ตกบ่อย" (falls often: ไฟตกบ่อย)
     "animal_bite": r"(?:หมา|สุนัข|แมว|ลิง)\S{0,10}(?<!ไล่)กัด(?!แมว|ไก่|สัตว์|หมา|เป็ด|กัน)|(?:โดน|ถูก)\S{0,6}(?:หมา|สุนัข|แมว|ลิง)\S{0,4}กัด",
 }
 # A flood phrase stays a question ("will my house flood?") unless something says it is happening.
@@ -107,11 +114,19 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "dog_hazard": ("animals", ("หมาไล่กัด", "สุนัขไล่กัด", "ไล่กัด", "หมาดุ", "สุนัขดุ", "กลัวหมากัด", "กลัวกัด",
                                "หมาไล่", "ฝูงหมา", "หมาบ้า", "สุนัขบ้า", "กัดแมว", "กัดไก่", "กัดสัตว์"),
                    r"(?:aggressive|vicious|rabid|mad)\s+dogs?|dogs?\s+(?:chase|chasing|chased)|pack\s+of\s+dogs"),
+    "power_cut": ("streetlight", ("ไฟฟ้าดับ", "ไฟดับ", "ไฟตก", "ไฟฟ้าตก", "ไฟฟ้าไม่มา", "ไฟฟ้าไม่มี", "ไฟฟ้ากระพริบ"),
+                  r"power\s+(?:cut|outage|failure|is\s+out|went\s+out|is\s+off)|blackout|no\s+(?:power|electricity)"),
     "tree_hazard": ("trees", ("ต้นไม้จะล้ม", "กิ่งไม้จะหัก", "กิ่งจะหัก", "ต้นไม้เอียง", "ต้นไม้ล้มขวาง", "กิ่งไม้หักขวาง",
                               "ต้นไม้ใหญ่เอียง", "กิ่งไม้จะตก"),
                     r"tree\s+(?:is\s+)?(?:about\s+to\s+fall|leaning|blocking)|branch\s+(?:about\s+to\s+fall|hanging)|fallen\s+tree"),
     "wasp_nest": ("other", ("รังต่อ", "รังแตน", "รังผึ้ง", "ต่อหัวเสือ"), r"wasps?'?\s*nest|hornets?|bees?'?\s*nest|beehive"),
 }  # fmt: skip
+# A power cut is the electricity authority's; street lights that are out are the municipality's
+# own complaint (ไฟถนนดับ), not a power cut.
+STREET_LIGHT_WORDS = ("ไฟถนน", "ไฟทาง", "ไฟส่องสว่าง", "ไฟกิ่ง", "โคมไฟ", "หลอดไฟ", "เสาไฟ", "ต้น", "ไฟสาธารณะ",
+                      "street light", "streetlight", "lamp")  # fmt: skip
+# Hazards that add nothing while a complaint of their own category is being filed ("ไฟดับ 2 ต้น").
+QUIET_WHILE_FILING: dict[str, str] = {"power_cut": "streetlight"}
 # Emergencies a hazard's own words may contain ("รถล้มบ่อย" holds "รถล้ม"): a hazard outranks these.
 HAZARD_OUTRANKS: tuple[str, ...] = ("accident", "collapse", "general")
 # A bite of another animal is a stray-dog complaint, not a person bitten.

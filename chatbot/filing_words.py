@@ -12,8 +12,12 @@ from data_sources.personal_numbers import first_phone, mask_personal_numbers
 Said = Literal["yes", "no", "cancel"]
 Field = Literal["category", "place", "description", "contact", "photo"]
 
-_CANCEL_PHRASES = ("ยกเลิก", "ไม่แจ้งแล้ว", "ไม่เอาแล้ว", "ไม่ต้องแจ้งแล้ว", "เลิกแจ้ง", "ไม่ส่งแล้ว", "พอแล้ว", "หยุดก่อน")
-_CANCEL_ENGLISH = re.compile(r"\b(?:cancel\w*|stop|quit|abort|never\s*mind|forget\s+(?:it|about\s+it)|batal)\b")
+_CANCEL_PHRASES = ("ยกเลิก", "ไม่แจ้งแล้ว", "ไม่เอาแล้ว", "ไม่ต้องแจ้งแล้ว", "เลิกแจ้ง", "ไม่ส่งแล้ว", "พอแล้ว", "หยุดก่อน",
+                   "ไม่แจ้งดีกว่า", "ไม่แจ้งละ", "ไม่ร้องเรียนแล้ว", "ไม่ร้องเรียนดีกว่า", "ไม่ส่งดีกว่า", "เปลี่ยนใจ")  # fmt: skip
+_CANCEL_ENGLISH = re.compile(
+    r"\b(?:cancel\w*|stop|quit|abort|never\s*mind|forget\s+(?:it|about\s+it)|batal|changed\s+my\s+mind"
+    r"|(?:don'?t|do\s+not)\s+want\s+to\s+(?:report|file|complain|send))\b"
+)
 _YES_WORDS = frozenset(
     {"ยืนยัน", "ใช่", "ตกลง", "ได้", "ส่ง", "ถูกต้อง", "ถูก", "โอเค", "ok", "okay", "เอา", "จัด", "ไป", "แจ้ง",
      "ครับ", "ค่ะ", "คับ", "ค่า", "จ้า", "เอาเลย", "เรียบร้อย", "ชัวร์", "เยส", "that", "'s", "s", "เลย", "เลยค่ะ", "เลยครับ", "ไม่มีปัญหา", "ยืนยันส่ง", "บันทึก",
@@ -114,6 +118,40 @@ def edit_request(text: str) -> tuple[Field | None, str | None] | None:
     value = _EDIT_VALUE.search(text.strip())
     new_value = value.group(1).strip() if value and field else None
     return field, new_value or None
+
+
+_CORRECTION = ("ไม่ใช่", "ผิด", "ต้องเป็น", "จริงๆเป็น", "จริงๆคือ", "ขอโทษ", "not", "wrong", "actually", "should be",
+               "sorry", "bukan")  # fmt: skip
+
+
+def place_correction(text: str, community_now: str | None, *, any_mention: bool) -> str | None:
+    """The new place when a message corrects the community ("ไม่ใช่ค่ะ ต้องเป็นชุมชนสามัคคี"): a community other
+    than `community_now`, said with a correction word (or at all, when `any_mention`); else None.
+
+    >>> place_correction("ไม่ใช่ค่ะ ต้องเป็นชุมชนสามัคคี", "สะพรั่ง", any_mention=False)
+    'ชุมชนสามัคคี'
+    """
+    from chatbot import slots
+
+    community = slots.community(text)
+    if community is None or community == community_now:
+        return None
+    unspaced = clean(text).replace(" ", "")
+    if not any_mention and not any(word.replace(" ", "") in unspaced for word in _CORRECTION):
+        return None
+    value = _EDIT_VALUE.search(text.strip())
+    if value and slots.community(value.group(1)) == community:
+        return value.group(1).strip()
+    start = text.find("ชุมชน")
+    return text[start:].strip() if start >= 0 else community
+
+
+_TRAILING_PARTICLES = re.compile(r"(?:\s*(?:นะ|น่ะ|จ้ะ|จ้า|จ้ะ|ค่ะ|คะ|ค่า|ครับ|คับ|ขอรับ|เลย|ฮะ|ค่ะๆ))+\s*$")
+
+
+def without_particles(text: str) -> str:
+    """A short answer without the polite particles at its end ("ชุมชนเมืองทองค่ะ" -> "ชุมชนเมืองทอง")."""
+    return _TRAILING_PARTICLES.sub("", text).strip() or text.strip()
 
 
 def looks_like_question(text: str) -> bool:

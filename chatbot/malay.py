@@ -28,10 +28,11 @@ _MALAY = frozenset(
      "dari", "sudah", "belum", "lagi", "naik", "turun", "paras", "kenapa", "siapa", "kita", "orang", "ayik", "rumoh",
      "gapo", "mano", "bilo", "demo", "ambo", "kawe", "dok", "tok", "gak", "pusat", "pemindahan", "ke", "ka", "air",
      "sekarang", "kecemasan", "lemas", "ular", "gigit", "masuk", "dalam", "tinggi", "bahaya", "amaran", "assalamualaikum",
-     "salam", "apakah", "adakah", "bolehkah", "tolonglah", "nombor", "telefon"}
+     "salam", "apakah", "adakah", "bolehkah", "tolonglah", "nombor", "telefon", "khabar", "tahu", "pasal", "warga",
+     "emas", "anak", "patuk", "kutip", "dikutip", "digigit", "bayar", "tanah", "buang", "pukul", "buka", "tutup"}
 )  # fmt: skip
 _STRONG = frozenset({"banjir", "tolong", "terima", "selamat", "sungai", "ayik", "rumoh", "gapo", "assalamualaikum",
-                     "kecemasan", "pemindahan", "perbandaran", "adakah", "bolehkah"})  # fmt: skip
+                     "kecemasan", "pemindahan", "perbandaran", "adakah", "bolehkah", "khabar"})  # fmt: skip
 _WORD = re.compile(r"[a-z]+")
 _FLOOD_WORDS = ("banjir", "sungai", "paras", "ayik", "air naik", "hujan", "pemindahan", "pusat", "mangsa")
 
@@ -130,6 +131,6 @@ def greeting_or_thanks(text: str) -> str | None:
     lowered = text.lower()
     if "terima kasih" in lowered or "kasih" in lowered:
         return "thanks"
-    if any(word in lowered for word in ("salam", "selamat", "assalamualaikum", "hai", "helo")):
+    if any(word in lowered for word in ("salam", "selamat", "assalamualaikum", "hai", "helo", "khabar")):
         return "greeting"
     return None

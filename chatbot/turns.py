@@ -21,6 +21,7 @@ from chatbot import complaint_flow, filing_words, handlers, malay, slots, status
 from chatbot.answers import say
 from chatbot.emergency import Danger, classify
 from chatbot.emergency_answers import calls_for, emergency_answer
+from chatbot.emergency_words import QUIET_WHILE_FILING
 from chatbot.intents import Prediction
 from chatbot.knowledge import menu_text, suggestions_for, topics
 from chatbot.text import Lang, clean, detect_language
@@ -130,9 +131,21 @@ def _emergency(turn: Turn, danger: Danger, lang: Lang, filing: bool) -> Reply:
                        ticket_access=step.ticket_access)  # fmt: skip
     if found.offer_category:
         return _offer(reply, turn, found.offer_category, lang)
+    if danger.kind == "flood":  # the shelters' list asks for a community: the next message may name one
+        return replace(reply, state={"after": "water_level", "lang": lang})
     return reply
 
 
+_ASKS_NUMBER = (
+    "เบอร์",
+    "โทรแจ้ง",
+    "โทรหา",
+    "what number",
+    "which number",
+    "phone number",
+    "who do i call",
+    "who to call",
+)
 _ASKS_TO_FILE = ("แจ้ง", "ร้องเรียน", "ขอให้มา", "อยากให้มา", "ช่วยมา", "report", "complain", "please fix", "come and fix")
 
 
@@ -140,7 +153,8 @@ def _hazard(turn: Turn, danger: Danger, lang: Lang) -> Reply:
     from chatbot.engine import Reply
 
     found = emergency_answer(danger, lang, turn.now)
-    if handlers.has_any(turn.text, _ASKS_TO_FILE):  # asked to file already: the number, then the filing
+    asks_number = handlers.has_any(turn.text, _ASKS_NUMBER)
+    if handlers.has_any(turn.text, _ASKS_TO_FILE) and not asks_number:  # asked to file: the number, then the filing
         filing = _start_filing(turn, turn.text, lang, category=danger.category)
         return replace(filing, answer=f"{found.text}\n\n{filing.answer}", calls=found.calls,
                        slots={**filing.slots, "hazard": danger.kind})  # fmt: skip
@@ -181,6 +195,8 @@ def _before_the_model(turn: Turn, lang: Lang) -> Reply | None:
         return _start_filing(turn, f"{offer['description']} {place}".strip(), lang, category=offer["category"])
     if turn.location and not text and state.get("after") == "water_level":
         return handlers.handle(turn, text, lang, Prediction("water_level", 1.0, (), by_rule=True))
+    if state.get("after") == "water_level" and _names_a_community_only(text):  # "ชุมชนธนวิถี" after the shelters
+        return handlers.handle(turn, text, lang, Prediction("water_level", 1.0, (), by_rule=True))
     if turn.photos or (turn.location and not text):
         return _start_filing(turn, text, lang)
     if len(text) > MAX_QUESTION:
@@ -188,6 +204,11 @@ def _before_the_model(turn: Turn, lang: Lang) -> Reply | None:
             return _too_long(turn, lang, len(text), MAX_QUESTION)
         return _start_filing(turn, text, lang)
     return None
+
+
+def _names_a_community_only(text: str) -> bool:
+    """A short answer that names a community and asks nothing else ("ชุมชนธนวิถีค่ะ", "Saphrang")."""
+    return len(clean(text)) <= 40 and slots.community(text) is not None and not filing_words.looks_like_question(text)
 
 
 def _route(turn: Turn, lang: Lang) -> Reply:
@@ -312,6 +333,9 @@ def _filing(turn: Turn, lang: Lang, danger: Danger | None) -> Reply:
     if side is not None:
         return side
     step = _advance(turn, lang)
+    filing_category = ((turn.state or {}).get("draft") or {}).get("category")
+    if danger is not None and QUIET_WHILE_FILING.get(danger.kind, "") == filing_category:
+        return step  # "ไฟดับ 2 ต้น" while filing street lights describes them; no power-cut number
     if danger is not None:  # a hazard mentioned mid-filing: its number, then the filing as it goes
         found = emergency_answer(danger, lang, turn.now)
         return replace(step, answer=f"{found.text}\n\n{step.answer}", calls=found.calls)
