@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 import os
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -23,18 +25,53 @@ def community_names() -> tuple[str, ...]:
     return tuple(c["name_th"] for c in profile()["communities"])
 
 
+COMMUNITY_WORDS = ("ชุมชน", "community")  # said before or after a name ("ชุมชนเสรี", "Seri community")
+
+
 def community_named(name: str) -> str | None:
-    """The Thai name of the community `name` means, written in Thai or English (any case); None
-    when the city has no such community. Links and the command line take either.
+    """The Thai name of the community `name` means, written in Thai or English (any case, any
+    spacing, with or without the word "community"); None when the city has no such community.
+    Links and the command line take either.
 
     >>> community_named("mueang thong"), community_named(" เมืองทอง "), community_named("Atlantis")
     ('เมืองทอง', 'เมืองทอง', None)
+    >>> community_named("ชุมชนเสรี"), community_named("Seri Community"), community_named("MueangThong")
+    ('เสรี', 'เสรี', 'เมืองทอง')
     """
-    wanted = name.strip().casefold()
+    wanted = _bare_name(name)
     for community in profile()["communities"]:
-        if wanted in (community["name_th"].casefold(), community["name_en"].casefold()):
+        if wanted in (_bare_name(community["name_th"]), _bare_name(community["name_en"])):
             return community["name_th"]
     return None
+
+
+def communities_like(name: str, limit: int = 3) -> list[str]:
+    """The Thai names of the communities closest to a name the city does not know, best first, to
+    suggest instead ("สะเตง" → หัวสะพานสะเตง): a name that contains it, then near spellings.
+
+    >>> communities_like("สะเตง"), communities_like("Serri"), communities_like("zzzz")
+    (['หัวสะพานสะเตง'], ['เสรี'], [])
+    """
+    wanted = _bare_name(name)
+    if not wanted:
+        return []
+    scored = []
+    for community in profile()["communities"]:
+        forms = (_bare_name(community["name_th"]), _bare_name(community["name_en"]))
+        contains = any(wanted in form for form in forms if len(wanted) >= 3)
+        ratio = max(difflib.SequenceMatcher(None, wanted, form).ratio() for form in forms)
+        if contains or ratio >= 0.7:
+            scored.append((not contains, -ratio, community["name_th"]))
+    return [name_th for *_, name_th in sorted(scored)[:limit]]
+
+
+def _bare_name(name: str) -> str:
+    """A name as compared: case, spaces, hyphens and the word "community" aside."""
+    bare = re.sub(r"[\s\-]+", "", name).casefold()
+    for word in COMMUNITY_WORDS:
+        if bare != word:
+            bare = bare.removeprefix(word).removesuffix(word)
+    return bare
 
 
 EARTH_RADIUS_M = 6_371_000.0

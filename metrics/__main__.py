@@ -18,7 +18,7 @@ import sys
 from datetime import date, datetime, time
 
 from data_sources import store
-from data_sources.city import profile
+from data_sources.city import community_named
 from data_sources.divisions import DIVISIONS
 from data_sources.errors import DataSourceError
 from metrics.catalogue import catalogue
@@ -102,10 +102,10 @@ def run(args: argparse.Namespace) -> int:
 
 def community_key(name: str) -> str:
     """The community's Thai name (as the data records it) from its Thai or English name."""
-    for community in profile()["communities"]:
-        if name.strip().casefold() in (community["name_th"], community["name_en"].casefold()):
-            return community["name_th"]
-    raise UnknownCommunity(name)
+    found = community_named(name)
+    if found is None:
+        raise UnknownCommunity(name)
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from data_sources.city import communities_like, profile
+
 
 class MetricsError(Exception):
     """Base of every error this package raises on purpose; both messages are shown as they are."""
@@ -46,5 +48,9 @@ class UnknownCommunity(MetricsError):
     code = "unknown-community"
 
     def __init__(self, community: str) -> None:
-        super().__init__(f"ไม่รู้จักชุมชน '{community}'", f"Unknown community '{community}'")
+        like = communities_like(community)
+        english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
+        hint_th = f" หมายถึง {' หรือ '.join(like)} ใช่ไหม" if like else ""
+        hint_en = f"; did you mean {' or '.join(english[name] for name in like)}?" if like else ""
+        super().__init__(f"ไม่รู้จักชุมชน '{community}'{hint_th}", f"Unknown community '{community}'{hint_en}")
         self.community = community

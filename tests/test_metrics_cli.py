@@ -70,6 +70,17 @@ def test_an_unreadable_period_exits_2_with_both_languages(tmp_path: Path) -> Non
     assert "ไม่เข้าใจช่วงเวลา" in shown.stderr and "Cannot read the period" in shown.stderr
 
 
+def test_a_community_as_people_write_it_and_a_near_miss_named(tmp_path: Path) -> None:
+    db_url = f"sqlite:///{tmp_path / 'city.db'}"
+    for written in ("ชุมชนเสรี", "ชุมชน เสรี", "Seri community"):
+        shown = run("metrics", "--db", db_url, "--period", "2024-10", "--community", written, "--json")
+        assert shown.returncode == 0, (written, shown.stderr)
+        assert json.loads(shown.stdout)["scope"] == {"kind": "community", "name": "เสรี"}
+    shown = run("metrics", "--db", db_url, "--period", "2024-10", "--community", "สะเตง", "--json")
+    assert shown.returncode == 2
+    assert "หมายถึง หัวสะพานสะเตง ใช่ไหม" in shown.stderr and "did you mean Hua Saphan Sateng?" in shown.stderr
+
+
 def test_a_community_by_its_english_name_and_a_division_name_their_scope(tmp_path: Path) -> None:
     db_url = f"sqlite:///{tmp_path / 'city.db'}"
     commit_csv(

@@ -22,7 +22,7 @@ from metrics.briefing import content
 from metrics.briefing.follow_up import compare, read_previous
 from metrics.briefing.pdf import briefing_pdf
 from metrics.briefing.workbook import briefing_xlsx
-from metrics.errors import MetricsError, UnknownDivision
+from metrics.errors import MetricsError, UnknownCommunity, UnknownDivision
 from metrics.periods import parse_period
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -51,7 +51,7 @@ def _community(name: str | None) -> str | None:
         return None
     found = community_named(name)
     if found is None:
-        raise MetricsError(f"ไม่รู้จักชุมชน '{name}'", f"Unknown community '{name}'")
+        raise UnknownCommunity(name)
     return found
 
 
