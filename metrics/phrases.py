@@ -47,6 +47,8 @@ def format_value(value: float | None, unit: str, lang: str = "th") -> str:
 
     >>> format_value(0.875, "percent", "en"), format_value(1234, "count", "en"), format_value(None, "days", "en")
     ('87.5%', '1,234', 'no data')
+    >>> format_value(1, "days", "en"), format_value(2, "days", "en"), format_value(1, "days", "th")
+    ('1 day', '2 days', '1 วัน')
     """
     if value is None:
         return phrase("status", "none", lang)
@@ -54,5 +56,6 @@ def format_value(value: float | None, unit: str, lang: str = "th") -> str:
         return f"{format_number(value * 100, 1)}%"
     # A whole number (a count of days, a median of exactly 2 days) reads better without ".0".
     text = format_number(value, 0 if float(value).is_integer() else _DECIMALS.get(unit, 1))
-    word = phrase("units", unit, lang)
+    singular = value == 1 and unit in _phrases()["units_one"]  # "1 day", not "1 days"
+    word = phrase("units_one" if singular else "units", unit, lang)
     return f"{text} {word}" if word else text
