@@ -25,10 +25,15 @@ RowKind = Literal["blank", "total", "note", "signature", "heading"]
 
 # On the header-normalised text (no spaces, punctuation or case; Thai digits read as Arabic).
 _COUNTED = "เรื่อง|รายการ|ราย|คน|แห่ง|ครั้ง|ชุมชน|โครงการ|หลัง|ครัวเรือน|วัน|สถานี|จุด|items?|cases?|rows?"
+# A subtotal names what it sums: รวมวันที่ 1, รวมสัปดาห์ที่ 2, รวมกองช่าง, รวมรายรับทั้งสิ้น, รวมชุมชนเสรี.
+_SUBTOTAL_OF = (
+    "วันที่|วัน|สัปดาห์|เดือน|ประจำ|ไตรมาส|ปีงบ|ปี|ชุมชน|เขต|โซน|กอง|สำนัก|หมวด|ประเภท|สถานี|รายรับ|รายได้|รายจ่าย|งบ|โครงการ|ยอด"
+)
 _TOTAL = re.compile(
     r"^(?:ยอด)?รวม(?:ทั้งสิ้น|ทั้งหมด|ยอด|เป็นเงิน|เงิน|สุทธิ|ทุกชุมชน|ทั้งเดือน|ทั้งปี)*"
     rf"(?:\d+(?:{_COUNTED})?)?(?:บาท|ตัน|กก|ราย|คน|ครั้ง)?$"
-    rf"|^(?:grand)?(?:total|sum)(?:\d+(?:{_COUNTED})?)?$|^ทั้งหมด$"
+    rf"|^(?:ยอด)?รวม(?:{_SUBTOTAL_OF})"
+    rf"|^(?:grand|sub)?(?:total|sum)(?:\d+(?:{_COUNTED})?)?$|^(?:sub)?total(?:for|of)?(?:day|week|month|zone)|^ทั้งหมด$"
 )
 _NOTE = re.compile(r"^(หมายเหตุ|ที่มา|แหล่งที่มา|ผู้จัดทำ|ผู้รายงาน|note|source)")
 # On the text as written (NFC, Thai digits read): a signature block's lines.

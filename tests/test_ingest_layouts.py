@@ -56,6 +56,39 @@ def test_total_label_after_a_blank_running_number_column(tmp_path: Path) -> None
     assert _rows_of(prepared, "total-row-skipped") == [4]
 
 
+@pytest.mark.parametrize(
+    "label", ["รวมวันที่ ๑", "รวมสัปดาห์ที่ 1", "รวมชุมชนเมืองทอง", "ยอดรวมประจำวัน", "รวมเดือนพฤศจิกายน 2569", "Subtotal"]
+)
+def test_a_subtotal_naming_what_it_sums_is_skipped_wherever_its_label_stands(tmp_path: Path, label: str) -> None:
+    # A daily waste report: the day's subtotal under the community column, its sum beside it.
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["01/11/2569", "เมืองทอง", 2.5], ["01/11/2569", "เสรี", 1.5]]
+    rows += [[None, label, "4.0"], ["02/11/2569", "เมืองทอง", 2.0]]
+    prepared = _prepare(make_workbook(tmp_path / "w.xlsx", rows), "waste")
+    assert prepared.valid, prepared.report.lines()
+    assert prepared.frame["tons_collected"].tolist() == [2.5, 1.5, 2.0]
+    assert _rows_of(prepared, "total-row-skipped") == [4]
+
+
+def test_finance_and_budget_subtotals_are_skipped(tmp_path: Path) -> None:
+    revenue = [
+        ["ปีงบประมาณ", "เดือน", "ประเภทรายรับ", "ประมาณการ (บาท)", "รายรับจริง (บาท)"],
+        [2570, "พ.ย. 2569", "ภาษีอากร", "1,250,000.00", "1,012,345.50"],
+        [None, None, "รวมรายรับทั้งสิ้น", "1,250,000.00", "1,012,345.50"],
+    ]
+    prepared = _prepare(make_workbook(tmp_path / "r.xlsx", revenue), "revenue")
+    assert prepared.valid, prepared.report.lines()
+    assert prepared.frame["collected"].tolist() == [1_012_345.5]
+    assert _rows_of(prepared, "total-row-skipped") == [3]
+    budget = [
+        ["ปีงบประมาณ", "เดือน", "หน่วยงาน", "โครงการ", "งบประมาณที่ได้รับ (บาท)", "เบิกจ่าย (บาท)"],
+        [2570, "พ.ย. 2569", "กองช่าง", "โครงการขุดลอกท่อระบายน้ำ", 4_630_000, 163_769.45],
+        ["รวมกองช่าง", None, None, None, 4_630_000, 163_769.45],
+    ]
+    prepared = _prepare(make_workbook(tmp_path / "b.xlsx", budget), "budget")
+    assert prepared.valid, prepared.report.lines()
+    assert len(prepared.frame) == 1 and _rows_of(prepared, "total-row-skipped") == [3]
+
+
 def test_signature_and_approval_block_is_skipped_with_a_note(tmp_path: Path) -> None:
     rows = [
         COMPLAINT_HEADERS,

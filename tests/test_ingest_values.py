@@ -183,3 +183,25 @@ def test_a_dash_in_an_optional_measurement_is_blank_not_zero(tmp_path: Path) -> 
     prepared = _prepare(make_workbook(tmp_path / "air.xlsx", rows), "air_quality")
     assert prepared.valid, prepared.report.lines()
     assert prepared.frame["pm10"].isna().tolist() == [True]
+
+
+def test_revenue_types_as_the_chart_of_accounts_names_them(tmp_path: Path, db_url: str) -> None:
+    # Finance prints each type as its หมวด: stored as a new type, each one left the month's types.
+    names = [
+        "หมวดภาษีอากร",
+        "หมวดค่าธรรมเนียม ค่าปรับ และใบอนุญาต",
+        "หมวดรายได้จากทรัพย์สิน",
+        "หมวดรายได้จากสาธารณูปโภคและการพาณิชย์",
+        "หมวดรายได้เบ็ดเตล็ด",
+        "หมวดภาษีจัดสรร",
+        "หมวดเงินอุดหนุนทั่วไป",
+    ]
+    rows = [["ปีงบประมาณ", "เดือน", "ประเภทรายรับ", "ประมาณการ (บาท)", "รายรับจริง (บาท)"]]
+    rows += [[2570, "พ.ย. 2569", name, 1_250_000, 1_012_345.5] for name in names]
+    path = make_workbook(tmp_path / "revenue.xlsx", rows)
+    engine = store.connect(db_url)
+    result = ingest(engine, path.read_bytes(), path.name, "revenue", today=TODAY)
+    assert result.accepted, result.prepared.report.lines()
+    assert not _issues(result.prepared, "new-choice")
+    stored = store.load(engine, "revenue")["revenue_type"].tolist()
+    assert stored == ["taxes", "fees", "property", "utilities", "miscellaneous", "shared_taxes", "subsidies"]

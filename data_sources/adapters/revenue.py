@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from data_sources.schema import Choice, Column, Dataset, Decimal, Integer, Month, Option, RowCheck
 
+# Each type also by its name in the local-government chart of accounts ("หมวด...", as finance prints it).
 REVENUE_TYPES = Choice(
     (
         Option("taxes", "ภาษีอากร", "Local taxes", ("ภาษี", "หมวดภาษีอากร", "ภาษีที่ดินและสิ่งปลูกสร้าง", "ภาษีป้าย", "tax")),
@@ -11,18 +12,33 @@ REVENUE_TYPES = Choice(
             "fees",
             "ค่าธรรมเนียม ค่าปรับ และใบอนุญาต",
             "Fees, fines and licences",
-            ("ค่าธรรมเนียม", "ค่าปรับ", "ใบอนุญาต", "fees"),
+            ("ค่าธรรมเนียม", "ค่าปรับ", "ใบอนุญาต", "หมวดค่าธรรมเนียม ค่าปรับ และใบอนุญาต", "fees"),
         ),
-        Option("property", "รายได้จากทรัพย์สิน", "Property income", ("ทรัพย์สิน", "ค่าเช่า", "ดอกเบี้ย", "property")),
+        Option(
+            "property",
+            "รายได้จากทรัพย์สิน",
+            "Property income",
+            ("ทรัพย์สิน", "ค่าเช่า", "ดอกเบี้ย", "หมวดรายได้จากทรัพย์สิน", "property"),
+        ),
         Option(
             "utilities",
             "รายได้จากสาธารณูปโภคและการพาณิชย์",
             "Utilities and commerce",
-            ("สาธารณูปโภค", "การพาณิชย์", "utilities"),
+            ("สาธารณูปโภค", "การพาณิชย์", "หมวดรายได้จากสาธารณูปโภคและการพาณิชย์", "utilities"),
         ),
-        Option("miscellaneous", "รายได้เบ็ดเตล็ด", "Miscellaneous", ("เบ็ดเตล็ด", "อื่น ๆ", "misc")),
-        Option("shared_taxes", "ภาษีจัดสรร", "Shared taxes", ("ภาษีที่รัฐบาลจัดสรร", "ภาษีจัดสรรให้", "allocated taxes")),
-        Option("subsidies", "เงินอุดหนุน", "Subsidies", ("เงินอุดหนุนทั่วไป", "อุดหนุน", "grants", "subsidy")),
+        Option("miscellaneous", "รายได้เบ็ดเตล็ด", "Miscellaneous", ("เบ็ดเตล็ด", "อื่น ๆ", "หมวดรายได้เบ็ดเตล็ด", "misc")),
+        Option(
+            "shared_taxes",
+            "ภาษีจัดสรร",
+            "Shared taxes",
+            ("ภาษีที่รัฐบาลจัดสรร", "ภาษีจัดสรรให้", "หมวดภาษีจัดสรร", "allocated taxes"),
+        ),
+        Option(
+            "subsidies",
+            "เงินอุดหนุน",
+            "Subsidies",
+            ("เงินอุดหนุนทั่วไป", "อุดหนุน", "หมวดเงินอุดหนุน", "หมวดเงินอุดหนุนทั่วไป", "grants", "subsidy"),
+        ),
     ),
     closed=False,
 )
