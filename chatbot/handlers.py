@@ -34,10 +34,30 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(clean(w).replace(" ", "") in unspaced or w in cleaned for w in words)
 
 
+# Civil registration (the municipality is a registration office) and the office's hours: answered
+# with the office lines, the registration desk or the hours first.
+REGISTRATION_WORDS = ("ย้ายเข้า", "ย้ายออก", "ย้ายทะเบียน", "ย้ายชื่อ", "แจ้งเกิด", "แจ้งตาย", "ทำบัตรประชาชน",
+                      "บัตรประชาชนหาย", "คัดทะเบียนบ้าน", "ทะเบียนบ้านหาย", "เล่มทะเบียนบ้าน", "ทะเบียนราษฎร",
+                      "house registration", "register a birth", "register a death", "id card")  # fmt: skip
+HOURS_WORDS = ("เปิดกี่โมง", "ปิดกี่โมง", "เวลาทำการ", "เวลาเปิด", "เปิดวันเสาร์", "เปิดวันอาทิตย์", "เปิดเสาร์",
+               "เปิดอาทิตย์", "เปิดวันหยุด", "เปิดทำการ", "opening hours", "office hours", "open on saturday",
+               "open on sunday", "open on weekends", "open today", "what time does", "when does the office")  # fmt: skip
+_OTHER_PLACES = ("สาธารณสุข", "อนามัย", "คลินิก", "โรงพยาบาล", "ตลาด", "ห้องสมุด", "สวน", "สระว่ายน้ำ", "ศูนย์พักพิง",
+                 "health", "clinic", "hospital", "market", "library", "park", "pool", "shelter")  # fmt: skip
+_ALLOWANCE_WORDS = ("เบี้ย", "เงินอุดหนุน", "allowance", "grant")
+
+
 def rule_intent(text: str) -> str | None:
-    """Questions the rules answer before the model: shelters and sandbags are flood help."""
+    """Questions the rules answer before the model: shelters and sandbags are flood help; civil
+    registration and the office's hours are the office's lines."""
     if has_any(text, SHELTER_WORDS) or has_any(text, SANDBAG_WORDS):
         return "water_level"
+    if has_any(text, REGISTRATION_WORDS) and not has_any(text, _ALLOWANCE_WORDS):
+        return "office_contact"
+    if has_any(text, HOURS_WORDS) and not has_any(text, _OTHER_PLACES):
+        return "office_contact"
+    if status_answers.asks_to_rate(text):
+        return "complaint_status"
     return None
 
 
@@ -48,7 +68,8 @@ def handle(turn: Turn, text: str, lang: Lang, prediction: Prediction) -> Reply:
     intent = prediction.intent
     if intent in ("health_services", "city_statistics", "out_of_scope") and has_any(text, DENGUE_WORDS):
         intent = "health_services"
-        answer = service_answers.dengue({k: turn.bot.frame(k) for k in ("health", "population")}, lang, turn.now.date())
+        frames = {k: turn.bot.frame(k) for k in ("health", "population")}
+        answer = service_answers.dengue(frames, lang, turn.now.date(), community=slots.community(text))
         return finish(answer, intent, lang, confidence=prediction.confidence, suggestions=suggestions_for(intent, lang))
     special = _SPECIAL.get(intent)
     if special is not None:

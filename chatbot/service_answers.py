@@ -66,19 +66,25 @@ def office_phones(lang: Lang, text: str = "") -> tuple[Answer, tuple[Call, ...]]
     ordered = asked + [p for p in phones if p not in asked]
     calls = tuple(Call(p["number"], p["label_th"], p["label_en"]) for p in ordered)
     city = profile()
-    lines = [say(lang, f"เบอร์โทร{city['name_th']}", f"{city['name_en']} phone numbers")]
+    hours = say(lang, "เวลาทำการ จันทร์–ศุกร์ 08.30–16.30 น. ปิดวันเสาร์ อาทิตย์ และวันหยุดราชการ · แจ้งเรื่องร้องเรียนผ่านแชตนี้ได้ตลอด 24 ชั่วโมง",
+                "Office hours Monday–Friday 08:30–16:30, closed on Saturdays, Sundays and public holidays · complaints can be filed here any time.")  # fmt: skip
+    asks_hours = any(clean(word).replace(" ", "") in unspaced for word in _HOURS_ASKED)
+    lines = [hours] if asks_hours else []
+    lines.append(say(lang, f"เบอร์โทร{city['name_th']}", f"{city['name_en']} phone numbers"))
     lines += [f"- {call.label(lang)}: {call.number}" for call in calls]
-    lines.append(say(lang, "เวลาทำการ จันทร์–ศุกร์ 08.30–16.30 น. เว้นวันหยุดราชการ · แจ้งเรื่องร้องเรียนผ่านแชตนี้ได้ตลอด 24 ชั่วโมง",
-                     "Office hours Monday–Friday 08:30–16:30, closed on public holidays · complaints can be filed here any time."))  # fmt: skip
+    if not asks_hours:
+        lines.append(hours)
     lines.append(say(lang, f"ที่อยู่: {city['address_th']}", f"Address: {city['address_en']}"))
     return Answer("\n".join(lines), ("profile:office_phones",)), calls
 
 
+_HOURS_ASKED = ("กี่โมง", "เวลา", "เปิด", "ปิด", "วันเสาร์", "วันอาทิตย์", "วันหยุด", "hours", "open", "close", "what time",
+                "saturday", "sunday", "weekend")  # fmt: skip
 _DIVISION_WORDS = {
     "complaints": ("ร้องเรียน", "complain"), "disaster": ("ป้องกัน", "ปภ", "สาธารณภัย", "disaster", "flood"),
     "finance": ("คลัง", "ภาษี", "finance", "tax"), "engineering": ("ช่าง", "ก่อสร้าง", "engineer", "permit"),
     "health": ("สาธารณสุข", "ขยะ", "health", "waste"), "welfare": ("สวัสดิการ", "เบี้ย", "welfare", "allowance"),
-    "registration": ("ทะเบียน", "registr"),
+    "registration": ("ทะเบียน", "registr", "ย้ายเข้า", "ย้ายออก", "แจ้งเกิด", "แจ้งตาย", "บัตรประชาชน", "id card", "birth", "death"),
 }  # fmt: skip
 
 
@@ -86,9 +92,9 @@ def _division_words(key: str) -> tuple[str, ...]:
     return _DIVISION_WORDS.get(key, ())
 
 
-def dengue(frames: dict[str, pd.DataFrame | None], lang: Lang, today: date) -> Answer:
-    """Dengue cases in the latest month with reports (and the month before), the communities with
-    most cases, and prevention advice; from the health dataset through metrics."""
+def dengue(frames: dict[str, pd.DataFrame | None], lang: Lang, today: date, community: str | None = None) -> Answer:
+    """Dengue cases in the latest month with reports (and the month before), the community asked
+    about, the communities with most cases, and prevention advice; from the health dataset through metrics."""
     health = frames.get("health")
     if health is None or health.empty:
         return no_data(lang, "health", "ผู้ป่วยไข้เลือดออก", "dengue")
@@ -98,11 +104,15 @@ def dengue(frames: dict[str, pd.DataFrame | None], lang: Lang, today: date) -> A
     latest = reported["period_start"].max()
     period = month(latest.year, latest.month)
     cases, by_community = _dengue_cases(frames, period)
-    before, _ = _dengue_cases(frames, period.previous())
+    before, before_table = _dengue_cases(frames, period.previous())
     lines = [
         say(lang, f"ผู้ป่วยไข้เลือดออกในเขตเทศบาล {month_label(period.start, lang)}: {cases:,} ราย (เดือนก่อน {before:,} ราย)",
             f"Dengue cases in the municipality, {month_label(period.start, lang)}: {cases:,} (month before: {before:,})"),
     ]  # fmt: skip
+    if community is not None:
+        mine, before_mine = _community_cases(by_community, community), _community_cases(before_table, community)
+        lines.append(say(lang, f"ชุมชน{community}: {mine:,} ราย (เดือนก่อน {before_mine:,} ราย)",
+                         f"{community}: {mine:,} (month before: {before_mine:,})"))  # fmt: skip
     top = by_community.loc[by_community["dengue_cases"] > 0].head(3)
     if not top.empty:
         names = ", ".join(f"{row.community} {int(row.dengue_cases)}" for row in top.itertuples())
@@ -118,6 +128,12 @@ def dengue(frames: dict[str, pd.DataFrame | None], lang: Lang, today: date) -> A
     )
     end = period.end_ts - pd.Timedelta(days=1)
     return Answer("\n".join(lines), ("health",), end.date().isoformat(), {"month": period.start.isoformat()})
+
+
+def _community_cases(table: pd.DataFrame, community: str) -> int:
+    if table.empty:
+        return 0
+    return int(table.loc[table["community"] == community, "dengue_cases"].sum())
 
 
 def _dengue_cases(frames: dict[str, pd.DataFrame | None], period: Period) -> tuple[int, pd.DataFrame]:

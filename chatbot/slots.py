@@ -21,7 +21,20 @@ from data_sources.city import profile
 StationKind = Literal["air", "river"]
 
 # Ticket numbers as offices write them: 0001/2568, 15/2568, YL68-00041, CB68-00012.
-_TICKET = re.compile(r"(?<![\w/.])(?:[a-z]{1,4}\d{0,4}-\d{1,6}|\d{1,6}/\d{2,4})(?![\w/.])", re.IGNORECASE)
+# "CB70-00012", "0001/2568", and as typed on a phone: "cb70 00012", "CB70 - 12" (read as CB70-00012 / CB70-12).
+_TICKET = re.compile(
+    r"(?<![\w/.])(?:[a-z]{1,4}\d{0,4}\s?-\s?\d{1,6}|(?!pm)[a-z]{1,4}\d{2,4}\s\d{3,6}|\d{1,6}/\d{2,4})(?![\w/.])",
+    re.IGNORECASE,
+)
+_TICKET_GAP = re.compile(r"\s*-\s*|\s+")
+_SLASH_GAP = re.compile(r"(?<=\d)\s+/\s*|(?<=\d)/\s+(?=\d)")
+
+
+def _typed(text: str) -> str:
+    """`clean` text with a ticket's slash closed up ("0001 / 2568" -> "0001/2568")."""
+    return _SLASH_GAP.sub("/", clean(text))
+
+
 _LEADING_ZEROS = re.compile(r"(?<!\d)0+(?=\d)")
 _NOT_TICKET_CHARS = re.compile(r"[^0-9a-z/-]")
 
@@ -29,7 +42,7 @@ _NOT_TICKET_CHARS = re.compile(r"[^0-9a-z/-]")
 def ticket(text: str) -> str | None:
     """The first ticket-like token, upper-cased ("yl68-00041" -> "YL68-00041"); station codes are not tickets."""
     stations = _station_codes()
-    found = (m.group(0).upper() for m in _TICKET.finditer(clean(text)))
+    found = (_TICKET_GAP.sub("-", m.group(0)).upper() for m in _TICKET.finditer(_typed(text)))
     return next((value for value in found if value not in stations), None)
 
 
@@ -41,8 +54,8 @@ def _station_codes() -> frozenset[str]:
 
 def is_bare_ticket(text: str) -> bool:
     """True when the whole message is one ticket number (then it can only be a status lookup)."""
-    cleaned = clean(text).strip(" .?!")
-    return _TICKET.fullmatch(cleaned) is not None and cleaned.upper() not in _station_codes()
+    cleaned = _typed(text).strip(" .?!")
+    return _TICKET.fullmatch(cleaned) is not None and _TICKET_GAP.sub("-", cleaned).upper() not in _station_codes()
 
 
 def ticket_key(value: str) -> str:

@@ -10,7 +10,7 @@ from chatbot import civic_answers, slots
 from chatbot.answers import Answer, say
 from chatbot.knowledge import suggestions_for
 from chatbot.slots import matching_tickets
-from chatbot.text import Lang
+from chatbot.text import Lang, clean
 from data_sources.tickets import TicketView, public_view
 from data_sources.tickets.labels import category_label, division_label, stage_label
 from metrics.periods import day_label
@@ -28,6 +28,29 @@ def ask_ticket(lang: Lang) -> Reply:
         lang,
         "ขอเลขที่เรื่องร้องเรียนด้วยค่ะ (เช่น 0001/2568 หรือ CB70-00012)",
         "What is the ticket number? (e.g. 0001/2568 or CB70-00012)",
+    )
+    return Reply("complaint_status", text, (), {}, 1.0, (), {"awaiting": "ticket", "lang": lang}, lang)
+
+
+RATING_WORDS = ("ให้คะแนน", "คะแนนความพึงพอใจ", "ประเมินความพึงพอใจ", "ให้ดาว", "rate my complaint", "give a rating",
+                "rate the service", "rate it")  # fmt: skip
+
+
+def asks_to_rate(text: str) -> bool:
+    """ "ให้คะแนน 5", "I want to rate my complaint": a rating, which the status page and LINE take."""
+    cleaned = clean(text)
+    return any(word in cleaned.replace(" ", "") or word in cleaned for word in RATING_WORDS)
+
+
+def _how_to_rate(lang: Lang) -> Reply:
+    from chatbot.engine import Reply
+
+    text = say(
+        lang,
+        "ให้คะแนนความพึงพอใจ 1–5 ได้เมื่อเรื่องดำเนินการเสร็จแล้ว ที่หน้าติดตามเรื่อง (ลิงก์ที่ได้รับตอนแจ้ง) "
+        'หรือบน LINE เมื่อได้รับแจ้งว่าเสร็จ พิมพ์เลขที่เรื่อง เช่น "สถานะ CB70-00012" เพื่อดูว่าเสร็จหรือยัง',
+        "You can rate a complaint 1–5 once it is resolved, on its status page (the link you got when filing) or on "
+        'LINE when you are told it is done. Type its number, e.g. "status CB70-00012", to see whether it is.',
     )
     return Reply("complaint_status", text, (), {}, 1.0, (), {"awaiting": "ticket", "lang": lang}, lang)
 
@@ -66,6 +89,8 @@ def status_reply(turn: Turn, text: str, lang: Lang, prediction: Prediction) -> R
     from chatbot.engine import finish
 
     ticket = slots.ticket(text)
+    if ticket is None and asks_to_rate(text):
+        return _how_to_rate(lang)
     if ticket is None:
         return ask_ticket(lang)
     frame = turn.bot.frame("complaints")

@@ -123,3 +123,57 @@ def test_a_community_named_after_the_shelters_finds_the_nearest(city: sa.Engine,
     assert nearest.intent == "water_level", "the community answers the shelters' question, not a population one"
     assert nearest.places and all(p.distance_km is not None for p in nearest.places)
     assert any(unit in nearest.answer for unit in ("กม.", "km"))
+
+
+@pytest.mark.parametrize(
+    ("message", "first_line"),
+    [("เทศบาลเปิดกี่โมง", "08.30–16.30"), ("เทศบาลเปิดวันเสาร์ไหม", "ปิดวันเสาร์"), ("opening hours", "08:30–16:30"),
+     ("is the city office open on saturday", "closed on Saturdays")],
+)  # fmt: skip
+def test_the_office_hours_come_first_when_asked(city: sa.Engine, message: str, first_line: str) -> None:
+    reply = bot_for(city).reply(message)
+    assert reply.intent == "office_contact" and first_line in reply.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize("message", ["ทะเบียนบ้านย้ายเข้า", "จะย้ายทะเบียนบ้านเข้ายะลาทำยังไง", "แจ้งเกิดลูกที่ไหน"])
+def test_civil_registration_gets_the_registration_desk_first(city: sa.Engine, message: str) -> None:
+    reply = bot_for(city).reply(message)
+    assert reply.intent == "office_contact" and "ผู้สูงอายุ" not in reply.answer
+    assert reply.calls[0].label_th == "งานทะเบียนราษฎร"
+
+
+@pytest.mark.parametrize(
+    ("message", "says", "never"),
+    [("เบี้ยเด็กแรกเกิด", "600 บาท", "ผู้สูงอายุ"), ("เงินอุดหนุนเด็กเล็ก", "แรกเกิดถึง 6 ปี", "ผู้สูงอายุ"),
+     ("เบี้ยยังชีพผู้ป่วยเอดส์", "500 บาท", "ผู้สูงอายุ"), ("child support grant for my baby", "600 baht", "Elderly"),
+     ("เบี้ยคนชรา อายุ70 ได้เท่าไร", "700 บาท", "แรกเกิด")],
+)  # fmt: skip
+def test_each_allowance_is_answered_for_itself(city: sa.Engine, message: str, says: str, never: str) -> None:
+    reply = bot_for(city).reply(message)
+    assert reply.intent == "welfare_allowance" and says in reply.answer and never not in reply.answer
+
+
+@pytest.mark.parametrize("message", ["cb70 00003", "สถานะ CB70 - 00003 ค่ะ", "status of CB70 00003"])
+def test_a_ticket_number_typed_with_spaces_is_found(city: sa.Engine, message: str) -> None:
+    reply = bot_for(city).reply(message)
+    assert reply.intent == "complaint_status" and "CB70-00003" in reply.answer
+
+
+def test_a_ticket_number_with_a_spaced_slash_is_read(city: sa.Engine) -> None:
+    from chatbot import slots
+
+    assert slots.ticket("สถานะ 0001 / 2568") == "0001/2568" and slots.ticket("ขยะ 3 / 4 ถุง") is None
+    assert slots.ticket("pm25 100 อันตรายไหม") is None
+
+
+@pytest.mark.parametrize("message", ["ให้คะแนน 5", "อยากให้คะแนนความพึงพอใจค่ะ", "I want to rate my complaint"])
+def test_a_rating_without_a_ticket_says_where_and_when_to_rate(city: sa.Engine, message: str) -> None:
+    reply = bot_for(city).reply(message)
+    assert reply.intent == "complaint_status" and ("1–5" in reply.answer)
+    assert reply.state == {"awaiting": "ticket", "lang": reply.lang}
+
+
+def test_dengue_in_a_named_community_gives_its_own_figure(city: sa.Engine) -> None:
+    reply = bot_for(city).reply("ไข้เลือดออกเยอะไหมชุมชนเมืองทอง")
+    # eval_city: เมืองทอง had 3 cases in October and 6 in November.
+    assert reply.intent == "health_services" and "ชุมชนเมืองทอง: 6 ราย (เดือนก่อน 3 ราย)" in reply.answer
