@@ -20,7 +20,8 @@ from functools import cache, lru_cache
 SAME_WORDS: tuple[tuple[str, ...], ...] = (
     ("จัดเก็บได้", "รายรับจริง", "รายได้จริง", "รับจริง", "เก็บได้จริง", "จัดเก็บจริง"),
     ("รายได้", "รายรับ", "revenue", "income"),
-    ("จำนวน", "ปริมาณ", "amount", "quantity", "qty", "count"),
+    ("จำนวน", "ปริมาณ", "quantity", "qty", "count"),
+    ("เงิน", "amount"),  # English "amount" is money (amount paid), Thai จำนวน a count as often
     ("ประเภท", "ชนิด", "หมวด", "category", "type", "kind"),
     ("สถานี", "station"),
     ("วันที่", "date"),
@@ -49,6 +50,8 @@ ABBREVIATIONS: dict[str, str] = {
 
 # Words that add nothing to what a header names.
 FILLER = frozenset({"ที่", "ของ", "และ", "ใน", "ค่า", "the", "of", "and", "in", "value"})  # ค่า PM2.5: "the value of"
+# "The number of": จำนวนผู้สูงอายุที่ได้รับเบี้ย heads with ผู้สูงอายุ as much as ผู้สูงอายุ does.
+COUNT_WORD = "จำนวน"
 
 _BRACKETS = re.compile(r"[\(\[\{（].*?[\)\]\}）]")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
@@ -141,6 +144,8 @@ def closeness(header: tuple[str, ...], known: tuple[str, ...]) -> float:
 
     >>> closeness(("สถานี", "วัด", "ระดับน้ำ"), ("สถานี",)) > closeness(("สถานี", "วัด", "ระดับน้ำ"), ("ระดับน้ำ",))
     True
+    >>> closeness(("จำนวน", "ผู้สูงอายุ", "ได้รับ", "เบี้ย"), ("ผู้สูงอายุ",)) >= 0.8
+    True
     """
     if not header or not known:
         return 0.0
@@ -151,7 +156,8 @@ def closeness(header: tuple[str, ...], known: tuple[str, ...]) -> float:
     if not common:
         return 0.0
     if not want - have:
-        head = 0.15 if header[: len(known)] == known else 0.0
+        start = header[1:] if header[0] == COUNT_WORD and known[0] != COUNT_WORD else header
+        head = 0.15 if start[: len(known)] == known else 0.0
         return 0.7 + 0.1 * common / _weight(have) + head
     if not have - want:
         return 0.5 + 0.25 * common / _weight(want)

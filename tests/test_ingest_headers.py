@@ -99,6 +99,23 @@ def test_other_wordings_name_their_column(header: str, column: str) -> None:
     assert scores[column] >= SURE
 
 
+def test_the_number_of_recipients_is_a_count_and_the_amount_is_money(db_url: str, tmp_path: Path) -> None:
+    # จำนวน ("the number of") heads a count as often as จำนวนเงิน heads the money: neither is asked.
+    columns = [
+        ("เดือน", "พ.ย. 2569"),
+        ("ชุมชน", "เมืองทอง"),
+        ("จำนวนผู้สูงอายุที่ได้รับเบี้ย", 236),
+        ("จำนวนคนพิการที่ได้รับเบี้ย (ราย)", 41),
+        ("Amount paid (baht)", 203400),
+    ]
+    engine = store.connect(db_url)
+    path = _file(tmp_path, "welfare", columns)
+    result = ingest(engine, path.read_bytes(), path.name, "welfare", today=TODAY, user="clerk")
+    assert result.accepted, [i.message_en for i in result.prepared.report.errors]
+    row = store.load(engine, "welfare").iloc[0]
+    assert (row["elderly_recipients"], row["disability_recipients"], row["amount_paid"]) == (236, 41, 203400)
+
+
 @pytest.mark.parametrize(("header", "column"), [("ค่า PM2.5", "pm25"), ("ค่า PM10", "pm10"), ("จุดตรวจวัด", "station")])
 def test_air_station_headers_with_the_word_for_value_name_their_column(header: str, column: str) -> None:
     scores = column_scores(header, dataset("air_quality"))
