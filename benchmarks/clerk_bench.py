@@ -49,8 +49,8 @@ def _best(function: Any, repeats: int) -> float:
 
 
 def _one_row_file(folder: Path, number: int) -> Path:
-    """One day's row, each file in a month of its own: waste replaces a month at a time, so files of
-    one month would each remove the last one's day, which the CLI holds (data_sources.safeguards)."""
+    """One day's row, a different day for each file, so each ingest adds a row (the same file twice
+    would change nothing, data_sources.safeguards)."""
     book = Workbook()
     book.active.append(["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"])
     book.active.append([f"1/{number % 12 + 1}/{2568 - number // 12}", "เมืองทอง", 3.2])

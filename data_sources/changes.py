@@ -47,7 +47,8 @@ def plan_change(connection: sa.Connection, declared: Dataset, incoming: pd.DataF
     """Compare `incoming` with the live rows it would touch.
 
     append: upsert-by-key datasets update matching keys and add the rest; replace-period
-    datasets also remove live rows of the periods the file covers that the file no longer has.
+    datasets also remove live rows of the span the file covers (`in_covered_span`) that the file
+    no longer has.
     replace: the file becomes the whole dataset.
     """
     plan = ChangePlan(dataset=declared.key, mode=mode)
@@ -115,8 +116,7 @@ def _live_in_scope(
     if mode == "replace":
         return live
     if declared.upload_mode == "replace_period" and declared.period_column:
-        covered = set(month_keys(incoming[declared.period_column]))
-        in_period = month_keys(live[declared.period_column]).isin(covered).to_numpy()
+        in_period = in_covered_span(live[declared.period_column], incoming[declared.period_column])
         in_file = pd.MultiIndex.from_frame(_key_frame(live, list(declared.primary_key))).isin(
             pd.MultiIndex.from_frame(_key_frame(incoming, list(declared.primary_key)))
         )
@@ -125,6 +125,25 @@ def _live_in_scope(
         pd.MultiIndex.from_frame(_key_frame(incoming, list(declared.primary_key)))
     )
     return live[in_file]
+
+
+def in_covered_span(live: pd.Series, incoming: pd.Series) -> np.ndarray:
+    """Which live rows lie in what the file covers, and so are replaced by it: in each month the
+    file touches, from its first to its last date there. A weekly file replaces its week and keeps
+    the rest of the month; a file of a whole month replaces the month. Month values (no days)
+    cover their month.
+
+    >>> live = pd.Series(pd.to_datetime(["2026-11-01", "2026-11-09", "2026-11-20", "2026-12-01"]))
+    >>> in_covered_span(live, pd.Series(pd.to_datetime(["2026-11-08", "2026-11-14"]))).tolist()
+    [False, True, False, False]
+    """
+    if not pd.api.types.is_datetime64_any_dtype(live) or not pd.api.types.is_datetime64_any_dtype(incoming):
+        return month_keys(live).isin(set(month_keys(incoming).dropna())).to_numpy()
+    dates = incoming.dropna()
+    span = dates.groupby(month_keys(dates).to_numpy()).agg(["min", "max"])
+    months = month_keys(live)
+    first, last = months.map(span["min"]), months.map(span["max"])
+    return ((live >= first) & (live <= last)).fillna(False).to_numpy(dtype=bool)
 
 
 def month_keys(values: pd.Series) -> pd.Series:

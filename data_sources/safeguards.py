@@ -1,8 +1,9 @@
 """No silent loss: the rules that hold an upload until someone says, explicitly, that the loss is meant.
 
 An upload is held when its change plan would
-- remove rows outside what the file's own rows cover: in a period the file has no row for, or
-  in a month it covers only part of (one week of a daily dataset wipes the other three weeks);
+- remove rows outside what the file's own rows cover (a period the file has no row for, as the
+  whole dataset replaced by a file of one month would); a daily file replaces only its own span
+  of each month (changes.in_covered_span), so a weekly file never wipes the rest of its month;
 - remove more rows of a period than the file puts back into it (the template's example row left
   above November's rows, dated October, would replace October's 775 rows with 1);
 - leave two reports of one period side by side (a weekly and a monthly report of the same month

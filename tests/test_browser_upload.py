@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from data_sources import city_time, store
+from data_sources.city import community_names
 from data_sources.demo_accounts import DEMO_ACCOUNTS, demo_passwords
 from data_sources.thai_calendar import be_year
 from helpers.browser import SCREENSHOT_DIR, screenshot, seed_demo_city, serve_app, wait_for_streamlit
@@ -159,12 +160,15 @@ def _last_complete_month(today: date) -> date:
 
 
 def _fill_template(template: Path, target: Path, month: date) -> Path:
-    """The template with the example row replaced by two days of the month, BE dates as staff type them."""
+    """The template with the example row replaced by the whole month, every community each day,
+    BE dates as staff type them: 10 tons collected and 5 recycled."""
     book = load_workbook(template)
     sheet = book["ข้อมูล"]
-    for row, day in enumerate((1, 2), start=2):
-        sheet.cell(row=row, column=1, value=f"{day:02d}/{month.month:02d}/{be_year(month.year)}")
-        sheet.cell(row=row, column=2, value="เมืองทอง")
+    days = [month + timedelta(days=n) for n in range(31) if (month + timedelta(days=n)).month == month.month]
+    rows = [(day, community) for day in days for community in community_names()]
+    for row, (day, community) in enumerate(rows, start=2):
+        sheet.cell(row=row, column=1, value=f"{day.day:02d}/{day.month:02d}/{be_year(day.year)}")
+        sheet.cell(row=row, column=2, value=community)
         sheet.cell(row=row, column=3, value=10)
         sheet.cell(row=row, column=4, value=5)
     book.save(target)
@@ -198,10 +202,8 @@ def test_staff_upload_from_template_changes_the_mayor_dashboard(browser: Browser
         staff.get_by_text("สิ่งที่จะเปลี่ยนเมื่อยืนยัน").wait_for()
         wait_for_streamlit(staff)
         shoot(staff, "upload-preview-th")
-        # Two days replace the demo's whole month: held until the clerk ticks that the removal is meant.
-        assert staff.get_by_role("button", name="ยืนยันและบันทึก").is_disabled()
-        staff.get_by_text("ฉันตั้งใจให้ลบข้อมูลเดิม").click()
-        wait_for_streamlit(staff)
+        # The whole month again, every day and community: it replaces the demo's month, nothing held.
+        assert staff.get_by_text("ฉันตั้งใจให้ลบข้อมูลเดิม").count() == 0
         staff.get_by_role("button", name="ยืนยันและบันทึก").click()
         staff.get_by_text("บันทึกแล้วเป็นรุ่นที่").wait_for()
         shoot(staff, "upload-accepted-th")

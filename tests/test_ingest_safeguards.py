@@ -50,27 +50,43 @@ def test_example_row_above_november_cannot_replace_october(engine: sa.Engine, tm
     content = make_workbook(tmp_path / "nov.xlsx", rows).read_bytes()
     result = ingest(engine, content, "nov.xlsx", "waste", user="nok")
     assert not result.accepted and result.held is not None
-    assert [(loss.period, loss.removed, loss.put_back) for loss in result.held.losses] == [("2026-10", 154, 1)]
+    # The row covers 1 October only: the other communities' rows of that day would go.
+    assert [(loss.period, loss.removed, loss.put_back) for loss in result.held.losses] == [("2026-10", 4, 1)]
     assert store.load(engine, "waste").shape[0] == 155  # nothing changed
     held = result.prepared.report.errors[-1]
-    assert held.code == "upload-held" and "ต.ค. 2569: ลบ 154 แถว ใส่กลับ 1 แถว" in held.message_th
-    assert "Oct 2026: 154 rows removed, 1 put back" in held.message_en
+    assert held.code == "upload-held" and "ต.ค. 2569: ลบ 4 แถว ใส่กลับ 1 แถว" in held.message_th
+    assert "Oct 2026: 4 rows removed, 1 put back" in held.message_en
     history = store.upload_history(engine, "waste")
     assert history.iloc[0]["status"] == "rejected"  # the refused file is kept, with why
     confirmed = ingest(engine, content, "nov.xlsx", "waste", user="nok", allow_removals=True)
-    assert confirmed.accepted and confirmed.changes["removed"] == 154  # type: ignore[index]
+    assert confirmed.accepted and confirmed.changes["removed"] == 4  # type: ignore[index]
+    assert store.load(engine, "waste").shape[0] == 155 - 4 + 15  # the rest of October stays
 
 
-def test_one_week_never_wipes_the_rest_of_the_month_unless_asked(engine: sa.Engine, tmp_path: Path) -> None:
+def test_a_weekly_file_replaces_its_week_and_keeps_the_rest_of_the_month(engine: sa.Engine, tmp_path: Path) -> None:
     _october_waste(engine)
     week = [f"{d:02d}/10/2569" for d in range(8, 15)]
-    content = _waste_file(tmp_path / "week2.xlsx", week)
-    result = ingest(engine, content, "week2.xlsx", "waste", user="nok")
+    result = ingest(engine, _waste_file(tmp_path / "week2.xlsx", week, tons=4.0), "week2.xlsx", "waste", user="nok")
+    assert result.accepted and result.held is None
+    assert (result.changes["updated"], result.changes["removed"]) == (35, 0)  # type: ignore[index]
+    stored = store.load(engine, "waste")
+    in_week = stored["date"].between(pd.Timestamp("2026-10-08"), pd.Timestamp("2026-10-14"))
+    assert len(stored) == 155 and (stored.loc[in_week, "tons_collected"] == 4.0).all()
+    assert (stored.loc[~in_week, "tons_collected"] < 3.5).all()  # the other weeks as they were
+    # The next week, sent as a new month starts, adds to both months and removes nothing.
+    days = [f"{d:02d}/10/2569" for d in range(29, 32)] + [f"{d:02d}/11/2569" for d in range(1, 5)]
+    turn = ingest(engine, _waste_file(tmp_path / "turn.xlsx", days), "turn.xlsx", "waste", user="nok")
+    assert turn.accepted and turn.changes["removed"] == 0 and turn.changes["added"] == 20  # type: ignore[index]
+
+
+def test_a_week_with_a_day_missing_holds_the_days_it_would_empty(engine: sa.Engine, tmp_path: Path) -> None:
+    _october_waste(engine)
+    # Days 8 and 14 only: the file spans the week but the five days between would lose every row.
+    content = _waste_file(tmp_path / "ends.xlsx", ["08/10/2569", "14/10/2569"])
+    result = ingest(engine, content, "ends.xlsx", "waste", user="nok")
     assert result.held is not None
-    assert [(x.period, x.removed, x.put_back, x.outside) for x in result.held.losses] == [("2026-10", 120, 35, 120)]
+    assert [(x.period, x.removed, x.put_back) for x in result.held.losses] == [("2026-10", 25, 10)]
     assert store.load(engine, "waste").shape[0] == 155
-    assert ingest(engine, content, "week2.xlsx", "waste", user="nok", allow_removals=True).accepted
-    assert store.load(engine, "waste").shape[0] == 35
 
 
 def test_a_whole_month_refresh_that_drops_one_row_goes_through(engine: sa.Engine, tmp_path: Path) -> None:
@@ -175,12 +191,12 @@ def test_cli_refuses_a_held_upload_naming_periods_and_counts(
     engine: sa.Engine, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _october_waste(engine)
-    path = tmp_path / "week2.xlsx"
-    _waste_file(path, [f"{d:02d}/10/2569" for d in range(8, 15)])
+    path = tmp_path / "ends.xlsx"
+    _waste_file(path, ["08/10/2569", "14/10/2569"])
     code = main(["ingest", str(path), "--dataset", "waste", "--db", db_url])
     out = capsys.readouterr()
     assert code == 2
-    assert "ต.ค. 2569: ลบ 120 แถว ใส่กลับ 35 แถว" in out.out and "Oct 2026: 120 rows removed, 35 put back" in out.out
+    assert "ต.ค. 2569: ลบ 25 แถว ใส่กลับ 10 แถว" in out.out and "Oct 2026: 25 rows removed, 10 put back" in out.out
     assert "--allow-removals" in out.out
     assert main(["ingest", str(path), "--dataset", "waste", "--db", db_url, "--allow-removals"]) == 0
     assert main(["ingest", str(path), "--dataset", "waste", "--db", db_url]) == 0

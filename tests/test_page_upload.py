@@ -144,6 +144,9 @@ def test_page_and_cli_give_the_same_report_for_the_same_file(
 
 
 def test_duplicate_header_is_settled_by_choosing_the_column_then_accepted(city: sa.Engine) -> None:
+    others = ["เสรี", "สามัคคี", "เวฬุวัน"]
+    day = pd.DataFrame({"date": pd.to_datetime(["2026-10-03"] * 3), "community": others, "tons_collected": [1.0] * 3})
+    store.commit(city, "waste", day, user="nok")  # version 2: 3 October from three other communities
     rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)", "ขยะที่จัดเก็บ (กก.)"], ["03/10/2569", "เมืองทอง", 4, 4000]]
     at = drop(upload_page(), "waste-two-columns.xlsx", workbook(rows))
     question = at.selectbox[-1]
@@ -151,18 +154,18 @@ def test_duplicate_header_is_settled_by_choosing_the_column_then_accepted(city: 
     question.set_value(2)  # column C, the tons
     at.button[-1].click().run()  # "use this mapping"
     assert not at.exception and [e.icon for e in at.error] == [":material/front_hand:"]  # only the hold
-    # The file covers only 3 October: replacing October by period would remove the 1st and 2nd,
-    # which the file does not cover, so the page holds it and asks for a second, explicit tick.
-    assert metrics(at)["เพิ่มใหม่"] == "1" and metrics(at)["ลบออก"] == "2"
+    # The file replaces 3 October with one community's row: three rows would go for the one it
+    # puts back, so the page holds it and asks for a second, explicit tick.
+    assert metrics(at)["เพิ่มใหม่"] == "1" and metrics(at)["ลบออก"] == "3"
     assert at.error[-1].value.startswith("ยังไม่บันทึก: ไฟล์นี้จะลบหรือซ้อนข้อมูลเดิม")
-    assert at.error[-1].value.endswith("\n- ต.ค. 2569: ลบ 2 แถว ใส่กลับ 1 แถว")
+    assert at.error[-1].value.endswith("\n- ต.ค. 2569: ลบ 3 แถว ใส่กลับ 1 แถว")
     assert button_starting(at, "upload_confirm_").disabled  # until the clerk ticks the second confirmation
     sure = next(c for c in at.checkbox if c.key.startswith("upload_held_sure_"))
-    assert sure.label == "ฉันตั้งใจให้ลบข้อมูลเดิม 2 แถวตามรายการข้างบน"
+    assert sure.label == "ฉันตั้งใจให้ลบข้อมูลเดิม 3 แถวตามรายการข้างบน"
     sure.check().run()
     button_starting(at, "upload_confirm_").click().run()
-    assert at.success[0].value.startswith("บันทึกแล้วเป็นรุ่นที่ 2: เพิ่ม 1 ปรับปรุง 0 ลบ 2 แถว")
-    assert waste_tons(city) == [("2026-10-03", 4.0)]
+    assert at.success[0].value.startswith("บันทึกแล้วเป็นรุ่นที่ 3: เพิ่ม 1 ปรับปรุง 0 ลบ 3 แถว")
+    assert waste_tons(city) == [("2026-10-01", 3.0), ("2026-10-02", 2.0), ("2026-10-03", 4.0)]
 
 
 def test_unknown_header_is_mapped_to_the_missing_column_then_accepted(city: sa.Engine) -> None:

@@ -140,7 +140,7 @@ def test_change_preview_matches_the_commit_and_writes_nothing(tmp_path: Path) ->
     store.commit(engine, "waste", live)
     incoming = pd.DataFrame(
         {
-            "date": pd.to_datetime(["2026-10-02", "2026-10-03", "2026-11-01"]),
+            "date": pd.to_datetime(["2026-10-01", "2026-10-03", "2026-11-01"]),
             "community": ["เมืองทอง"] * 3,
             "tons_collected": [2.5, 4.0, 1.0],
         }
@@ -151,7 +151,7 @@ def test_change_preview_matches_the_commit_and_writes_nothing(tmp_path: Path) ->
         "updated": 1,
         "unchanged": 0,
         "removed": 1,
-    }  # 1 Oct gives way: October is replaced
+    }  # 2 Oct gives way: the file covers 1 to 3 October
     assert summary["by_period"] == [
         {"period": "2026-10", "added": 1, "updated": 1, "removed": 1},
         {"period": "2026-11", "added": 1, "updated": 0, "removed": 0},

@@ -18,8 +18,8 @@ from helpers.signed_in import open_city, sign_in
 @pytest.fixture
 def city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> sa.Engine:
     engine = open_city(tmp_path, monkeypatch)
-    # Version 2: nok sends only 3 October. Waste replaces a month at a time, so October's two
-    # earlier days give way: 1 row added, 2 removed, 1 live row left.
+    # Version 2: 3 October, sent as the whole dataset (replace mode), so October's two earlier
+    # days give way: 1 row added, 2 removed, 1 live row left.
     october_3 = pd.DataFrame(
         {
             "date": pd.to_datetime(["2026-10-03"]),
@@ -32,6 +32,7 @@ def city(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> sa.Engine:
         engine,
         "waste",
         october_3,
+        mode="replace",
         upload=store.UploadedFile("waste-3oct.xlsx", b"PK-bytes"),
         user="nok",
         report={"dataset": "waste", "file_name": "waste-3oct.xlsx", "issues": []},

@@ -54,15 +54,18 @@ def test_upsert_updates_matching_keys_and_adds_new_ones(db_url: str) -> None:
     assert current == {"1/68": "received", "2/68": "resolved", "3/68": "received"}
 
 
-def test_replace_period_drops_rows_of_covered_months_missing_from_the_file(db_url: str) -> None:
+def test_replace_period_drops_rows_of_the_covered_span_missing_from_the_file(db_url: str) -> None:
     engine = store.connect(db_url)
     store.commit(
-        engine, "waste", _waste(("2024-10-01", "เสรี", 2.0), ("2024-10-02", "เสรี", 2.5), ("2024-11-01", "เสรี", 3.0))
-    )
-    result = store.commit(engine, "waste", _waste(("2024-10-01", "เสรี", 2.2)))
-    assert (result.plan.added, result.plan.updated, result.plan.removed) == (0, 1, 1)
+        engine,
+        "waste",
+        _waste(("2024-10-01", "เสรี", 2.0), ("2024-10-02", "เสรี", 2.5), ("2024-10-03", "เสรี", 1.0),
+               ("2024-10-20", "เสรี", 1.5), ("2024-11-01", "เสรี", 3.0)),
+    )  # fmt: skip
+    result = store.commit(engine, "waste", _waste(("2024-10-01", "เสรี", 2.2), ("2024-10-03", "เสรี", 1.0)))
+    assert (result.plan.added, result.plan.updated, result.plan.unchanged, result.plan.removed) == (0, 1, 1, 1)
     current = store.load(engine, "waste").sort_values("date")
-    assert current["tons_collected"].tolist() == [2.2, 3.0]  # November untouched
+    assert current["tons_collected"].tolist() == [2.2, 1.0, 1.5, 3.0]  # 20 October and November untouched
 
 
 def test_replace_mode_makes_the_file_the_whole_dataset(db_url: str) -> None:
