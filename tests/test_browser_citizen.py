@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from helpers.browser import fits_width, send_chat, wait_for_streamlit, whole_page_screenshot
 
@@ -116,7 +116,7 @@ def test_a_link_may_name_the_language_by_its_code(open_page, app_url: str) -> No
     wait_for_streamlit(page)
     assert re.findall(r"[\u0e00-\u0e7f]+", _main_text(page)) == []
     _visit(page, f"{app_url}/?lang=th")
-    assert "ข้อมูลเมืองสำหรับประชาชน" in _main_text(page)
+    expect(page.get_by_test_id("stMainBlockContainer").first).to_contain_text("ข้อมูลเมืองสำหรับประชาชน")
 
 
 def test_visitor_finds_a_ticket_on_a_phone(open_page, app_url: str) -> None:  # noqa: ANN001

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from data_sources import accounts, store
 from helpers.browser import fits_width, screenshot, seed_demo_city, serve_app, wait_for_streamlit
@@ -148,17 +149,26 @@ def test_the_live_step_as_an_executive(browser, present_url: str, tmp_path: Path
         page.evaluate("document.activeElement && document.activeElement.blur()")
         page.keyboard.press("ArrowRight")
         on_slide(page, number - 1)
-        assert figures(page) == [before, before + 12]
+        shows_figures(page, [before, before + 12])
         screenshot(page, "present-live-figure-changed-th")
         page.get_by_role("button", name=re.compile("ย้อนกลับรุ่นที่")).click()
         page.get_by_text(re.compile("ข้อมูลกลับเป็นเหมือนก่อนวางไฟล์")).wait_for()
         wait_for_streamlit(page)
-        assert figures(page) == [before]
+        shows_figures(page, [before])
         screenshot(page, "present-live-rolled-back-th")
     finally:
         context.close()
 
 
+FIGURES = ".slide-figure:not(.arrow) .value"
+
+
 def figures(page) -> list[int]:  # noqa: ANN001
-    texts = page.locator(".slide-figure:not(.arrow) .value").all_inner_texts()
-    return [int(text.replace(",", "")) for text in texts]
+    """The slide's big figures, once the slide has drawn them (a fresh page mounts them after its run)."""
+    page.locator(FIGURES).first.wait_for()
+    return [int(text.replace(",", "")) for text in page.locator(FIGURES).all_inner_texts()]
+
+
+def shows_figures(page, values: list[int]) -> None:  # noqa: ANN001
+    """Assert the slide's big figures become `values` (the run that draws them may end a moment later)."""
+    expect(page.locator(FIGURES)).to_have_text([f"{value:,}" for value in values])
