@@ -205,3 +205,19 @@ def test_revenue_types_as_the_chart_of_accounts_names_them(tmp_path: Path, db_ur
     assert not _issues(result.prepared, "new-choice")
     stored = store.load(engine, "revenue")["revenue_type"].tolist()
     assert stored == ["taxes", "fees", "property", "utilities", "miscellaneous", "shared_taxes", "subsidies"]
+
+
+def test_a_monthly_health_report_names_its_month_and_a_waste_day_cannot(tmp_path: Path, db_url: str) -> None:
+    rows = [["เดือน", "ชื่อชุมชน", "จำนวนผู้ป่วยไข้เลือดออก", "จำนวนผู้รับบริการ"]]
+    rows += [["พฤศจิกายน 2569", "เมืองทอง", 2, 168], ["พ.ย. 69", "เสรี", 0, 140]]
+    path = make_workbook(tmp_path / "health.xlsx", rows)
+    engine = store.connect(db_url)
+    result = ingest(engine, path.read_bytes(), path.name, "health", today=TODAY)
+    assert result.accepted, result.prepared.report.lines()
+    frame = store.load(engine, "health").sort_values("community")
+    assert frame["period_start"].dt.date.tolist() == [date(2026, 11, 1), date(2026, 11, 1)]
+    assert frame["period_type"].tolist() == ["month", "month"]
+    assert frame["health_centre_visits"].tolist() == [168, 140]
+    waste = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["พฤศจิกายน 2569", "เมืองทอง", 75.0]]
+    prepared = _prepare(make_workbook(tmp_path / "waste.xlsx", waste), "waste")
+    assert [(i.code, i.row, i.column) for i in prepared.report.errors] == [("not-a-date", 2, "A")]

@@ -29,7 +29,7 @@ HEALTH = Dataset(
     columns=(
         Column(
             "period_start",
-            Date(),
+            Date(month_alone=True),  # a monthly report names its month: พฤศจิกายน 2569
             "วันเริ่มต้นช่วง",
             "Period start",
             ("วันที่", "สัปดาห์ที่เริ่ม", "เดือน", "date", "week of"),

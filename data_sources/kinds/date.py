@@ -17,6 +17,7 @@ class Date(Moment):
 
     earliest: date = EARLIEST
     days_ahead: int = DAYS_AHEAD["date"]  # how far past today a date may lie before it is an error
+    month_alone: bool = False  # "พฤศจิกายน 2569" is 1 Nov 2569: the day a month's period starts
 
     moment_level = "date"
     export_pattern = "%Y-%m-%d"

@@ -36,6 +36,7 @@ class Moment(ColumnType):
     days_ahead: int
     moment_level: Level
     export_pattern: str  # strftime pattern of an open-data value
+    month_alone: bool = False  # a month without a day is its first day (`dates.read_moment`)
 
     dtype = "datetime64[us]"
 
@@ -45,7 +46,7 @@ class Moment(ColumnType):
 
     def read(self, collector: Collector, *, today: date) -> pd.Series:
         level = self.moment_level
-        read_all = one_by_one(partial(read_moment, level=level))
+        read_all = one_by_one(partial(read_moment, level=level, month_alone=self.month_alone))
         values = np.full(len(collector.raw), _NAT)
         numbers = collector.positions(NUMBER)
         values[numbers] = serial_moments(collector, numbers, level)

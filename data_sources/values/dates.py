@@ -46,10 +46,10 @@ def _from_number(number: float, level: Level) -> datetime:
     return _at_level(serial_to_datetime(number), level)
 
 
-def _from_parts(parts: Parts, level: Level) -> datetime:
+def _from_parts(parts: Parts, level: Level, month_alone: bool) -> datetime:
     if parts.year is None:
         raise UnreadableCell("ambiguous-year" if level == "month" and parts.day is None else "not-a-date")
-    if parts.day is None and level != "month":
+    if parts.day is None and level != "month" and not month_alone:
         raise UnreadableCell("not-a-date")
     try:
         moment = datetime(parts.year, parts.month, 1 if parts.day is None else parts.day)
@@ -60,14 +60,14 @@ def _from_parts(parts: Parts, level: Level) -> datetime:
     return _at_level(moment, level)
 
 
-def _moment(cell: object, level: Level) -> datetime | None:
+def _moment(cell: object, level: Level, month_alone: bool) -> datetime | None:
     if cell is None or isinstance(cell, bool | time):
         return None if cell is None else _not_a_date()
     if isinstance(cell, str):
         parts = read_parts(cell)
         if parts is None:
             return None
-        return _from_number(parts, level) if isinstance(parts, float) else _from_parts(parts, level)
+        return _from_number(parts, level) if isinstance(parts, float) else _from_parts(parts, level, month_alone)
     if isinstance(cell, datetime):
         if cell.tzinfo is not None:
             cell = as_city_time(cell)
@@ -83,13 +83,14 @@ def _not_a_date() -> datetime:
     raise UnreadableCell("not-a-date")
 
 
-def read_moment(cell: object, level: Level) -> datetime | None:
+def read_moment(cell: object, level: Level, month_alone: bool = False) -> datetime | None:
     """The moment a cell names at `level`; None when blank. Raises `UnreadableCell`.
 
-    A month level reports "not-a-month" where the others report "not-a-date".
+    A month level reports "not-a-month" where the others report "not-a-date". With `month_alone`
+    a month without a day ("พฤศจิกายน 2569") is its first day, where a day may start a month.
     """
     try:
-        return _moment(cell, level)
+        return _moment(cell, level, month_alone)
     except UnreadableCell as problem:
         if level == "month" and problem.code == "not-a-date":
             raise UnreadableCell("not-a-month") from None
