@@ -42,6 +42,7 @@ class Prepared:
     fits: dict[str, tuple[int, ...]] = field(
         default_factory=dict
     )  # open dataset column -> file columns whose values fit
+    excel_rows: list[int] = field(default_factory=list)  # the Excel row of each of frame's rows, in order
 
     @property
     def valid(self) -> bool:
@@ -163,7 +164,7 @@ def _validate(
     report.stats.update(
         {"rows": len(frame), "excel_rows": [rows.excel_rows[0], rows.excel_rows[-1]] if rows.excel_rows else []}
     )
-    return Prepared(declared.key, report, frame, sheet_names=names, headers=match.headers)
+    return Prepared(declared.key, report, frame, sheet_names=names, headers=match.headers, excel_rows=rows.excel_rows)
 
 
 def _open_fits(rows: DataRows, match: HeaderMatch, declared: Dataset, today: date) -> dict[str, tuple[int, ...]]:

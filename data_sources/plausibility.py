@@ -21,6 +21,7 @@ history keeps it. Nothing is blocked: the clerk may know the jump is real.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -84,16 +85,23 @@ def add_warnings(engine: sa.Engine, prepared: Prepared) -> None:
     if not prepared.valid or prepared.dataset is None or report.stats.get("plausibility_checked"):
         return
     letters = {k: column_letter(prepared.headers.index(h)) for k, h in report.mapping.items() if h in prepared.headers}
-    report.issues.extend(warnings(engine, prepared.dataset, prepared.frame, report.mapping, letters))  # type: ignore[arg-type]
+    found = warnings(engine, prepared.dataset, prepared.frame, report.mapping, letters, prepared.excel_rows)  # type: ignore[arg-type]
+    report.issues.extend(found)
     report.stats["plausibility_checked"] = True
 
 
 def warnings(
-    engine: sa.Engine, key: str, frame: pd.DataFrame, headers: dict[str, str], letters: dict[str, str]
+    engine: sa.Engine,
+    key: str,
+    frame: pd.DataFrame,
+    headers: dict[str, str],
+    letters: dict[str, str],
+    excel_rows: Sequence[int] = (),
 ) -> list[Issue]:
     """One warning per series with an implausible value in `frame` (typed rows of dataset `key`).
 
-    `headers` and `letters`: each dataset column's header and column letter in the file.
+    `headers` and `letters`: each dataset column's header and column letter in the file;
+    `excel_rows`: the Excel row of each of frame's rows (by position), so a warning names its cell.
     """
     declared = dataset(key)
     period, checked = declared.period_column, series_columns(declared)
@@ -107,7 +115,7 @@ def warnings(
     for column in checked:
         if column.key not in frame:
             continue
-        found.extend(_column_warnings(declared, column, frame, history, places, headers, letters))
+        found.extend(_column_warnings(declared, column, frame, history, places, headers, letters, excel_rows))
     return found
 
 
@@ -119,8 +127,10 @@ def _column_warnings(
     places: list[str],
     headers: dict[str, str],
     letters: dict[str, str],
+    excel_rows: Sequence[int],
 ) -> list[Issue]:
     period = declared.period_column
+    position = pd.Series(np.arange(len(frame)), index=frame.index)  # a row's place in the file's order
     past = history.dropna(subset=[column.key]).sort_values(period, ascending=False)  # type: ignore[arg-type]
     by_place = {_tuple(name): rows for name, rows in past.groupby(places, sort=False)} if places else {(): past}
     new = frame.assign(**{p: frame[p].astype("string").fillna("") for p in places}).sort_values(period)  # type: ignore[arg-type]
@@ -138,10 +148,12 @@ def _column_warnings(
             continue
         first = rows.iloc[odd[0]]
         slots = _slots(declared, column, places, name, first, before, len(odd))
+        at = int(position[first.name])
         found.append(
             make_issue(
                 "implausible-value",
                 "warning",
+                row=excel_rows[at] if at < len(excel_rows) else None,
                 column=letters.get(column.key),
                 header=headers.get(column.key, column.label_th),
                 field=column.key,

@@ -166,9 +166,9 @@ def test_an_eightfold_jump_warns_with_the_previous_values_and_is_kept(engine: sa
     result = ingest(engine, content, "nov.xlsx", "health", user="nok")
     assert result.accepted  # a warning, never a block
     found = [i for i in result.prepared.report.warnings if i.code == "implausible-value"]
-    assert [(i.field, i.value, i.column) for i in found] == [
-        ("health_centre_visits", "0", "E"),
-        ("health_centre_visits", "3,000", "E"),
+    assert [(i.field, i.value, i.row, i.column) for i in found] == [  # the cell, so the clerk can find it
+        ("health_centre_visits", "0", 3, "E"),
+        ("health_centre_visits", "3,000", 2, "E"),
     ]
     jump = found[1]
     assert "ชุมชน เมืองทอง (1 พ.ย. 2569) เป็น 3,000" in jump.message_th

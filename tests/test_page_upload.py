@@ -274,7 +274,7 @@ def test_a_value_far_from_its_history_is_a_warning_with_the_previous_values(city
     table = next(d for d in at.dataframe if "ปัญหา" in d.value.columns)
     issues = table.value
     [warning] = [m for m in issues["ปัญหา"] if "ต่างจากค่าที่ผ่านมามาก" in m]
-    assert issues["แถว"].isna().all() and table.proto.placeholder == "—"  # a series has no row: a dash, not "None"
+    assert issues["แถว"].tolist() == [2] and table.proto.placeholder == "—"  # the row of the first odd value
     assert warning.startswith("'ขยะที่จัดเก็บ (ตัน)' ของชุมชน เมืองทอง (1 พ.ย. 2569) เป็น 310 ")
     assert "(ค่าก่อนหน้า 2 ต.ค. 2569: 2, 1 ต.ค. 2569: 3, 10 ก.ย. 2569: 3.3)" in warning
     assert not button_starting(at, "upload_confirm_").disabled  # a warning, not a block
