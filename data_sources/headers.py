@@ -251,6 +251,19 @@ def closest_headers(key: str, match: HeaderMatch, dataset: Dataset, *, most: int
     return [j for _, j in sorted(near, key=lambda n: (-n[0], n[1]))[:most]]
 
 
+def _rank_ceiling(texts: list[list[str]], index: int, dataset: Dataset) -> tuple[int, int, int, int]:
+    """The highest `HeaderMatch.rank` a header read from `texts` (ending at row `index`) could reach:
+    one dataset column per filled file column at most, every required one among them.
+
+    A data row under a clean header (one cell that happens to be a column's name, e.g. the
+    channel โทรศัพท์) cannot beat that header, so its costly fuzzy matching is skipped.
+    """
+    filled = sum(1 for cells in zip(*texts, strict=True) if any(cells))
+    required = sum(1 for column in dataset.columns if column.required)
+    mapped = min(filled, len(dataset.columns))
+    return (min(required, mapped), mapped, -len(texts), -index)
+
+
 def find_header(
     sheet_name: str, rows: list[list[object]], merged: tuple[tuple[int, int, int, int], ...], dataset: Dataset
 ) -> HeaderMatch | None:
@@ -270,6 +283,8 @@ def find_header(
         previous = filled[index - 1] if index else None
         layouts = [[current]] + ([[previous, current]] if previous is not None and any(previous) else [])
         for texts in layouts:
+            if best is not None and _rank_ceiling(texts, index, dataset) <= best.rank(dataset):
+                continue  # no reading of these rows could rank above the header already found
             scores, written = _match_row(texts, dataset, meaning=index in meant)
             candidate = _assemble(sheet_name, index, len(texts), written, scores)
             if candidate.mapping and (best is None or candidate.rank(dataset) > best.rank(dataset)):
