@@ -24,6 +24,8 @@ from starlette.routing import Route
 from channels import api_keys
 from channels import open311_documents as documents
 from channels.open311_xml import to_xml
+from chatbot import slots
+from chatbot.filing_words import scrub
 from chatbot.text import Lang
 from data_sources import store, tickets
 from data_sources.adapters.complaints import CATEGORIES
@@ -185,10 +187,14 @@ def _new_complaint(form: dict[str, list[str]], code: str) -> tickets.NewComplain
             raise Open311Error(400, "lat and long must be decimal degrees") from error
     if point is None and not address:
         raise Open311Error(400, "a location is required: lat and long, address_string or address_id")
+    near = nearest_community(*point) if point and -90 <= point[0] <= 90 and -180 <= point[1] <= 180 else None
+    if point is not None and near is None:
+        raise Open311Error(400, "lat and long are outside Yala City Municipality (or not a place on Earth)")
     community = _field(form, "attribute[community]")
     if community not in community_names():
-        community = nearest_community(*point) if point else None
-    description = _field(form, "description")
+        community = near or slots.community(address)
+    description = scrub(_field(form, "description"))  # phone and ID numbers go in the personal fields only
+    address = scrub(address)
     if len(description) < 5:
         raise Open311Error(400, "description is required (at least 5 characters)")
     name = " ".join(p for p in (_field(form, "first_name"), _field(form, "last_name")) if p) or None

@@ -195,3 +195,24 @@ def test_a_revoked_key_is_refused_and_keys_are_stored_hashed(open311) -> None:
     with engine.connect() as connection:
         stored = [tuple(row) for row in connection.execute(sa.select(api_keys_table))]
     assert not any(made.key in str(row) for row in stored)
+
+
+@pytest.mark.parametrize(("lat", "long"), [("999", "101.28"), ("13.75", "100.50"), ("6.54", "500")])
+def test_a_point_outside_the_city_or_the_earth_is_refused_not_stored(open311, lat: str, long: str) -> None:
+    base, key, database_url = open311
+    before = len(store.load(connect(database_url), "complaints"))
+    form = {"api_key": key, "service_code": "road", "lat": lat, "long": long, "description": "หลุมใหญ่กลางถนน"}
+    status, _, body = call(f"{base}/requests.json", data=form)
+    assert status == 400 and json.loads(body)[0]["code"] == 400
+    assert len(store.load(connect(database_url), "complaints")) == before
+
+
+def test_a_posted_address_names_its_community_and_numbers_stay_out_of_the_text(open311) -> None:
+    base, key, database_url = open311
+    form = {"api_key": key, "service_code": "waste", "address_string": "ชุมชนเสรี ซอย 2 โทร 0812223333",
+            "description": "ขยะไม่มีคนเก็บ 5 วัน โทรหาผม 081-222-3333 บัตร 1101700230700"}  # fmt: skip
+    (posted,) = get_json(f"{base}/requests.json", data=form)
+    stored = store.load(connect(database_url), "complaints").set_index("ticket_id").loc[posted["service_request_id"]]
+    assert stored["community"] == "เสรี"
+    assert "0812223333" not in stored["description"] and "081-222-3333" not in stored["description"]
+    assert "1101700230700" not in stored["description"] and "ขยะไม่มีคนเก็บ 5 วัน" in stored["description"]
