@@ -27,7 +27,7 @@ from metrics.errors import MetricsError, UnknownCommunity, UnknownDivision
 from metrics.kpi import Context
 from metrics.loading import load_frames
 from metrics.periods import parse_period
-from metrics.phrases import format_number, format_value
+from metrics.phrases import format_score, format_value
 from metrics.scorecard import division_scorecard
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -73,7 +73,7 @@ def _table(result: CityResult, lang: str) -> str:
 
 
 def _score(score: float | None) -> str:
-    return "-" if score is None else format_number(score, 2)
+    return "-" if score is None else format_score(score)  # as the pages and briefings write it
 
 
 def run(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ import pandas as pd
 
 from data_sources import frames, store
 from data_sources.adapters import DATASETS
+from metrics.phrases import format_score
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 KPI_KEYS = {"id", "pillar", "value", "unit", "target", "score", "status", "previous", "year_ago", "to_date",
@@ -62,6 +63,12 @@ def test_json_follows_the_contract_and_matches_hand_computation(db_url: str) -> 
     # one upload just now of 12 datasets
     assert abs(kpis["data_freshness_rate"]["value"] - 1 / 12) < 1e-9
     assert set(document["pillars"]) == {"governance", "living", "environment", "economy", "resilience"}
+
+    table = run("metrics", "--db", db_url, "--period", "2024-10").stdout.splitlines()
+    # Scores read as on the pages and in the briefing (rounded down: 0.996 never reads "1.00").
+    assert f"score {format_score(document['city_score'])}" in table[0]
+    governance = next(line for line in table if line.split()[:1] == ["governance"])
+    assert governance.split()[1] == format_score(document["pillars"]["governance"])
 
 
 def test_an_unreadable_period_exits_2_with_both_languages(tmp_path: Path) -> None:
