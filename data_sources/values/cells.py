@@ -60,9 +60,10 @@ def object_array(cells: object) -> np.ndarray:
     return array
 
 
-def group_codes(raw: np.ndarray, missing: np.ndarray) -> np.ndarray:
-    """Which group (STRING, NUMBER, MOMENT, OTHER, or MISSING) each cell belongs to."""
-    group = _GROUP_OF_INFERRED.get(infer_dtype(raw, skipna=True))
+def group_codes(raw: np.ndarray, missing: np.ndarray, inferred: str | None = None) -> np.ndarray:
+    """Which group (STRING, NUMBER, MOMENT, OTHER, or MISSING) each cell belongs to; `inferred` is
+    pandas' `infer_dtype(raw, skipna=True)` when the caller has it already."""
+    group = _GROUP_OF_INFERRED.get(inferred or infer_dtype(raw, skipna=True))
     if group is not None:
         codes = np.full(len(raw), group, dtype=np.int8)
     else:
@@ -100,11 +101,24 @@ class Collector:
 
     def __init__(self, raw: np.ndarray) -> None:
         self.raw = raw
-        self.empty = np.asarray(pd.isna(raw), dtype=bool)
-        self.groups = group_codes(raw, self.empty)
         self._problems: list[CellProblem] = []
+        self._texts: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        inferred = infer_dtype(raw, skipna=True)
+        if inferred != "string":
+            self.empty = np.asarray(pd.isna(raw), dtype=bool)
+            self.groups = group_codes(raw, self.empty, inferred)
+            return
+        # Every filled cell is text: one hashing pass finds the blanks (pandas' own NA test, as
+        # pd.isna) and the distinct texts, which `parse_unique` would otherwise hash again.
+        codes, uniques = pd.factorize(raw)
+        self.empty = codes < 0
+        filled = np.flatnonzero(~self.empty)
+        self._texts = (filled, codes[filled], uniques)
+        self.groups = np.where(self.empty, MISSING, STRING).astype(np.int8)
 
     def positions(self, *groups: int) -> np.ndarray:
+        if self._texts is not None and groups == (STRING,):
+            return self._texts[0]  # the same array, so `parse_unique` knows its distinct texts
         return np.flatnonzero(np.isin(self.groups, groups))
 
     def report(self, index: int, problem: UnreadableCell) -> None:
@@ -127,7 +141,10 @@ class Collector:
 
         `fast`, given distinct strings, reads the ones it can in bulk; `parse_all` reads the rest.
         """
-        codes, uniques = pd.factorize(self.raw[positions])
+        if self._texts is not None and positions is self._texts[0]:
+            codes, uniques = self._texts[1], self._texts[2]
+        else:
+            codes, uniques = pd.factorize(self.raw[positions])
         if fast is None or not len(uniques):
             values, problems = parse_all(uniques)
             self._spread(positions, codes, _blanks(values, problems), problems)
