@@ -23,13 +23,14 @@ THAI: dict[str, tuple[str, ...]] = {
               "น้ำท่วมถึงเข่า", "น้ำท่วมถึงเอว", "น้ำท่วมถึงหน้าอก", "น้ำท่วมถึงคอ", "น้ำท่วมมิด", "น้ำท่วมสูง",
               "น้ำป่า", "น้ำหลาก", "น้ำท่วมฉับพลัน", "น้ำขึ้นเร็วมาก", "น้ำขึ้นเร็ว", "บ้านจมน้ำ", "น้ำท่วมหนัก",
               "ติดอยู่ในบ้าน", "ติดอยู่บนหลังคา", "ติดอยู่ในน้ำ", "ติดน้ำออกไม่ได้", "ออกจากบ้านไม่ได้", "อพยพด่วน",
-              "น้ำท่วมชั้นล่าง", "น้ำเข้าห้อง", "น้ำท่วมห้อง"),
+              "น้ำท่วมชั้นล่าง", "น้ำเข้าห้อง", "น้ำท่วมห้อง", "คนติดน้ำ", "ติดน้ำอยู่", "ติดน้ำท่วม"),
     "fire": ("ไฟไหม้", "เพลิงไหม้", "ไฟลุก", "ไฟลาม", "บ้านไหม้", "ไหม้บ้าน", "ควันเต็มบ้าน", "ควันเต็มห้อง",
-             "ถังแก๊สระเบิด", "รถไหม้", "ร้านไหม้", "ดับเพลิง"),
+             "ถังแก๊สระเบิด", "รถไหม้", "ร้านไหม้", "ดับเพลิง", "กลิ่นไหม้", "กลิ่นควันไฟ", "ไฟฟ้าลัดวงจร",
+             "ลัดวงจร"),
     "gas": ("แก๊สรั่ว", "ก๊าซรั่ว", "กลิ่นแก๊ส", "แก๊สระเบิด"),
     "power_line": ("สายไฟขาด", "สายไฟฟ้าขาด", "สายไฟตก", "สายไฟหล่น", "สายไฟพาดถนน", "สายไฟหล่นถนน", "เสาไฟล้ม",
                    "เสาไฟฟ้าล้ม", "เสาไฟหัก", "เสาไฟฟ้าหัก", "หม้อแปลงระเบิด", "หม้อแปลงไฟระเบิด", "สายไฟช็อต",
-                   "สายไฟไหม้", "สายไฟมีประกายไฟ"),
+                   "สายไฟไหม้", "สายไฟมีประกายไฟ", "เสาไฟฟ้าจะล้มทับ"),
     "collapse": ("ตึกถล่ม", "บ้านถล่ม", "ดินสไลด์", "ดินถล่ม", "ทับคน", "ล้มทับ", "กำแพงถล่ม", "หลังคาถล่ม",
                  "สะพานขาด", "ตลิ่งพัง"),
     "violence": ("ระเบิด", "ยิงกัน", "ถูกยิง", "โดนยิง", "เสียงปืน", "ถูกแทง", "โดนแทง", "ปล้น", "ทำร้ายร่างกาย",
@@ -58,7 +59,8 @@ ENGLISH: dict[str, str] = {
     r"|(?:house|home)\s+is\s+flooding|flooded\s+(?:house|home)|(?:house|home)\s+(?:is\s+)?(?:flooded|under\s+water)"
     r"|flood(?:ing|ed)?\s+in\s+(?:my|our|the)\s+(?:house|home)|flash\s+flood\w*|water\s+(?:is\s+)?rising\s+(?:fast|quickly)|trapped\s+(?:by|in|on)\s+(?:the\s+)?(?:flood|water|roof)\w*"
     r"|stuck\s+in\s+(?:the\s+)?(?:flood|water|house)|banjir\s+masuk|(?:air|ayik|aye)\s+masuk\s+(?:dalam\s+)?(?:rumah|rumoh)"
-    r"|rumah\s+(?:kena\s+)?banjir|rumoh\s+(?:keno\s+)?banjir"
+    r"|rumah\s+(?:(?:saya|kami|kita|aku|ambo|kawe)\s+)?(?:kena\s+|sudah\s+|dah\s+)?banjir"
+    r"|rumoh\s+(?:(?:ambo|kawe|kito)\s+)?(?:keno\s+|doh\s+)?banjir"
     r"|knee[-\s]deep|waist[-\s]deep",
     "fire": r"kebakaran|terbakar|(?<!forest\s)fire(?!\s*-?\s*(?:walk\w*|works?|crackers?)\b)s?|on\s+fire|(?:house|building|car|shop)\s+(?:is\s+)?burning"
     r"|smoke\s+everywhere",
@@ -76,7 +78,10 @@ ENGLISH: dict[str, str] = {
     r"|ular\s+(?:masuk|dalam)|ada\s+ular",
     "accident": r"kemalangan|accident|crash|car\s+crashed|hit\s+by\s+a\s+(?:car|truck|bus|motorbike)",
     "medical": r"heart\s+attack|not\s+breathing|can'?t\s+breathe|cannot\s+breathe|unconscious|passed\s+out|fainted"
-    r"|bleeding|seizure|stroke|overdose|injured|ambulance|collapsed|chest\s+pain|hurt\s+badly",
+    r"|bleeding|seizure|stroke|overdose|injured|ambulance|collapsed|chest\s+pain|hurt\s+badly|unresponsive"
+    r"|(?:he|she|someone|somebody|man|woman|person|child|kid|baby|boy|girl|father|mother|dad|mum|mom|grand\w+|son|daughter"
+    r"|husband|wife|neighbou?r)\s+(?:is\s+not|isn'?t|was\s+not|wasn'?t|not)\s+moving"
+    r"|won'?t\s+wake\s+up|lying\s+(?:on|in)\s+the\s+(?:road|street|ground|floor)",
     "disaster_line": r"disaster\s+(?:hotline|line|office)|(?:number|phone)\s+(?:for|of)\s+(?:the\s+)?(?:disaster|flood)\s+\w+",
     "general": r"emergency|urgent\s+help|sos|911|trapped|kecemasan|bantuan\s+segera",
 }
@@ -108,7 +113,7 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...], str]] = {
                     r"keeps?\s+(?:falling|crashing)|(?:bikes?|motorbikes?|cars?|people)\s+(?:keep\s+)?(?:fall|falling|crash)\w*\s+(?:there\s+)?(?:often|all\s+the\s+time|every\s+day)"
                     r"|dangerous\s+(?:pothole|hole|road|bend|crossing|junction)|missing\s+(?:drain|manhole)\s+cover|open\s+manhole"
                     r"|accidents?\s+(?:happen\s+)?(?:often|all\s+the\s+time|every\s+week)"),
-    "power_hazard": ("streetlight", ("สายไฟห้อย", "สายไฟหย่อน", "สายไฟต่ำ", "เสาไฟเอียง", "เสาไฟฟ้าเอียง", "เสาไฟจะล้ม",
+    "power_hazard": ("streetlight", ("สายไฟห้อย", "สายไฟหย่อน", "สายไฟต่ำ", "เสาไฟเอียง", "เสาไฟฟ้าเอียง", "เสาไฟจะล้ม", "เสาไฟฟ้าจะล้ม",
                                      "สายไฟพันต้นไม้", "สายไฟพาดกิ่งไม้", "สายไฟระโยงระยาง"),
                      r"(?:sagging|hanging|low)\s+(?:power\s+)?(?:lines?|wires?|cables?)|(?:electric|power)\s+pole\s+(?:is\s+)?leaning"),
     "dog_hazard": ("animals", ("หมาไล่กัด", "สุนัขไล่กัด", "ไล่กัด", "หมาดุ", "สุนัขดุ", "กลัวหมากัด", "กลัวกัด",

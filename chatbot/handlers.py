@@ -44,6 +44,9 @@ HOURS_WORDS = ("เปิดกี่โมง", "ปิดกี่โมง", 
                "open on sunday", "open on weekends", "open today", "what time does", "when does the office")  # fmt: skip
 _OTHER_PLACES = ("สาธารณสุข", "อนามัย", "คลินิก", "โรงพยาบาล", "ตลาด", "ห้องสมุด", "สวน", "สระว่ายน้ำ", "ศูนย์พักพิง",
                  "health", "clinic", "hospital", "market", "library", "park", "pool", "shelter")  # fmt: skip
+FOOD_TRADE_WORDS = ("ขายอาหาร", "จำหน่ายอาหาร", "แผงลอย", "หาบเร่", "ร้านอาหาร", "สะสมอาหาร", "food stall", "food shop",
+                    "sell food", "selling food", "street vendor", "restaurant")  # fmt: skip
+_LICENCE_WORDS = ("ใบอนุญาต", "ขออนุญาต", "licen", "permit")
 _ALLOWANCE_WORDS = ("เบี้ย", "เงินอุดหนุน", "allowance", "grant")
 
 
@@ -55,6 +58,8 @@ def rule_intent(text: str) -> str | None:
     if has_any(text, REGISTRATION_WORDS) and not has_any(text, _ALLOWANCE_WORDS):
         return "office_contact"
     if has_any(text, HOURS_WORDS) and not has_any(text, _OTHER_PLACES):
+        return "office_contact"
+    if has_any(text, FOOD_TRADE_WORDS) and has_any(text, _LICENCE_WORDS):  # a health licence, not a building permit
         return "office_contact"
     if status_answers.asks_to_rate(text):
         return "complaint_status"

@@ -83,7 +83,7 @@ _HOURS_ASKED = ("กี่โมง", "เวลา", "เปิด", "ปิด
 _DIVISION_WORDS = {
     "complaints": ("ร้องเรียน", "complain"), "disaster": ("ป้องกัน", "ปภ", "สาธารณภัย", "disaster", "flood"),
     "finance": ("คลัง", "ภาษี", "finance", "tax"), "engineering": ("ช่าง", "ก่อสร้าง", "engineer", "permit"),
-    "health": ("สาธารณสุข", "ขยะ", "health", "waste"), "welfare": ("สวัสดิการ", "เบี้ย", "welfare", "allowance"),
+    "health": ("สาธารณสุข", "ขยะ", "health", "waste", "อาหาร", "แผงลอย", "หาบเร่", "food", "vendor", "restaurant"), "welfare": ("สวัสดิการ", "เบี้ย", "welfare", "allowance"),
     "registration": ("ทะเบียน", "registr", "ย้ายเข้า", "ย้ายออก", "แจ้งเกิด", "แจ้งตาย", "บัตรประชาชน", "id card", "birth", "death"),
 }  # fmt: skip
 

@@ -40,6 +40,12 @@ def bot_for(engine: sa.Engine, desk: MemoryDesk | None = None) -> Chatbot:
         ("anjing gigit anak saya", "1669", "ms"),
         ("anak saya kena gigit anjing", "1669", "ms"),
         ("ada ular masuk rumah", "199", "ms"),
+        ("rumah saya banjir", "1784", "ms"),
+        ("มีคนติดน้ำ ช่วยด้วย", "1784", "th"),
+        ("มีกลิ่นไหม้", "199", "th"),
+        ("ไฟฟ้าลัดวงจร", "199", "th"),
+        ("a man is lying on the road not moving", "1669", "en"),
+        ("my grandmother is not moving", "1669", "en"),
     ],
 )
 def test_an_emergency_puts_the_number_for_its_kind_first(city: sa.Engine, message: str, first: str, lang: str) -> None:
@@ -177,3 +183,14 @@ def test_dengue_in_a_named_community_gives_its_own_figure(city: sa.Engine) -> No
     reply = bot_for(city).reply("ไข้เลือดออกเยอะไหมชุมชนเมืองทอง")
     # eval_city: เมืองทอง had 3 cases in October and 6 in November.
     assert reply.intent == "health_services" and "ชุมชนเมืองทอง: 6 ราย (เดือนก่อน 3 ราย)" in reply.answer
+
+
+def test_a_power_pole_about_to_fall_gives_the_electricity_authority_and_offers_a_complaint(city: sa.Engine) -> None:
+    reply = bot_for(city).reply("เสาไฟฟ้าจะล้มแล้ว")
+    assert [c.number for c in reply.calls][:1] == ["1129"] and reply.state is not None and "offer" in reply.state
+
+
+@pytest.mark.parametrize("message", ["ขอใบอนุญาตขายอาหาร", "ขอใบอนุญาตตั้งแผงลอย", "how do I get a licence to sell food"])
+def test_a_food_licence_goes_to_the_health_division_not_the_building_permit(city: sa.Engine, message: str) -> None:
+    reply = bot_for(city).reply(message)
+    assert reply.intent == "office_contact" and reply.calls[0].label_en.startswith("Public Health")
