@@ -25,6 +25,7 @@ from data_sources.headers import HEADER_SCAN_ROWS, HeaderMatch, find_header
 from data_sources.readers import Limits, Sheet, check_upload, read_sheets, run_isolated
 from data_sources.report import Issue, ValidationReport, make_issue
 from data_sources.schema import Dataset
+from data_sources.time_columns import join_time_columns, pair_time_columns
 from data_sources.validation import DataRows, build_frame, check_columns, data_rows, note_hidden
 
 AUTO = "auto"
@@ -149,10 +150,12 @@ def _validate(
     sheet = next(s for s in sheets if s.name == match.sheet)
     report.sheet = sheet.name
     report.header_row = match.header_row + 1
+    times = pair_time_columns(match, declared)
     report.mapping = {key: match.headers[index] for key, index in match.mapping.items()}
     report.stats["confidence"] = {key: match.confidence.get(key, 1.0) for key in match.mapping}
     names = [s.name for s in sheets]
     rows = data_rows(sheet.grid, match, report, declared)
+    join_time_columns(times, match, rows.grid, rows.excel_rows, report)
     note_hidden(sheet, match, rows, report)
     check_columns(match, declared, report, carried=rows.carried)
     if not len(rows.excel_rows):
