@@ -24,7 +24,7 @@ from data_sources.layout import FOOTER_HINT, RowClass, classify_row, community_o
 from data_sources.readers.base import Sheet
 from data_sources.readers.isolation import in_isolated_child, run_beside
 from data_sources.report import ValidationReport, column_letter, make_issue
-from data_sources.schema import Column, Dataset
+from data_sources.schema import Choice, Column, Dataset
 from data_sources.thai_calendar import fiscal_month_date
 from data_sources.units import UNITS
 from data_sources.values import CellProblem, ParsedColumn, cell_text, parse_column, parse_month_without_year
@@ -90,16 +90,17 @@ def data_rows(
         if kind is not None:
             found[int(index)] = kind
     _extend_signature_block(body, keep, found)
-    headings: list[tuple[int, RowClass]] = []
+    headings: list[tuple[int, RowClass, Place]] = []
     for index, kind in sorted(found.items()):
-        if kind.kind == "heading" and _incomplete_data_row(body[index].tolist(), kind, match, dataset):
+        place = _place_of_lone_cell(body[index].tolist(), match) if kind.kind == "heading" else (None, False)
+        if kind.kind == "heading" and _incomplete_data_row(body[index].tolist(), kind, match, dataset, place):
             continue  # kept: validation names the row's empty required cells
         keep[index] = False
         if kind.kind in _FOOTERS:
             code = "signature-skipped" if kind.kind == "signature" else "total-row-skipped"
             report.add(make_issue(code, "warning", row=start + index + 1, value=kind.text))
         elif kind.kind == "heading":
-            headings.append((index, kind))
+            headings.append((index, kind, place))
     kept = np.flatnonzero(keep)
     carried = _carry_headings(headings, kept, start, dataset, report)
     example = _example_rows(body, kept, carried, match, dataset)
@@ -127,7 +128,18 @@ def _extend_signature_block(body: np.ndarray, keep: np.ndarray, found: dict[int,
         found[index] = RowClass("signature", str(cells[0]).strip())
 
 
-def _incomplete_data_row(row: list[object], kind: RowClass, match: HeaderMatch, dataset: Dataset | None) -> bool:
+Place = tuple[str | None, bool]  # a one-cell row's dataset column (if any), and whether it opens the table
+
+
+def _place_of_lone_cell(row: list[object], match: HeaderMatch) -> Place:
+    at = next(i for i, cell in enumerate(row) if cell is not None and not (isinstance(cell, str) and not cell.strip()))
+    key = next((key for key, index in match.mapping.items() if index == at), None)
+    return key, bool(match.mapping) and at <= min(match.mapping.values())
+
+
+def _incomplete_data_row(
+    row: list[object], kind: RowClass, match: HeaderMatch, dataset: Dataset | None, place: Place
+) -> bool:
     """A one-cell row that is a data row with its other cells left empty, not a sub-heading.
 
     A sub-heading opens the table's first column (or a merge starting there) and names something
@@ -135,7 +147,7 @@ def _incomplete_data_row(row: list[object], kind: RowClass, match: HeaderMatch, 
     column it stands in (a category, a station), is a row the clerk did not finish. Skipping it
     would drop a row in silence; keeping it makes validation name the empty cells.
     """
-    if dataset is None or _heading_target(kind, dataset) is not None or not match.mapping:
+    if dataset is None or _heading_target(kind, dataset, place) is not None or not match.mapping:
         return False
     column = next(
         i for i, cell in enumerate(row) if cell is not None and not (isinstance(cell, str) and not cell.strip())
@@ -147,9 +159,11 @@ def _incomplete_data_row(row: list[object], kind: RowClass, match: HeaderMatch, 
     return key is not None and community_of(kind.text, choice) is not None
 
 
-def _heading_target(kind: RowClass, dataset: Dataset | None) -> tuple[str, str] | None:
+def _heading_target(kind: RowClass, dataset: Dataset | None, place: Place = (None, False)) -> tuple[str, str] | None:
     """(column key, value) a sub-heading gives the rows below it, or None when the dataset has no
-    column for what it names."""
+    column for what it names: a month, a week, a community, or a known value of exactly one other
+    list (a division over its projects, a category over its tickets), opening the table in a column
+    not of that list."""
     if dataset is None:
         return None
     if kind.heading == "month":
@@ -161,19 +175,22 @@ def _heading_target(kind: RowClass, dataset: Dataset | None) -> tuple[str, str] 
     column = next((c for c in dataset.columns if c.key == "community"), None)
     if column is not None and community_of(kind.text, column.kind) is not None:
         return column.key, kind.text
-    return None
+    stands_in, opens = place
+    lists = [c for c in dataset.columns if isinstance(c.kind, Choice) and c.key not in ("community", stands_in)]
+    named = [c.key for c in lists if opens and community_of(kind.text, c.kind) is not None]
+    return (named[0], kind.text) if len(named) == 1 else None
 
 
 def _carry_headings(
-    headings: list[tuple[int, RowClass]],
+    headings: list[tuple[int, RowClass, Place]],
     kept: np.ndarray,
     start: int,
     dataset: Dataset | None,
     report: ValidationReport,
 ) -> dict[str, np.ndarray]:
     targets: dict[str, list[tuple[int, str]]] = {}
-    for index, kind in headings:
-        target = _heading_target(kind, dataset)
+    for index, kind, place in headings:
+        target = _heading_target(kind, dataset, place)
         row = start + index + 1
         if target is None:
             report.add(make_issue("subheading-skipped", "warning", row=row, value=kind.text))

@@ -132,6 +132,41 @@ def test_community_and_month_subheadings_are_carried_down(tmp_path: Path) -> Non
     assert "missing-column" not in _codes(prepared)
 
 
+def test_a_division_heading_over_its_projects_is_carried_down(tmp_path: Path, db_url: str) -> None:
+    rows = [
+        ["ปีงบประมาณ", "เดือน", "ชื่อโครงการ", "งบประมาณที่ได้รับจัดสรร (บาท)", "เบิกจ่ายในเดือน (บาท)", "หน่วยงาน"],
+        ["กองช่าง"],
+        [2570, "พ.ย. 69", "โครงการขุดลอกท่อระบายน้ำ", "4,630,000", "163,769.45", None],
+        [2570, "พ.ย. 69", "โครงการปรับปรุงถนนสุขยางค์", "1,200,000", "-", None],
+        ["รวมกองช่าง", None, None, "5,830,000", "163,769.45"],
+        ["กองสาธารณสุขและสิ่งแวดล้อม"],
+        [2570, "พ.ย. 69", "โครงการป้องกันโรคไข้เลือดออก", "350,000", "12,500", None],
+    ]
+    path = make_workbook(tmp_path / "budget.xlsx", rows, merged=("A2:F2", "A6:F6"))
+    engine = store.connect(db_url)
+    result = ingest(engine, path.read_bytes(), path.name, "budget", today=TODAY)
+    assert result.accepted, result.prepared.report.lines()
+    frame = store.load(engine, "budget").sort_values("allocated")
+    assert frame["division"].tolist() == ["health", "engineering", "engineering"]
+    assert frame["disbursed"].tolist() == [12_500, 0, 163_769.45]
+    assert _rows_of(result.prepared, "subheading-carried") == [2, 6]
+    assert _rows_of(result.prepared, "total-row-skipped") == [5]
+
+
+def test_a_category_heading_is_carried_but_a_lone_status_right_of_the_first_column_is_unfinished(
+    tmp_path: Path,
+) -> None:
+    headers = ["เลขที่เรื่อง", "วันที่รับเรื่อง", "ชุมชน", "สถานะ", "ประเภทเรื่อง"]
+    ticket = ["0001/2569", "01/11/2569 09.00 น.", "เมืองทอง", "รับเรื่องแล้ว", None]
+    prepared = _prepare(make_workbook(tmp_path / "c.xlsx", [headers, ["ไฟฟ้าส่องสว่าง"], ticket]), "complaints")
+    assert prepared.valid, prepared.report.lines()
+    assert prepared.frame["category"].tolist() == ["streetlight"]
+    assert _rows_of(prepared, "subheading-carried") == [2]
+    unfinished = [headers, ticket, [None, None, None, "เสร็จสิ้น"]]
+    prepared = _prepare(make_workbook(tmp_path / "u.xlsx", unfinished), "complaints")
+    assert {(i.row, i.field) for i in prepared.report.errors} >= {(3, "ticket_id"), (3, "received_at")}
+
+
 def test_a_row_own_value_wins_over_the_subheading(tmp_path: Path) -> None:
     rows = [
         ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"],
