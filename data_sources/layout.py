@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from data_sources.headers import normalise_header
+from data_sources.thai_calendar import MONTH_WORDS, THAI_ABBREVIATION_DOT
 from data_sources.values.choices import match_choice
 from data_sources.values.date_text import read_parts
 from data_sources.values.digits import clean_digits
@@ -133,6 +134,29 @@ def heading_kind(text: str) -> HeadingKind:
     return "other"
 
 
+# "ประจำเดือน พฤศจิกายน 2569", "เดือนพ.ย. 69": the month a report's title names, after เดือน.
+_MONTH_WORDS = "|".join(sorted(map(re.escape, MONTH_WORDS), key=len, reverse=True))
+_TITLE_MONTH = re.compile(rf"เดือน\s*({_MONTH_WORDS})\s*(?:พศ)?\s*(\d{{4}}|\d{{2}})(?!\d)", re.IGNORECASE)
+
+
+def title_month(rows: list[list[object]]) -> tuple[int, str] | None:
+    """(row index, month as written) of the one month the title rows above a table name, if one.
+
+    >>> title_month([["สรุปการจ่ายเบี้ยยังชีพ ประจำเดือน พฤศจิกายน ๒๕๖๙"], [None, "กองสวัสดิการสังคม"]])
+    (0, 'พฤศจิกายน 2569')
+    >>> title_month([["รายงานประจำเดือน ต.ค. 69 และเดือน พ.ย. 69"]]) is None
+    True
+    """
+    found: dict[str, int] = {}
+    for index, row in enumerate(rows):
+        for cell in row:
+            if isinstance(cell, str):
+                text = THAI_ABBREVIATION_DOT.sub("", _plain(cell))
+                for month in _TITLE_MONTH.finditer(text):
+                    found.setdefault(f"{month.group(1)} {month.group(2)}", index)
+    return (next(iter(found.values())), next(iter(found))) if len(found) == 1 else None
+
+
 def community_of(text: str, choice: object) -> str | None:
     """The community a heading names in `choice` (a community Choice column's type), else None."""
     try:
@@ -141,4 +165,4 @@ def community_of(text: str, choice: object) -> str | None:
         return None
 
 
-__all__ = ["FOOTER_HINT", "RowClass", "classify_row", "community_of", "heading_kind"]
+__all__ = ["FOOTER_HINT", "RowClass", "classify_row", "community_of", "heading_kind", "title_month"]

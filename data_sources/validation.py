@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from data_sources import checks, frames, units
 from data_sources.headers import HeaderMatch, closest_headers
 from data_sources.labels import value_text
-from data_sources.layout import FOOTER_HINT, RowClass, classify_row, community_of
+from data_sources.layout import FOOTER_HINT, RowClass, classify_row, community_of, title_month
 from data_sources.readers.base import Sheet
 from data_sources.readers.isolation import in_isolated_child, run_beside
 from data_sources.report import ValidationReport, column_letter, make_issue
@@ -103,6 +103,7 @@ def data_rows(
             headings.append((index, kind, place))
     kept = np.flatnonzero(keep)
     carried = _carry_headings(headings, kept, start, dataset, report)
+    _carry_title_month(grid[: match.header_row - match.header_rows + 1], kept, match, dataset, carried, report)
     example = _example_rows(body, kept, carried, match, dataset)
     if example.any():
         for position in kept[example]:
@@ -205,6 +206,33 @@ def _carry_headings(
         values = np.array([None] + [value for _, value in marks], dtype=object)
         carried[key] = values[np.searchsorted(at, kept, side="right")]  # the last heading above each row
     return carried
+
+
+def _carry_title_month(
+    title: np.ndarray,
+    kept: np.ndarray,
+    match: HeaderMatch,
+    dataset: Dataset | None,
+    carried: dict[str, np.ndarray],
+    report: ValidationReport,
+) -> None:
+    """A monthly report without a month column takes the month its title names, with a note."""
+    column = next((c for c in dataset.columns if c.kind.moment_level == "month"), None) if dataset else None
+    if column is None or column.key in match.mapping or column.key in carried or not len(title):
+        return
+    found = title_month(title.tolist())
+    if found is not None:
+        carried[column.key] = np.full(len(kept), found[1], dtype=object)
+        report.add(
+            make_issue(
+                "title-month-carried",
+                "warning",
+                row=found[0] + 1,
+                value=found[1],
+                field=column.key,
+                label=column.label_th,
+            )
+        )
 
 
 def _example_rows(

@@ -167,6 +167,34 @@ def test_a_category_heading_is_carried_but_a_lone_status_right_of_the_first_colu
     assert {(i.row, i.field) for i in prepared.report.errors} >= {(3, "ticket_id"), (3, "received_at")}
 
 
+def test_a_monthly_report_without_a_month_column_takes_the_month_of_its_title(tmp_path: Path, db_url: str) -> None:
+    rows = [
+        ["สรุปการจ่ายเบี้ยยังชีพ ประจำเดือน พฤศจิกายน ๒๕๖๙"],
+        ["กองสวัสดิการสังคม เทศบาลนครยะลา"],
+        ["ลำดับ", "ชุมชน", "ผู้สูงอายุ (ราย)", "ผู้พิการ (ราย)", "ยอดเงินที่จ่าย (บาท)"],
+        [1, "เมืองทอง", 236, 41, "203,400"],
+        [2, "เสรี", 120, 10, "104,000"],
+    ]
+    path = make_workbook(tmp_path / "welfare.xlsx", rows, merged=("A1:E1", "A2:E2"))
+    engine = store.connect(db_url)
+    result = ingest(engine, path.read_bytes(), path.name, "welfare", today=TODAY)
+    assert result.accepted, result.prepared.report.lines()
+    assert store.load(engine, "welfare")["month"].dt.date.tolist() == [date(2026, 11, 1)] * 2
+    (note,) = [i for i in result.prepared.report.issues if i.code == "title-month-carried"]
+    assert (note.row, note.severity, note.value) == (1, "warning", "พฤศจิกายน 2569")
+
+
+def test_a_title_naming_two_months_gives_no_month(tmp_path: Path) -> None:
+    rows = [
+        ["รายงานเบี้ยยังชีพ เดือน ต.ค. 69 และเดือน พ.ย. 69"],
+        ["ชุมชน", "ผู้สูงอายุ (ราย)", "ผู้พิการ (ราย)", "ยอดเงินที่จ่าย (บาท)"],
+        ["เมืองทอง", 236, 41, 203400],
+    ]
+    prepared = _prepare(make_workbook(tmp_path / "welfare.xlsx", rows), "welfare")
+    assert "month" in [i.field for i in prepared.report.errors if i.code == "missing-column"]
+    assert "title-month-carried" not in _codes(prepared)
+
+
 def test_a_row_own_value_wins_over_the_subheading(tmp_path: Path) -> None:
     rows = [
         ["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"],
