@@ -148,6 +148,11 @@ def _take_answer(state: dict[str, Any], step: str | None, text: str, located: bo
     if step == "category":
         _keep_place(draft, text)
         category = _category_choice(text)
+        if category is None and any(word in clean(text) for word in _UNKNOWN_PLACE):
+            if state.pop("category_asked_again", False):
+                category = "other"  # "ไม่รู้" twice: staff sort it out; the filing goes on
+            else:
+                state["category_asked_again"] = True
         if category is None:
             return "category"
         draft["category"] = category

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from chatbot import complaint_flow, filing_words, handlers, malay, slots, status_answers
+from chatbot import complaint_flow, filing_words, follow_ups, handlers, malay, slots, status_answers
 from chatbot.answers import say
 from chatbot.emergency import Danger, classify
 from chatbot.emergency_answers import calls_for, emergency_answer
@@ -193,10 +193,9 @@ def _before_the_model(turn: Turn, lang: Lang) -> Reply | None:
     if offer and (_accepts_offer(text) or slots.community(text) or filing_words.coordinates(text)):
         place = "" if _accepts_offer(text) and not slots.community(text) else text
         return _start_filing(turn, f"{offer['description']} {place}".strip(), lang, category=offer["category"])
-    if turn.location and not text and state.get("after") == "water_level":
-        return handlers.handle(turn, text, lang, Prediction("water_level", 1.0, (), by_rule=True))
-    if state.get("after") == "water_level" and _names_a_community_only(text):  # "ชุมชนธนวิถี" after the shelters
-        return handlers.handle(turn, text, lang, Prediction("water_level", 1.0, (), by_rule=True))
+    followed = follow_ups.follow_up(turn, lang)  # "ชุมชนธนวิถี" after the shelters, "ไม่รู้เลขที่", ...
+    if followed is not None:
+        return followed
     if turn.photos or (turn.location and not text):
         return _start_filing(turn, text, lang)
     if len(text) > MAX_QUESTION:
@@ -204,11 +203,6 @@ def _before_the_model(turn: Turn, lang: Lang) -> Reply | None:
             return _too_long(turn, lang, len(text), MAX_QUESTION)
         return _start_filing(turn, text, lang)
     return None
-
-
-def _names_a_community_only(text: str) -> bool:
-    """A short answer that names a community and asks nothing else ("ชุมชนธนวิถีค่ะ", "Saphrang")."""
-    return len(clean(text)) <= 40 and slots.community(text) is not None and not filing_words.looks_like_question(text)
 
 
 def _route(turn: Turn, lang: Lang) -> Reply:
@@ -222,7 +216,7 @@ def _route(turn: Turn, lang: Lang) -> Reply:
     text = _menu_choice(text, lang, state)
     if slots.is_bare_ticket(text) or (state.get("awaiting") == "ticket" and slots.ticket(text)):
         return status_answers.status_reply(turn, text, lang, Prediction("complaint_status", 1.0, (), by_rule=True))
-    ruled = handlers.rule_intent(text)
+    ruled = handlers.rule_intent(text) or _asks_to_report(text)
     prediction = Prediction(ruled, 1.0, (), by_rule=True) if ruled else turn.bot.model.classify(text)
     if prediction.clarify and not handlers.has_any(text, handlers.DENGUE_WORDS):
         return _clarify(lang, prediction)
@@ -231,12 +225,16 @@ def _route(turn: Turn, lang: Lang) -> Reply:
     if prediction.intent == "emergency":  # asked for the numbers, or danger the rules did not name
         return _emergency(turn, Danger("general"), lang, False)
     reply = handlers.handle(turn, text, lang, prediction)
-    return reply if reply.state is not None else replace(reply, state=_remember(reply, lang))
+    return reply if reply.state is not None else replace(reply, state=follow_ups.remember(reply, lang))
 
 
-def _remember(reply: Reply, lang: Lang) -> dict[str, Any] | None:
-    """What the next message may need: the last topic (a location sent after a river answer finds shelters)."""
-    return {"after": reply.intent, "lang": lang} if reply.intent == "water_level" else None
+_REPORT_START = ("แจ้ง", "ร้องเรียน", "report", "complain about", "complaint about")
+
+
+def _asks_to_report(text: str) -> str | None:
+    """ "แจ้งขยะ", "report garbage": a report of a kind of problem we file, not a question about it."""
+    starts = clean(text).strip().startswith(_REPORT_START)
+    return "complaint_new" if starts and slots.category(text) is not None else None
 
 
 def _menu_choice(text: str, lang: Lang, state: dict[str, Any]) -> str:

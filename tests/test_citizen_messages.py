@@ -194,3 +194,46 @@ def test_a_power_pole_about_to_fall_gives_the_electricity_authority_and_offers_a
 def test_a_food_licence_goes_to_the_health_division_not_the_building_permit(city: sa.Engine, message: str) -> None:
     reply = bot_for(city).reply(message)
     assert reply.intent == "office_contact" and reply.calls[0].label_en.startswith("Public Health")
+
+
+@pytest.mark.parametrize(
+    ("first", "category"), [("แจ้งขยะ", "waste"), ("report garbage", "waste"), ("แจ้งหมาจรจัด", "animals")]
+)
+def test_report_and_a_kind_of_problem_starts_the_filing(city: sa.Engine, first: str, category: str) -> None:
+    desk = MemoryDesk()
+    replies = talk(bot_for(city, desk), first, "ชุมชนเสรี", "กองใหญ่ข้างมัสยิด ส่งกลิ่นมาก", "ข้าม", "ยืนยัน")
+    assert replies[0].intent == "complaint_new"
+    (filed,) = desk.filed
+    assert (filed.category, filed.community) == (category, "เสรี")
+
+
+@pytest.mark.parametrize("message", ["ยืนยัน", "confirm"])
+def test_a_confirmation_with_nothing_to_confirm_says_so(city: sa.Engine, message: str) -> None:
+    reply = bot_for(city).reply(message)
+    assert reply.clarify and reply.intent == "out_of_scope"
+    assert "ยืนยัน" in reply.answer or "nothing waiting" in reply.answer
+
+
+def test_and_what_about_another_community_after_a_garbage_day(city: sa.Engine) -> None:
+    first, second = talk(bot_for(city), "ขยะชุมชนเสรีเก็บวันไหน", "แล้วชุมชนเมืองทองล่ะ")
+    assert second.intent == "waste_collection" and "ชุมชนเมืองทอง: รถเก็บขยะมา" in second.answer
+
+
+def test_nearest_shelter_to_a_community_asked_as_a_question_after_the_river(city: sa.Engine) -> None:
+    *_, nearest = talk(bot_for(city), "ระดับน้ำตอนนี้", "ใกล้ชุมชนเมืองทองที่สุดที่ไหน")
+    assert nearest.intent == "water_level" and nearest.places
+    assert all(p.distance_km is not None for p in nearest.places)
+
+
+def test_not_knowing_the_ticket_number_gives_the_complaints_line(city: sa.Engine) -> None:
+    _, reply = talk(bot_for(city), "สถานะเรื่อง", "ไม่รู้เลขที่ค่ะ")
+    assert reply.calls and reply.calls[0].label_en == "Complaints service centre"
+    assert reply.calls[0].number in reply.answer
+
+
+def test_not_knowing_the_kind_twice_files_it_as_other(city: sa.Engine) -> None:
+    desk = MemoryDesk()
+    talk(bot_for(city, desk), "ร้องเรียนค่ะ", "ไม่รู้ว่าประเภทไหน", "ไม่ทราบจริงๆ ค่ะ", "ชุมชนเสรี", "เจ้าหน้าที่พูดจาไม่สุภาพที่จุดบริการ",
+         "ข้าม", "ยืนยัน")  # fmt: skip
+    (filed,) = desk.filed
+    assert (filed.category, filed.community) == ("other", "เสรี")
