@@ -6,13 +6,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from chatbot import answers, civic_answers, event_answers, flood_answers, service_answers, slots, status_answers
+from chatbot import (
+    answers,
+    civic_answers,
+    event_answers,
+    figure_answers,
+    flood_answers,
+    service_answers,
+    slots,
+    status_answers,
+)
 from chatbot.actions import emergency_call
 from chatbot.answers import Answer, say
 from chatbot.intents import Prediction
 from chatbot.knowledge import suggestions_for
 from chatbot.text import Lang, clean
 from data_sources.city import profile
+from metrics.catalogue import catalogue
 
 if TYPE_CHECKING:
     from chatbot.engine import Reply
@@ -76,6 +86,8 @@ def handle(turn: Turn, text: str, lang: Lang, prediction: Prediction) -> Reply:
         frames = {k: turn.bot.frame(k) for k in ("health", "population")}
         answer = service_answers.dengue(frames, lang, turn.now.date(), community=slots.community(text))
         return finish(answer, intent, lang, confidence=prediction.confidence, suggestions=suggestions_for(intent, lang))
+    if intent in FIGURE_INTENTS and slots.ticket(text) is None and (kpi_id := figure_answers.figure_asked(text)):
+        return _figure(turn, text, lang, prediction, kpi_id)
     special = _SPECIAL.get(intent)
     if special is not None:
         return special(turn, text, lang, prediction)
@@ -91,6 +103,24 @@ def handle(turn: Turn, text: str, lang: Lang, prediction: Prediction) -> Reply:
     answer = handler(turn, found, text, lang)
     return finish(answer, intent, lang, confidence=prediction.confidence, suggestions=suggestions_for(intent, lang),
                   extra_slots=found)  # fmt: skip
+
+
+# Intents a question about a city figure is often taken for (PM2.5, the river, the budget and
+# dengue keep their own answers).
+FIGURE_INTENTS = ("city_statistics", "out_of_scope", "complaint_status", "waste_collection", "welfare_allowance",
+                  "health_services", "city_events", "office_contact")  # fmt: skip
+
+
+def _figure(turn: Turn, text: str, lang: Lang, prediction: Prediction, kpi_id: str) -> Reply:
+    """The catalogue's figure a resident asked for, for the period and community named."""
+    from chatbot.engine import finish
+
+    found = slots.extract(text, "city_statistics")
+    frames = {key: turn.bot.frame(key) for key in catalogue()[kpi_id].datasets}
+    answer = figure_answers.figure_answer(kpi_id, frames, lang, turn.now, period=found.get("period"),
+                                          community=found.get("community"))  # fmt: skip
+    return finish(answer, "city_statistics", lang, confidence=prediction.confidence,
+                  suggestions=suggestions_for("city_statistics", lang), extra_slots=found)  # fmt: skip
 
 
 def _air(turn: Turn, found: dict[str, Any], text: str, lang: Lang) -> Answer:

@@ -1,0 +1,189 @@
+"""City figures as residents ask for them ("เดือนนี้มีเรื่องร้องเรียนกี่เรื่อง", "recycling rate"): the
+KPI catalogue's figure for the period and community the message names, never one computed here.
+
+A message asks for a figure when it names what is measured (a KPI's words below) and asks how
+many, how much or what share (its question words). PM2.5, the river, the budget and dengue keep
+their own, richer answers; a message with a ticket number is a status lookup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from chatbot.answers import Answer, say
+from chatbot.text import Lang, clean
+from data_sources.city import community_named, profile
+from data_sources.thai_calendar import fiscal_year
+from metrics.catalogue import catalogue
+from metrics.compute import KpiResult, figure
+from metrics.kpi import Context
+from metrics.periods import Period, day_label, fiscal, month
+from metrics.phrases import format_value, phrase
+
+COUNT = ("กี่", "จำนวน", "เท่าไหร่", "เท่าไร", "มากไหม", "เยอะไหม", "howmany", "howmuch", "number of", "total")
+SHARE = ("กี่เปอร์เซ็นต์", "กี่%", "ร้อยละ", "เปอร์เซ็นต์", "อัตรา", "สัดส่วน", "เท่าไหร่", "เท่าไร", "percent", "rate", "share",
+         "howmuch", "howmany", "what%")  # fmt: skip
+LENGTH = ("กี่วัน", "นานไหม", "นานแค่ไหน", "นานเท่าไหร่", "ใช้เวลา", "howlong", "how many days", "how fast")
+SCORE = ("เป็นอย่างไร", "เป็นยังไง", "ได้เท่าไหร่", "เท่าไหร่", "กี่คะแนน", "howsatisfied", "howhappy", "score")
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A KPI a message may ask for: its words, and the question words that make it a question
+    about the figure."""
+
+    kpi: str
+    words: tuple[str, ...]
+    questions: tuple[str, ...]
+
+
+# Most specific first: the first entry whose words and question words are both in the message wins.
+ASKED: tuple[Asked, ...] = (
+    Asked(
+        "complaint_median_resolution_days", ("ร้องเรียน", "แก้ไข", "แก้เสร็จ", "ซ่อม", "complaint", "fix", "resolve"), LENGTH
+    ),
+    Asked("complaint_resolution_rate", ("แก้เสร็จ", "แก้ไขเสร็จ", "แก้ไขแล้ว", "ปิดเรื่อง", "แก้ได้", "resolved", "resolution rate", "fixed"), SHARE),
+    Asked("citizen_satisfaction", ("พึงพอใจ", "ความพอใจ", "satisf"), SHARE + SCORE),
+    Asked("complaints_received", ("เรื่องร้องเรียน", "ร้องเรียน", "แจ้งเรื่อง", "complaints", "complaint"), COUNT),
+    Asked("recycling_rate", ("รีไซเคิล", "recycl"), SHARE),
+    Asked("waste_kg_per_capita_day", ("ขยะต่อคน", "ขยะคนละ", "waste per person", "waste per capita"), COUNT + SHARE),
+    Asked("visitors", ("นักท่องเที่ยว", "คนมาเที่ยว", "ผู้มาเยือน", "tourist", "visitor"), COUNT),
+    Asked("new_businesses", ("ธุรกิจใหม่", "กิจการใหม่", "ร้านเปิดใหม่", "new business"), COUNT),
+    Asked(
+        "market_occupancy_rate",
+        ("แผงในตลาด", "แผงตลาด", "ตลาดเต็ม", "ผู้เช่าแผง", "market stall", "market occupancy"),
+        SHARE,
+    ),
+    Asked(
+        "elderly_allowance_coverage",
+        (
+            "ผู้สูงอายุได้รับเบี้ย",
+            "ผู้สูงอายุได้เบี้ย",
+            "ผู้รับเบี้ยยังชีพ",
+            "คนได้เบี้ย",
+            "elderly allowance coverage",
+            "receive the elderly allowance",
+            "get the elderly allowance",
+        ),
+        ("กี่คน", "ร้อยละ", "เปอร์เซ็นต์", "ครอบคลุม", "how many", "percent", "coverage", "share"),
+    ),  # fmt: skip
+    Asked("people_injured", ("บาดเจ็บ", "injured", "injuries"), COUNT),
+    Asked("households_affected", ("ครัวเรือนได้รับผลกระทบ", "บ้านได้รับผลกระทบ", "households affected"), COUNT),
+    Asked("incidents_reported", ("สาธารณภัย", "อุบัติภัย", "เกิดเหตุ", "incidents", "disasters"), COUNT),
+    Asked("cctv_per_1000", ("กล้องวงจรปิด", "cctv"), COUNT),
+    Asked(
+        "health_centre_visits_per_1000",
+        ("ศูนย์บริการสาธารณสุข", "ศูนย์สาธารณสุข", "health centre visits", "health center visits"),
+        COUNT,
+    ),  # fmt: skip
+)
+
+
+# Questions about the service, not a figure: "ร้องเรียนได้กี่ช่องทาง", "how many days do I have to file".
+NOT_A_FIGURE = ("ช่องทาง", "ที่ไหน", "อย่างไร", "ยังไง", "ทำไง", "ต้องใช้", "เอกสาร", "how do", "how can", "where", "channel")
+
+
+def figure_asked(text: str) -> str | None:
+    """The id of the KPI a message asks the figure of, else None.
+
+    >>> figure_asked("เดือนนี้มีเรื่องร้องเรียนกี่เรื่อง"), figure_asked("how many complaints this month")
+    ('complaints_received', 'complaints_received')
+    >>> figure_asked("อัตรารีไซเคิลขยะเท่าไหร่"), figure_asked("แจ้งเรื่องร้องเรียนถนนพัง"), figure_asked("ร้องเรียนได้กี่ช่องทาง")
+    ('recycling_rate', None, None)
+    """
+    cleaned = clean(text)
+    unspaced = cleaned.replace(" ", "")
+
+    def found(words: tuple[str, ...]) -> bool:
+        return any(clean(w).replace(" ", "") in unspaced for w in words)
+
+    if found(NOT_A_FIGURE):
+        return None
+    return next((a.kpi for a in ASKED if found(a.words) and found(a.questions)), None)
+
+
+def period_asked(period: dict | None, today: date) -> Period | None:
+    """The period a message's period slot names (None: not named, the caller picks)."""
+    kind, year = (period or {}).get("kind"), (period or {}).get("year")
+    if kind in ("today", "this_week", "this_month"):
+        return month(today.year, today.month)
+    if kind in ("yesterday", "day_before_yesterday"):
+        day = today - timedelta(days=1 if kind == "yesterday" else 2)
+        return month(day.year, day.month)
+    if kind == "last_month":
+        last = today.replace(day=1) - timedelta(days=1)
+        return month(last.year, last.month)
+    if kind in ("this_year", "fiscal_year", "year"):
+        return fiscal(year or fiscal_year(today))
+    if kind == "last_year":
+        return fiscal(fiscal_year(today) - 1)
+    return None
+
+
+def figure_answer(
+    kpi_id: str,
+    frames: dict[str, pd.DataFrame],
+    lang: Lang,
+    now: datetime,
+    *,
+    period: dict | None = None,
+    community: str | None = None,
+) -> Answer:
+    """The catalogue's figure for what was asked: for the period named, else the last full month
+    (and this fiscal year so far when that month has no data); for the community named where the
+    KPI is kept by community, else the whole city, said so."""
+    today = now.date()
+    asked = period_asked(period, today)
+    last = today.replace(day=1) - timedelta(days=1)
+    tried = [asked] if asked is not None else [month(last.year, last.month), fiscal(fiscal_year(today))]
+    context = Context.build(now=now)
+    place = community_named(community) if community else None
+    for candidate in tried:
+        result = figure(kpi_id, frames, candidate, context=context, community=place)
+        note = ""
+        if place and result.value is None and not result.comparable:  # not kept by community
+            result, note = figure(kpi_id, frames, candidate, context=context), _city_note(place, lang)
+        if result.value is not None:
+            return _kpi_answer(result, candidate, None if note else place, note, lang)
+    return _no_figure(kpi_id, tried[0], lang)
+
+
+def _kpi_answer(result: KpiResult, period: Period, place: str | None, note: str, lang: Lang) -> Answer:
+    kpi = result.kpi
+    name = say(lang, kpi.name_th, kpi.name_en)
+    if place:
+        name = say(lang, f"{name} ชุมชน{place}", f"{name}, {_place(place, lang)} community,")
+    span = result.span
+    through = ""
+    if result.to_date and span is not None and not span.empty:
+        through = say(lang, f" (ถึง {day_label(span.end, 'th')})", f" (to {day_label(span.end, 'en')})")
+    lines = [f"{name} {period.label(lang)}{through}: {format_value(result.value, kpi.unit, lang)}"]
+    # A target only where the figure is judged at this scope (a community is not held to the city's).
+    if result.comparable and result.target is not None and result.status is not None:
+        target = format_value(result.target, kpi.unit, lang)
+        lines.append(say(lang, f"เป้าหมาย {target} · {phrase('status', result.status, 'th')}",
+                         f"Target {target} · {phrase('status', result.status, 'en')}"))  # fmt: skip
+    if note:
+        lines.append(note)
+    as_of = span.end.isoformat() if span is not None and not span.empty else None
+    return Answer("\n".join(lines), kpi.datasets, as_of, {"kpi": kpi.id})
+
+
+def _place(name_th: str | None, lang: Lang) -> str:
+    english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
+    return (name_th or "") if lang == "th" else english.get(name_th or "", name_th or "")
+
+
+def _city_note(place: str, lang: Lang) -> str:
+    return say(lang, f"ตัวเลขนี้ไม่ได้เก็บแยกตามชุมชน จึงเป็นของทั้งเมือง (ไม่ใช่เฉพาะชุมชน{place})",
+               f"This figure is not kept by community, so it is the whole city's (not {_place(place, lang)} alone).")  # fmt: skip
+
+
+def _no_figure(kpi_id: str, period: Period, lang: Lang) -> Answer:
+    kpi = catalogue()[kpi_id]
+    text = say(lang, f"ยังไม่มีข้อมูล{kpi.name_th} {period.label('th')} ในระบบ",
+               f"There are no figures for {kpi.name_en.lower()} for {period.label('en')} yet.")  # fmt: skip
+    return Answer(text, kpi.datasets, None, {"kpi": kpi_id})
