@@ -45,7 +45,11 @@ ASKED: tuple[Asked, ...] = (
     Asked(
         "complaint_median_resolution_days", ("ร้องเรียน", "แก้ไข", "แก้เสร็จ", "ซ่อม", "complaint", "fix", "resolve"), LENGTH
     ),
-    Asked("complaint_resolution_rate", ("แก้เสร็จ", "แก้ไขเสร็จ", "แก้ไขแล้ว", "ปิดเรื่อง", "แก้ได้", "resolved", "resolution rate", "fixed"), SHARE),
+    Asked(
+        "complaint_resolution_rate",
+        ("แก้เสร็จ", "แก้ไขเสร็จ", "แก้ไขแล้ว", "ปิดเรื่อง", "แก้ได้", "resolved", "resolution rate", "fixed"),
+        SHARE,
+    ),
     Asked("citizen_satisfaction", ("พึงพอใจ", "ความพอใจ", "satisf"), SHARE + SCORE),
     Asked("complaints_received", ("เรื่องร้องเรียน", "ร้องเรียน", "แจ้งเรื่อง", "complaints", "complaint"), COUNT),
     Asked("recycling_rate", ("รีไซเคิล", "recycl"), SHARE),

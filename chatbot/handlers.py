@@ -87,7 +87,7 @@ def handle(turn: Turn, text: str, lang: Lang, prediction: Prediction) -> Reply:
         answer = service_answers.dengue(frames, lang, turn.now.date(), community=slots.community(text))
         return finish(answer, intent, lang, confidence=prediction.confidence, suggestions=suggestions_for(intent, lang))
     if intent in FIGURE_INTENTS and slots.ticket(text) is None and (kpi_id := figure_answers.figure_asked(text)):
-        return _figure(turn, text, lang, prediction, kpi_id)
+        return figure_reply(turn, text, lang, prediction, kpi_id)
     special = _SPECIAL.get(intent)
     if special is not None:
         return special(turn, text, lang, prediction)
@@ -111,7 +111,7 @@ FIGURE_INTENTS = ("city_statistics", "out_of_scope", "complaint_status", "waste_
                   "health_services", "city_events", "office_contact")  # fmt: skip
 
 
-def _figure(turn: Turn, text: str, lang: Lang, prediction: Prediction, kpi_id: str) -> Reply:
+def figure_reply(turn: Turn, text: str, lang: Lang, prediction: Prediction, kpi_id: str) -> Reply:
     """The catalogue's figure a resident asked for, for the period and community named."""
     from chatbot.engine import finish
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from chatbot import complaint_flow, filing_words, follow_ups, handlers, malay, slots, status_answers
+from chatbot import complaint_flow, figure_answers, filing_words, follow_ups, handlers, malay, slots, status_answers
 from chatbot.answers import say
 from chatbot.emergency import Danger, classify
 from chatbot.emergency_answers import calls_for, emergency_answer
@@ -221,6 +221,9 @@ def _route(turn: Turn, lang: Lang) -> Reply:
     if prediction.clarify and not handlers.has_any(text, handlers.DENGUE_WORDS):
         return _clarify(lang, prediction)
     if prediction.intent == "complaint_new":
+        asked = _figure_not_filing(text, prediction)
+        if asked is not None:  # "how long does it take to fix a complaint": a question, not a filing
+            return handlers.figure_reply(turn, text, lang, prediction, asked)
         return _start_filing(turn, text, lang)
     if prediction.intent == "emergency":  # asked for the numbers, or danger the rules did not name
         return _emergency(turn, Danger("general"), lang, False)
@@ -235,6 +238,15 @@ def _asks_to_report(text: str) -> str | None:
     """ "แจ้งขยะ", "report garbage": a report of a kind of problem we file, not a question about it."""
     starts = clean(text).strip().startswith(_REPORT_START)
     return "complaint_new" if starts and slots.category(text) is not None else None
+
+
+def _figure_not_filing(text: str, prediction: Prediction) -> str | None:
+    """The KPI a message the model took for a new complaint really asks the figure of: it names no
+    kind of problem and does not start as a report ("มีคนร้องเรียนเยอะไหม", "how long does it take
+    to fix a complaint"); "ร้องเรียนถนนพังกี่ครั้งแล้ว" stays a filing."""
+    if prediction.by_rule or slots.category(text) is not None or clean(text).strip().startswith(_REPORT_START):
+        return None
+    return figure_answers.figure_asked(text)
 
 
 def _menu_choice(text: str, lang: Lang, state: dict[str, Any]) -> str:

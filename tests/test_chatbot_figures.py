@@ -96,3 +96,15 @@ def test_english_and_a_fiscal_year(bot: Chatbot, city: dict[str, pd.DataFrame]) 
 )
 def test_questions_about_a_service_keep_their_own_answers(bot: Chatbot, message: str) -> None:
     assert bot.reply(message).slots.get("kpi") is None
+
+
+def test_a_question_the_model_takes_for_a_filing_gets_the_figure(bot: Chatbot, city: dict[str, pd.DataFrame]) -> None:
+    reply = bot.reply("how long does it take to fix a complaint")
+    days = figure("complaint_median_resolution_days", city, month(2026, 11), context=Context.build(now=NOW))
+    assert reply.intent == "city_statistics"  # answered, no filing started
+    assert reply.answer.startswith(f"Median days to resolve Nov 2026: {format_value(days.value, 'days', 'en')}")
+
+
+def test_a_problem_with_a_question_word_is_still_filed(bot: Chatbot) -> None:
+    reply = bot.reply("ร้องเรียนถนนพังกี่ครั้งแล้วยังไม่ซ่อม")
+    assert reply.intent == "complaint_new" and reply.slots.get("kpi") is None
