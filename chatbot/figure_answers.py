@@ -18,6 +18,7 @@ from chatbot.text import Lang, clean
 from data_sources.city import community_named, profile
 from data_sources.thai_calendar import fiscal_year
 from metrics.catalogue import catalogue
+from metrics.citizen import waste_summary
 from metrics.compute import KpiResult, figure
 from metrics.kpi import Context
 from metrics.periods import Period, day_label, fiscal, month
@@ -86,6 +87,11 @@ ASKED: tuple[Asked, ...] = (
 )
 
 
+# Tons of waste are not a KPI: the Citizen Dashboard's totals (metrics.citizen.waste_summary).
+WASTE_TONS = "waste_tons"
+_WASTE_WORDS = ("ขยะ", "waste", "garbage", "rubbish", "trash")
+_TONS_WORDS = ("ตัน", "ปริมาณ", "กี่กิโล", "tons", "tonnes", "how much")
+
 # Questions about the service, not a figure: "ร้องเรียนได้กี่ช่องทาง", "how many days do I have to file".
 NOT_A_FIGURE = ("ช่องทาง", "ที่ไหน", "อย่างไร", "ยังไง", "ทำไง", "ต้องใช้", "เอกสาร", "how do", "how can", "where", "channel")
 
@@ -97,6 +103,8 @@ def figure_asked(text: str) -> str | None:
     ('complaints_received', 'complaints_received')
     >>> figure_asked("อัตรารีไซเคิลขยะเท่าไหร่"), figure_asked("แจ้งเรื่องร้องเรียนถนนพัง"), figure_asked("ร้องเรียนได้กี่ช่องทาง")
     ('recycling_rate', None, None)
+    >>> figure_asked("ขยะเดือนที่แล้วกี่ตัน"), figure_asked("ขยะเก็บวันไหน")
+    ('waste_tons', None)
     """
     cleaned = clean(text)
     unspaced = cleaned.replace(" ", "")
@@ -106,7 +114,10 @@ def figure_asked(text: str) -> str | None:
 
     if found(NOT_A_FIGURE):
         return None
-    return next((a.kpi for a in ASKED if found(a.words) and found(a.questions)), None)
+    kpi = next((a.kpi for a in ASKED if found(a.words) and found(a.questions)), None)
+    if kpi is None and found(_WASTE_WORDS) and found(_TONS_WORDS):
+        return WASTE_TONS
+    return kpi
 
 
 def period_asked(period: dict | None, today: date) -> Period | None:
@@ -141,6 +152,8 @@ def figure_answer(
     KPI is kept by community, else the whole city, said so."""
     today = now.date()
     asked = period_asked(period, today)
+    if kpi_id == WASTE_TONS:
+        return waste_tons(frames, lang, today, asked)
     last = today.replace(day=1) - timedelta(days=1)
     tried = [asked] if asked is not None else [month(last.year, last.month), fiscal(fiscal_year(today))]
     context = Context.build(now=now)
@@ -153,6 +166,42 @@ def figure_answer(
         if result.value is not None:
             return _kpi_answer(result, candidate, None if note else place, note, lang)
     return _no_figure(kpi_id, tried[0], lang)
+
+
+def waste_tons(frames: dict[str, pd.DataFrame], lang: Lang, today: date, asked: Period | None) -> Answer:
+    """Tons collected and recycled: in the month asked, else the last 30 days and the last full month."""
+    waste = frames.get("waste")
+    if waste is None or waste.empty:
+        return Answer(say(lang, "ยังไม่มีข้อมูลปริมาณขยะในระบบ", "There are no waste figures yet."), ("waste",))
+    summary = waste_summary({"waste": waste}, today, months=13)
+    monthly = summary.monthly.set_index("month")
+    last = today.replace(day=1) - timedelta(days=1)
+    wanted = asked if asked is not None and asked.kind == "month" else month(last.year, last.month)
+    lines = []
+    if asked is None and summary.tons_collected is not None:
+        lines.append(say(lang, f"ขยะที่จัดเก็บ {summary.days} วันล่าสุด: {_tons(summary.tons_collected, summary.tons_recycled, lang)}",
+                         f"Waste collected in the last {summary.days} days: {_tons(summary.tons_collected, summary.tons_recycled, lang)}"))  # fmt: skip
+    row = monthly.loc[pd.Timestamp(wanted.start)] if pd.Timestamp(wanted.start) in monthly.index else None
+    newest = waste["date"].max()
+    through = ""
+    if wanted.end >= today and pd.notna(newest):  # the month is still running
+        through = say(lang, f" (ถึง {day_label(newest.date(), 'th')})", f" (to {day_label(newest.date(), 'en')})")
+    if row is not None:
+        tons = _tons(row["tons_collected"], row["tons_recycled"], lang)
+        lines.append(say(lang, f"ขยะที่จัดเก็บ {wanted.label('th')}{through}: {tons}",
+                         f"Waste collected in {wanted.label('en')}{through}: {tons}"))  # fmt: skip
+    if not lines:
+        lines.append(
+            say(lang, f"ยังไม่มีข้อมูลปริมาณขยะ {wanted.label('th')}", f"No waste figures for {wanted.label('en')} yet.")
+        )
+    return Answer(
+        "\n".join(lines), ("waste",), newest.date().isoformat() if pd.notna(newest) else None, {"kpi": WASTE_TONS}
+    )
+
+
+def _tons(collected: float, recycled: float, lang: Lang) -> str:
+    both = (format_value(collected, "tons", lang), format_value(recycled, "tons", lang))
+    return say(lang, f"{both[0]} (รีไซเคิล {both[1]})", f"{both[0]} ({both[1]} recycled)")
 
 
 def _kpi_answer(result: KpiResult, period: Period, place: str | None, note: str, lang: Lang) -> Answer:

@@ -116,7 +116,8 @@ def figure_reply(turn: Turn, text: str, lang: Lang, prediction: Prediction, kpi_
     from chatbot.engine import finish
 
     found = slots.extract(text, "city_statistics")
-    frames = {key: turn.bot.frame(key) for key in catalogue()[kpi_id].datasets}
+    datasets = ("waste",) if kpi_id == figure_answers.WASTE_TONS else catalogue()[kpi_id].datasets
+    frames = {key: turn.bot.frame(key) for key in datasets}
     answer = figure_answers.figure_answer(kpi_id, frames, lang, turn.now, period=found.get("period"),
                                           community=found.get("community"))  # fmt: skip
     return finish(answer, "city_statistics", lang, confidence=prediction.confidence,

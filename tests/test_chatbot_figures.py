@@ -11,6 +11,7 @@ import pytest
 from chatbot.engine import Chatbot, FrameData
 from data_sources import frames
 from data_sources.adapters import dataset
+from metrics.citizen import waste_summary
 from metrics.compute import figure
 from metrics.kpi import Context
 from metrics.periods import fiscal, month
@@ -108,3 +109,11 @@ def test_a_question_the_model_takes_for_a_filing_gets_the_figure(bot: Chatbot, c
 def test_a_problem_with_a_question_word_is_still_filed(bot: Chatbot) -> None:
     reply = bot.reply("ร้องเรียนถนนพังกี่ครั้งแล้วยังไม่ซ่อม")
     assert reply.intent == "complaint_new" and reply.slots.get("kpi") is None
+
+
+def test_tons_of_waste_are_the_citizen_dashboards_totals(bot: Chatbot, city: dict[str, pd.DataFrame]) -> None:
+    november = waste_summary(city, NOW.date(), months=2).monthly.set_index("month").loc[pd.Timestamp("2026-11-01")]
+    assert november["tons_collected"] == 240.0  # 8 tons a day for 30 days
+    reply = bot.reply("ขยะเดือนที่แล้วกี่ตัน")
+    assert reply.answer.startswith("ขยะที่จัดเก็บ พ.ย. 2569: 240 ตัน (รีไซเคิล 42 ตัน)")
+    assert reply.sources == ("waste",) and "ประชากร" not in reply.answer
