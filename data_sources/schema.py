@@ -12,7 +12,7 @@ from typing import Literal
 from data_sources.divisions import division
 
 # Column types live one per file in data_sources.kinds; declarations import them from here.
-from data_sources.kinds import Choice, ColumnType, Date, DateTime, Decimal, Integer, Month, Option, Text
+from data_sources.kinds import Choice, ColumnType, Date, DateTime, Decimal, Integer, Month, Option, Text, Year
 
 Pillar = Literal["governance", "living", "environment", "economy", "resilience"]
 UploadMode = Literal["upsert", "replace_period"]
@@ -34,6 +34,7 @@ __all__ = [
     "RowCheck",
     "Text",
     "UploadMode",
+    "Year",
 ]
 
 

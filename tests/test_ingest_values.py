@@ -221,3 +221,20 @@ def test_a_monthly_health_report_names_its_month_and_a_waste_day_cannot(tmp_path
     waste = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["พฤศจิกายน 2569", "เมืองทอง", 75.0]]
     prepared = _prepare(make_workbook(tmp_path / "waste.xlsx", waste), "waste")
     assert [(i.code, i.row, i.column) for i in prepared.report.errors] == [("not-a-date", 2, "A")]
+
+
+def test_a_year_written_with_its_words_is_the_year(tmp_path: Path, db_url: str) -> None:
+    rows = [["ปี", "ชื่อชุมชน", "เพศชาย", "เพศหญิง", "หลังคาเรือน", "เด็ก (0-14)", "วัยทำงาน", "ผู้สูงอายุ"]]
+    rows += [
+        ["พ.ศ. ๒๕๖๘", "เมืองทอง", 1200, 1300, 845, 540, 1600, 360],
+        ["ปี 2568", "เสรี", 900, 950, 600, 400, 1150, 300],
+    ]
+    path = make_workbook(tmp_path / "population.xlsx", rows)
+    engine = store.connect(db_url)
+    result = ingest(engine, path.read_bytes(), path.name, "population", today=TODAY)
+    assert result.accepted, result.prepared.report.lines()
+    assert store.load(engine, "population")["year"].tolist() == [2568, 2568]
+    revenue = [["ปีงบประมาณ", "เดือน", "ประเภทรายได้", "ประมาณการ (บาท)", "จัดเก็บได้ (บาท)"]]
+    revenue += [["ปีงบประมาณ พ.ศ. 2570", "พ.ย. 2569", "ภาษีอากร", 1000, 900], ["พ.ศ. 2569", "ต.ค. 2569", "ภาษีอากร", 1, 1]]
+    prepared = _prepare(make_workbook(tmp_path / "revenue.xlsx", revenue), "revenue")
+    assert [(i.code, i.row) for i in prepared.report.errors] == [("month-outside-fiscal-year", 3)]

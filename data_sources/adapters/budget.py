@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from data_sources.adapters.common import DIVISIONS
-from data_sources.schema import Column, Dataset, Decimal, Integer, Month, RowCheck, Text
+from data_sources.schema import Column, Dataset, Decimal, Month, RowCheck, Text, Year
 
 BUDGET = Dataset(
     key="budget",
@@ -20,7 +20,7 @@ BUDGET = Dataset(
     columns=(
         Column(
             "fiscal_year",
-            Integer(minimum=2500, maximum=2700, dash_is_zero=False),
+            Year(minimum=2500, maximum=2700),
             "ปีงบประมาณ",
             "Fiscal year",
             ("ปีงบ", "fiscal year", "fy"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from data_sources.adapters.common import community_column
-from data_sources.schema import Column, Dataset, Integer, RowCheck
+from data_sources.schema import Column, Dataset, Integer, RowCheck, Year
 
 _COUNT = Integer(minimum=0, maximum=1_000_000)
 
@@ -22,7 +22,7 @@ POPULATION = Dataset(
     columns=(
         Column(
             "year",
-            Integer(minimum=2500, maximum=2700, dash_is_zero=False),
+            Year(minimum=2500, maximum=2700),
             "ปี พ.ศ.",
             "Year (BE)",
             ("ปี", "พ.ศ.", "year"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data_sources.schema import Choice, Column, Dataset, Decimal, Integer, Month, Option, RowCheck
+from data_sources.schema import Choice, Column, Dataset, Decimal, Month, Option, RowCheck, Year
 
 # Each type also by its name in the local-government chart of accounts ("หมวด...", as finance prints it).
 REVENUE_TYPES = Choice(
@@ -58,7 +58,7 @@ REVENUE = Dataset(
     columns=(
         Column(
             "fiscal_year",
-            Integer(minimum=2500, maximum=2700, dash_is_zero=False),
+            Year(minimum=2500, maximum=2700),
             "ปีงบประมาณ",
             "Fiscal year",
             ("ปีงบ", "ปีงบประมาณ พ.ศ.", "fiscal year", "fy"),

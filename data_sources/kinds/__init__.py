@@ -12,5 +12,18 @@ from data_sources.kinds.decimal import Decimal
 from data_sources.kinds.integer import Integer
 from data_sources.kinds.month import Month
 from data_sources.kinds.text import Text
+from data_sources.kinds.year import Year
 
-__all__ = ["Choice", "ColumnType", "Date", "DateTime", "Decimal", "Integer", "Month", "Option", "TemplateCell", "Text"]
+__all__ = [
+    "Choice",
+    "ColumnType",
+    "Date",
+    "DateTime",
+    "Decimal",
+    "Integer",
+    "Month",
+    "Option",
+    "TemplateCell",
+    "Text",
+    "Year",
+]

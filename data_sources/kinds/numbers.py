@@ -7,7 +7,6 @@ value (fast path first, then `parse_number`); findings over the whole column run
 from __future__ import annotations
 
 from datetime import date
-from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -58,7 +57,7 @@ class Number(ColumnType):
     def read_floats(self, collector: Collector) -> np.ndarray:
         """Every cell as float64, NaN where blank or unreadable (reported)."""
         values = np.full(len(collector.raw), np.nan)
-        read = one_by_one(partial(parse_number, percent=self.accepts_percent, dash_is_zero=self.dash_is_zero))
+        read = one_by_one(self.parse_cell)
         numbers = collector.positions(NUMBER)
         try:
             values[numbers] = collector.raw[numbers].astype(np.float64)
@@ -71,6 +70,10 @@ class Number(ColumnType):
         if self.dash_is_zero and len(strings):
             _note_dashes(collector, strings)
         return values
+
+    def parse_cell(self, cell: object) -> float | None:
+        """One cell the bulk paths did not read (`values.numbers.parse_number`)."""
+        return parse_number(cell, percent=self.accepts_percent, dash_is_zero=self.dash_is_zero)
 
     def findings(self, values: np.ndarray) -> list[Finding]:
         """Type-specific problems over the whole column, before the range check."""
