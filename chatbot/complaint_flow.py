@@ -209,7 +209,7 @@ def _take_place(state: dict[str, Any], text: str, located: bool) -> str | None:
 
 def _take_contact(state: dict[str, Any], text: str) -> str | None:
     draft = state["draft"]
-    if filing_words.skipped(text):
+    if filing_words.skipped(text) or filing_words.says_send(text):  # "ยืนยัน" here: no contact, on to the summary
         state["contact_asked"] = True
         return None
     number = filing_words.phone(text)

@@ -130,6 +130,14 @@ HAZARDS: dict[str, tuple[str, tuple[str, ...], str]] = {
 # own complaint (ไฟถนนดับ), not a power cut.
 STREET_LIGHT_WORDS = ("ไฟถนน", "ไฟทาง", "ไฟส่องสว่าง", "ไฟกิ่ง", "โคมไฟ", "หลอดไฟ", "เสาไฟ", "ต้น", "ไฟสาธารณะ",
                       "street light", "streetlight", "lamp")  # fmt: skip
+# The complaint categories an emergency can be the description of ("ต้นไม้ล้มทับรถ" while filing a tree);
+# told while filing anything else, it is another matter: the numbers, then the filing's question again.
+DESCRIBES: dict[str, tuple[str, ...]] = {
+    "collapse": ("trees", "road", "drainage", "other"), "animal_bite": ("animals",), "snake": ("animals", "other"),
+    "snake_bite": ("animals", "other"), "accident": ("road", "traffic", "streetlight"),
+    "power_line": ("streetlight",), "electric_shock": ("streetlight",), "flood": ("drainage", "water"),
+    "drowning": ("drainage", "water"), "fire": ("waste", "other"), "gas": ("other",),
+}  # fmt: skip
 # Hazards that add nothing while a complaint of their own category is being filed ("ไฟดับ 2 ต้น").
 QUIET_WHILE_FILING: dict[str, str] = {"power_cut": "streetlight"}
 # Emergencies a hazard's own words may contain ("รถล้มบ่อย" holds "รถล้ม"): a hazard outranks these.

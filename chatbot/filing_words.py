@@ -87,6 +87,15 @@ def said(text: str) -> Said | None:
     return None
 
 
+_SEND_WORDS = ("ยืนยัน", "ส่งเลย", "ส่งได้", "confirm", "submit", "send it")
+
+
+def says_send(text: str) -> bool:
+    """ "ยืนยันค่ะ", "ส่งเลย", "confirm": a yes that means "send it", not "yes, call me"."""
+    unspaced = clean(text).replace(" ", "")
+    return said(text) == "yes" and any(word.replace(" ", "") in unspaced for word in _SEND_WORDS)
+
+
 def skipped(text: str) -> bool:
     """True when the answer declines to give something ("ข้าม", "ไม่ต้องค่ะ", "no thanks")."""
     words = [w for w in _words(text) if w not in _FILLER and w not in PARTICLES]

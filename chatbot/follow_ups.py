@@ -25,7 +25,6 @@ _NEAR_WORDS = ("ใกล้", "near", "closest", "nearest")
 _AND_THEN = ("แล้ว", "ล่ะ", "ละ", "what about", "and ", "how about")
 _UNKNOWN_TICKET = ("ไม่รู้", "ไม่ทราบ", "ลืม", "หาย", "ไม่มีเลข", "จำไม่ได้", "don't know", "dont know", "forgot", "lost",
                    "no number")  # fmt: skip
-_CONFIRM_WORDS = ("ยืนยัน", "confirm", "ส่งเลย", "submit")
 
 
 def remember(reply: Reply, lang: Lang) -> dict[str, Any] | None:
@@ -56,7 +55,7 @@ def follow_up(turn: Turn, lang: Lang) -> Reply | None:
         return handlers.handle(turn, f"{text} ขยะ", lang, Prediction("waste_collection", 1.0, (), by_rule=True))
     if state.get("awaiting") == "ticket" and not slots.ticket(text) and handlers.has_any(text, _UNKNOWN_TICKET):
         return _no_ticket_number(lang)
-    if not state.get("offer") and filing_words.said(text) == "yes" and handlers.has_any(text, _CONFIRM_WORDS):
+    if not state.get("offer") and filing_words.says_send(text):
         return _nothing_to_confirm(lang)
     return None
 

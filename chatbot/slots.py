@@ -195,7 +195,22 @@ def period(text: str) -> dict[str, Any] | None:
 # Words citizens use beyond the adapter's synonyms; the longest match wins ("ไฟถนน" over "ถนน").
 _CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "road": ("หลุม", "ถนนพัง", "ถนนยุบ", "ถนนชำรุด", "ทางเท้า", "ฟุตบาท", "ฝาท่อ", "pothole", "road", "footpath", "sidewalk"),
-    "streetlight": ("ไฟถนน", "ไฟทาง", "ไฟกิ่ง", "เสาไฟ", "ไฟส่องสว่าง", "streetlight", "streetlamp", "lamp"),
+    "streetlight": (
+        "ไฟถนน",
+        "ไฟทาง",
+        "ไฟกิ่ง",
+        "เสาไฟ",
+        "ไฟส่องสว่าง",
+        "streetlight",
+        "streetlamp",
+        "lamp",
+        "brokenlight",
+        "lightisout",
+        "lightsareout",
+        "lightisoff",
+        "lightsareoff",
+        "lightpost",
+    ),
     "drainage": ("ท่อระบาย", "ท่อตัน", "ท่อน้ำทิ้ง", "น้ำขัง", "น้ำท่วมขัง", "รางระบาย", "drain", "sewer", "sewage"),
     "waste": ("ขยะ", "ถังขยะ", "garbage", "trash", "rubbish", "litter", "dumping"),
     "water_supply": ("ประปา", "น้ำไม่ไหล", "น้ำไหลอ่อน", "ท่อแตก", "tapwater", "waterpipe", "waterpressure"),

@@ -21,7 +21,7 @@ from chatbot import complaint_flow, figure_answers, filing_words, follow_ups, ha
 from chatbot.answers import say
 from chatbot.emergency import Danger, classify
 from chatbot.emergency_answers import calls_for, emergency_answer
-from chatbot.emergency_words import QUIET_WHILE_FILING
+from chatbot.emergency_words import DESCRIBES, QUIET_WHILE_FILING
 from chatbot.intents import Prediction
 from chatbot.knowledge import menu_text, suggestions_for, topics
 from chatbot.text import Lang, clean, detect_language
@@ -55,10 +55,17 @@ class Turn:
     now: datetime
 
 
+# Latin words Thai speakers type too: they keep the conversation's language ("ok" after a Thai answer).
+_EITHER_LANGUAGE = frozenset({"ok", "okay", "oke", "okey", "k", "kk", "yes", "no", "yep", "nope", "thx", "tks"})
+
+
 def language(turn: Turn, hint: Lang | None) -> str:
     if turn.text and malay.is_malay(turn.text):
         return "ms"
-    return hint or detect_language(turn.text) or (turn.state or {}).get("lang") or turn.bot.lang_default
+    kept = (turn.state or {}).get("lang")
+    if kept and clean(turn.text).strip(" .!?~") in _EITHER_LANGUAGE:
+        return hint or kept
+    return hint or detect_language(turn.text) or kept or turn.bot.lang_default
 
 
 def answer(turn: Turn, hint: Lang | None) -> Reply:
@@ -125,7 +132,10 @@ def _emergency(turn: Turn, danger: Danger, lang: Lang, filing: bool) -> Reply:
                              facilities=turn.bot.frame("facilities"), origin=_origin(turn))  # fmt: skip
     reply = Reply("emergency", found.text, found.sources, dict(found.slots), 1.0, (), turn.state, lang, found.as_of,
                   calls=found.calls, places=found.places)  # fmt: skip
-    if filing:  # the numbers first, then the filing goes on ("รถชนเสาไฟบ่อย" is still a description)
+    if filing and not _describes_the_filing(turn.state or {}, danger):  # another matter: numbers, the question again
+        resume = say(lang, "กลับมาที่การแจ้งเรื่อง (ถ้าปลอดภัยแล้ว): ", "Back to your complaint (once you are safe): ")
+        return replace(reply, answer=f"{reply.answer}\n\n{resume}{complaint_flow.current_question(turn.state, lang)}")
+    if filing:  # the numbers first, then the description ("ต้นไม้ล้มทับรถ" while filing a tree is still one)
         step = _advance(turn, lang)
         return replace(reply, answer=f"{reply.answer}\n\n{step.answer}", state=step.state, suggestions=step.suggestions,
                        ticket_access=step.ticket_access)  # fmt: skip
@@ -134,6 +144,11 @@ def _emergency(turn: Turn, danger: Danger, lang: Lang, filing: bool) -> Reply:
     if danger.kind == "flood":  # the shelters' list asks for a community: the next message may name one
         return replace(reply, state={"after": "water_level", "lang": lang})
     return reply
+
+
+def _describes_the_filing(state: dict[str, Any], danger: Danger) -> bool:
+    category = (state.get("draft") or {}).get("category")
+    return state.get("step") == "description" and category in DESCRIBES.get(danger.kind, ())
 
 
 _ASKS_NUMBER = (

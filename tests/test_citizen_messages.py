@@ -237,3 +237,51 @@ def test_not_knowing_the_kind_twice_files_it_as_other(city: sa.Engine) -> None:
          "ข้าม", "ยืนยัน")  # fmt: skip
     (filed,) = desk.filed
     assert (filed.category, filed.community) == ("other", "เสรี")
+
+
+@pytest.mark.parametrize("word", ["ok", "no"])
+def test_ok_and_no_in_a_thai_conversation_are_answered_in_thai(city: sa.Engine, word: str) -> None:
+    replies = talk(bot_for(city), "แจ้งถนนพัง", "ชุมชนเสรี", "หลุมใหญ่มากค่ะ", word)
+    assert replies[-1].lang == "th" and replies[-1].state is not None and replies[-1].state["lang"] == "th"
+
+
+def test_a_fire_told_mid_filing_is_answered_and_not_taken_as_the_place(city: sa.Engine) -> None:
+    desk = MemoryDesk()
+    replies = talk(bot_for(city, desk), "แจ้งไฟถนนดับ", "ไฟไหม้บ้านข้างๆ!!", "ชุมชนเสรี", "ดับ 2 ต้น มืดมาก", "ข้าม",
+                   "ยืนยัน")  # fmt: skip
+    assert [c.number for c in replies[1].calls][:1] == ["199"] and replies[1].state["step"] == "place"
+    (filed,) = desk.filed
+    assert (filed.community, filed.place, filed.description) == ("เสรี", "ชุมชนเสรี", "ดับ 2 ต้น มืดมาก")
+
+
+def test_an_emergency_that_is_the_complaint_is_its_description(city: sa.Engine) -> None:
+    desk = MemoryDesk()
+    replies = talk(bot_for(city, desk), "แจ้งต้นไม้", "ชุมชนเสรี", "ต้นไม้ล้มทับรถ มีคนติดอยู่", "ข้าม", "ยืนยัน")
+    assert replies[2].intent == "emergency" and replies[2].calls[0].number == "199"
+    (filed,) = desk.filed
+    assert (filed.category, filed.description) == ("trees", "ต้นไม้ล้มทับรถ มีคนติดอยู่")
+
+
+def test_a_fire_told_while_describing_a_tree_is_not_the_trees_description(city: sa.Engine) -> None:
+    desk = MemoryDesk()
+    talk(bot_for(city, desk), "report a fallen tree", "Saphrang community",
+         "wait, actually a fire started at the house next door!", "the tree blocks the whole road", "skip", "confirm",
+         lang="en")  # fmt: skip
+    (filed,) = desk.filed
+    assert filed.description == "the tree blocks the whole road"
+
+
+@pytest.mark.parametrize("send", ["ยืนยันค่ะ", "confirm"])
+def test_confirm_typed_when_asked_for_a_phone_goes_on_to_the_summary(city: sa.Engine, send: str) -> None:
+    desk = MemoryDesk()
+    replies = talk(bot_for(city, desk), "แจ้งไฟถนนดับ ชุมชนเสรี", "ดับทั้งซอยเลยค่ะ มืดมาก", send, "ยืนยัน")
+    assert replies[2].state is not None and replies[2].state["step"] == "confirm"
+    (filed,) = desk.filed
+    assert filed.contact_phone is None and filed.category == "streetlight"
+
+
+@pytest.mark.parametrize("message", ["report a broken light", "the light is out on our soi"])
+def test_a_light_that_is_out_is_a_street_light(city: sa.Engine, message: str) -> None:
+    from chatbot import slots
+
+    assert slots.category(message) == "streetlight"
