@@ -15,8 +15,11 @@ import pandas as pd
 
 from chatbot.answers import Answer, say
 from chatbot.text import Lang, clean
+from data_sources.adapters import dataset
 from data_sources.city import community_named, profile
+from data_sources.kinds.choice import Option
 from data_sources.thai_calendar import fiscal_year
+from metrics.breakdowns import facilities_by_type, incidents_by_type
 from metrics.catalogue import catalogue
 from metrics.citizen import waste_summary
 from metrics.compute import KpiResult, figure
@@ -78,7 +81,6 @@ ASKED: tuple[Asked, ...] = (
     Asked("people_injured", ("บาดเจ็บ", "injured", "injuries"), COUNT),
     Asked("households_affected", ("ครัวเรือนได้รับผลกระทบ", "บ้านได้รับผลกระทบ", "households affected"), COUNT),
     Asked("incidents_reported", ("สาธารณภัย", "อุบัติภัย", "เกิดเหตุ", "incidents", "disasters"), COUNT),
-    Asked("cctv_per_1000", ("กล้องวงจรปิด", "cctv"), COUNT),
     Asked(
         "health_centre_visits_per_1000",
         ("ศูนย์บริการสาธารณสุข", "ศูนย์สาธารณสุข", "health centre visits", "health center visits"),
@@ -91,6 +93,17 @@ ASKED: tuple[Asked, ...] = (
 WASTE_TONS = "waste_tons"
 _WASTE_WORDS = ("ขยะ", "waste", "garbage", "rubbish", "trash")
 _TONS_WORDS = ("ตัน", "ปริมาณ", "กี่กิโล", "tons", "tonnes", "how much")
+
+# Counts by kind, from the adapters' own lists: incidents of a type this fiscal year
+# ("ปีนี้น้ำท่วมกี่ครั้ง"), facilities of a type ("มีโรงเรียนกี่แห่ง").
+INCIDENTS_OF_A_KIND = "incidents_of_a_kind"
+FACILITIES_OF_A_KIND = "facilities_of_a_kind"
+_TIMES = ("กี่ครั้ง", "กี่หน", "กี่เหตุ", "กี่รอบ", "บ่อยไหม", "howmanytimes", "how many", "how often")
+_PLACES = ("กี่แห่ง", "กี่ที่", "กี่โรง", "กี่ตัว", "กี่จุด", "how many")
+_KIND_COLUMNS = {
+    INCIDENTS_OF_A_KIND: ("incidents", "incident_type"),
+    FACILITIES_OF_A_KIND: ("facilities", "facility_type"),
+}
 
 # Questions about the service, not a figure: "ร้องเรียนได้กี่ช่องทาง", "how many days do I have to file".
 NOT_A_FIGURE = ("ช่องทาง", "ที่ไหน", "อย่างไร", "ยังไง", "ทำไง", "ต้องใช้", "เอกสาร", "how do", "how can", "where", "channel")
@@ -105,6 +118,8 @@ def figure_asked(text: str) -> str | None:
     ('recycling_rate', None, None)
     >>> figure_asked("ขยะเดือนที่แล้วกี่ตัน"), figure_asked("ขยะเก็บวันไหน")
     ('waste_tons', None)
+    >>> figure_asked("ปีนี้น้ำท่วมกี่ครั้ง"), figure_asked("มีโรงเรียนกี่แห่ง")
+    ('incidents_of_a_kind', 'facilities_of_a_kind')
     """
     cleaned = clean(text)
     unspaced = cleaned.replace(" ", "")
@@ -117,7 +132,34 @@ def figure_asked(text: str) -> str | None:
     kpi = next((a.kpi for a in ASKED if found(a.words) and found(a.questions)), None)
     if kpi is None and found(_WASTE_WORDS) and found(_TONS_WORDS):
         return WASTE_TONS
+    if kpi is None and found(_TIMES) and kind_named(INCIDENTS_OF_A_KIND, text) is not None:
+        return INCIDENTS_OF_A_KIND
+    if kpi is None and found(_PLACES) and kind_named(FACILITIES_OF_A_KIND, text) is not None:
+        return FACILITIES_OF_A_KIND
     return kpi
+
+
+def kind_named(asked: str, text: str) -> Option | None:
+    """The incident or facility type a message names, by the adapter's labels and synonyms."""
+    key, column = _KIND_COLUMNS[asked]
+    unspaced = clean(text).replace(" ", "")
+    options = dataset(key).column(column).kind.options  # type: ignore[attr-defined]
+    for option in options:
+        if option.key == "other":
+            continue
+        words = (option.label_th, option.label_en, *option.synonyms)
+        if any(len(w) >= 3 and clean(w).replace(" ", "") in unspaced for w in words):
+            return option
+    return None
+
+
+def datasets_of(asked: str) -> tuple[str, ...]:
+    """The datasets an answer to `asked` (a KPI id or one of the counts above) reads."""
+    if asked == WASTE_TONS:
+        return ("waste",)
+    if asked in _KIND_COLUMNS:
+        return (_KIND_COLUMNS[asked][0],)
+    return catalogue()[asked].datasets
 
 
 def period_asked(period: dict | None, today: date) -> Period | None:
@@ -146,6 +188,7 @@ def figure_answer(
     *,
     period: dict | None = None,
     community: str | None = None,
+    text: str = "",
 ) -> Answer:
     """The catalogue's figure for what was asked: for the period named, else the last full month
     (and this fiscal year so far when that month has no data); for the community named where the
@@ -154,6 +197,8 @@ def figure_answer(
     asked = period_asked(period, today)
     if kpi_id == WASTE_TONS:
         return waste_tons(frames, lang, today, asked)
+    if kpi_id in _KIND_COLUMNS:
+        return kind_count(kpi_id, text, frames, lang, today, asked)
     last = today.replace(day=1) - timedelta(days=1)
     tried = [asked] if asked is not None else [month(last.year, last.month), fiscal(fiscal_year(today))]
     context = Context.build(now=now)
@@ -197,6 +242,39 @@ def waste_tons(frames: dict[str, pd.DataFrame], lang: Lang, today: date, asked: 
     return Answer(
         "\n".join(lines), ("waste",), newest.date().isoformat() if pd.notna(newest) else None, {"kpi": WASTE_TONS}
     )
+
+
+def kind_count(
+    asked: str, text: str, frames: dict[str, pd.DataFrame], lang: Lang, today: date, period: Period | None
+) -> Answer:
+    """How many incidents of a type (this fiscal year so far, or the period asked) or facilities of
+    a type (the register as it stands), as the breakdowns the dashboards show count them."""
+    key, column = _KIND_COLUMNS[asked]
+    option = kind_named(asked, text)
+    assert option is not None, "figure_asked named this kind"
+    frame = frames.get(key)
+    name = say(lang, option.label_th, option.label_en.lower())
+    if frame is None or frame.empty:
+        return Answer(say(lang, f"ยังไม่มีข้อมูล{name}ในระบบ", f"There are no figures for {name} yet."), (key,))
+    if asked == FACILITIES_OF_A_KIND:
+        table = facilities_by_type({key: frame}, fiscal(fiscal_year(today))).set_index(column)
+        count = int(table["facilities"].get(option.key, 0))
+        text_th = f"{option.label_th} ในเขตเทศบาล (ตามทะเบียนสถานที่): {count:,}"
+        text_en = f"{option.label_en} (the municipality's register of places): {count:,}"
+        return Answer(say(lang, text_th, text_en), (key,), None, {"kind": option.key})
+    window = period or fiscal(fiscal_year(today))
+    table = incidents_by_type({key: frame}, window).set_index(column)
+    count = int(table["incidents"].get(option.key, 0)) if option.key in table.index else 0
+    through = (
+        say(lang, f" (ถึง {day_label(today, 'th')})", f" (to {day_label(today, 'en')})") if window.end >= today else ""
+    )
+    line = say(lang, f"{option.label_th} {window.label('th')}{through}: {count:,} ครั้ง",
+               f"{option.label_en} incidents, {window.label('en')}{through}: {count:,}")  # fmt: skip
+    if count and option.key in table.index:
+        row = table.loc[option.key]
+        line += say(lang, f" · บ้านได้รับผลกระทบ {int(row['households_affected']):,} ครัวเรือน",
+                    f" · {int(row['households_affected']):,} households affected")  # fmt: skip
+    return Answer(line, (key,), None, {"kind": option.key})
 
 
 def _tons(collected: float, recycled: float, lang: Lang) -> str:

@@ -22,7 +22,6 @@ from chatbot.intents import Prediction
 from chatbot.knowledge import suggestions_for
 from chatbot.text import Lang, clean
 from data_sources.city import profile
-from metrics.catalogue import catalogue
 
 if TYPE_CHECKING:
     from chatbot.engine import Reply
@@ -116,10 +115,9 @@ def figure_reply(turn: Turn, text: str, lang: Lang, prediction: Prediction, kpi_
     from chatbot.engine import finish
 
     found = slots.extract(text, "city_statistics")
-    datasets = ("waste",) if kpi_id == figure_answers.WASTE_TONS else catalogue()[kpi_id].datasets
-    frames = {key: turn.bot.frame(key) for key in datasets}
+    frames = {key: turn.bot.frame(key) for key in figure_answers.datasets_of(kpi_id)}
     answer = figure_answers.figure_answer(kpi_id, frames, lang, turn.now, period=found.get("period"),
-                                          community=found.get("community"))  # fmt: skip
+                                          community=found.get("community"), text=text)  # fmt: skip
     return finish(answer, "city_statistics", lang, confidence=prediction.confidence,
                   suggestions=suggestions_for("city_statistics", lang), extra_slots=found)  # fmt: skip
 

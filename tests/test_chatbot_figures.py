@@ -117,3 +117,25 @@ def test_tons_of_waste_are_the_citizen_dashboards_totals(bot: Chatbot, city: dic
     reply = bot.reply("ขยะเดือนที่แล้วกี่ตัน")
     assert reply.answer.startswith("ขยะที่จัดเก็บ พ.ย. 2569: 240 ตัน (รีไซเคิล 42 ตัน)")
     assert reply.sources == ("waste",) and "ประชากร" not in reply.answer
+
+
+def test_incidents_and_places_of_a_kind_are_counted_from_the_adapters_lists() -> None:
+    incidents = typed("incidents", [
+        {"occurred_at": "2026-10-20 03:00", "incident_type": "flood", "community": "เสรี", "severity": "high", "households_affected": 12},
+        {"occurred_at": "2026-11-02 14:00", "incident_type": "flood", "community": "เสรี", "severity": "low", "households_affected": 3},
+        {"occurred_at": "2026-09-30 10:00", "incident_type": "flood", "community": "เสรี", "severity": "low", "households_affected": 1},
+        {"occurred_at": "2026-11-05 10:00", "incident_type": "fire", "community": "เมืองทอง", "severity": "low", "households_affected": 1},
+    ])  # fmt: skip
+    facilities = typed("facilities", [
+        {"name": f"โรงเรียนเทศบาล {n}", "facility_type": "school", "community": "เสรี", "lat": 6.54, "lon": 101.28}
+        for n in range(1, 4)
+    ] + [{"name": "ศูนย์บริการสาธารณสุข 1", "facility_type": "health_centre", "community": "เสรี", "lat": 6.54, "lon": 101.28}])  # fmt: skip
+    bot = Chatbot(None, data=FrameData({"incidents": incidents, "facilities": facilities}), clock=lambda: NOW)
+    # FY2570 began on 1 October: the September flood is last year's.
+    assert bot.reply("ปีนี้น้ำท่วมกี่ครั้ง").answer.startswith(
+        "น้ำท่วม ปีงบประมาณ 2570 (ถึง 4 ธ.ค. 2569): 2 ครั้ง · บ้านได้รับผลกระทบ 15 ครัวเรือน"
+    )
+    assert bot.reply("มีโรงเรียนกี่แห่ง").answer.startswith("โรงเรียน ในเขตเทศบาล (ตามทะเบียนสถานที่): 3")
+    assert bot.reply("how many schools are there").answer.startswith(
+        "School (the municipality's register of places): 3"
+    )
