@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from data_sources.adapters import dataset
 from data_sources.schema import Date, DateTime, Decimal, Integer, Month, Text
 from data_sources.thai_calendar import be_year
 from data_sources.values import CellProblem, UnreadableCell, parse_column, parse_datetime
@@ -145,3 +146,22 @@ def test_thousands_of_distinct_timestamps_read_correctly() -> None:
     parsed = parse_column(cells, DateTime(), today=TODAY)
     assert parsed.problems == ()
     assert (parsed.values.to_numpy() == minutes.to_numpy()).all()
+
+
+def _plain(values: pd.Series) -> list[object]:
+    return [None if pd.isna(v) else v for v in values.astype(object)]
+
+
+@pytest.mark.parametrize(
+    "kind", [Text(), Integer(), Decimal(), Date(), DateTime(), dataset("complaints").column("category").kind]
+)
+def test_a_column_of_text_reads_each_cell_as_a_column_with_other_cells_does(kind) -> None:  # type: ignore[no-untyped-def]
+    """A column holding only text (and blanks of every sort) takes a quicker path; one number
+    added at its end must not change how any of the other cells read."""
+    texts = ["เสรี", None, float("nan"), pd.NA, " เสรี ", "", "-", "12", "1/10/2567", "เสรี", "x" * 1200, "๑๒"]
+    alone = parse_column(np.array(texts, dtype=object), kind, today=TODAY)
+    mixed = parse_column(np.array([*texts, 7], dtype=object), kind, today=TODAY)
+    count = len(texts)
+    assert _plain(alone.values) == _plain(mixed.values.iloc[:count])
+    assert alone.empty.tolist() == mixed.empty[:count].tolist()
+    assert alone.problems == tuple(p for p in mixed.problems if p.index is None or p.index < count)
