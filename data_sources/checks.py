@@ -11,7 +11,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 
-from data_sources.thai_calendar import fiscal_years
+from data_sources.thai_calendar import be_year, fiscal_years
 
 Rule = Callable[[pd.DataFrame, tuple[str, ...]], np.ndarray]
 
@@ -44,10 +44,22 @@ def sexes_match_age_bands(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.n
     return ((male + female) != band_total).fillna(False).to_numpy(dtype=bool)
 
 
+def date_in_number_year(frame: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    """A number ending in a Buddhist-era year ("0153/2570") names the calendar or fiscal year its
+    date falls in; a date a year off is a typing slip that would file it under another year."""
+    moment, number = (frame[c] for c in columns)
+    written = pd.to_numeric(number.astype("string").str.extract(r"/\s*(25\d\d)\s*$")[0], errors="coerce")
+    calendar = moment.dt.year.map(be_year, na_action="ignore")
+    fiscal = pd.Series(fiscal_years(moment), index=moment.index)
+    differs = (written != calendar) & (written != fiscal)
+    return (written.notna() & moment.notna() & differs).to_numpy(dtype=bool)
+
+
 RULES: dict[str, tuple[Rule, str]] = {
     "not_before": (not_before, "not-before"),
     "not_more_than": (not_more_than, "not-more-than"),
     "resolved_has_time": (resolved_has_time, "resolved-without-time"),
     "month_in_fiscal_year": (month_in_fiscal_year, "month-outside-fiscal-year"),
     "sexes_match_age_bands": (sexes_match_age_bands, "age-bands-mismatch"),
+    "date_in_number_year": (date_in_number_year, "date-outside-number-year"),
 }

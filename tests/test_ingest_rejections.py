@@ -112,3 +112,28 @@ def test_not_a_spreadsheet_is_rejected_with_a_message(engine, tmp_path: Path) ->
     assert not result.accepted
     assert result.prepared.report.errors[0].message_th and result.prepared.report.errors[0].message_en
     assert store.status(engine) == before
+
+
+def test_a_date_typed_a_year_off_its_number_is_rejected_naming_the_row(engine, tmp_path: Path) -> None:
+    # Ticket 0042/2570 belongs to fiscal 2570 (Oct 2026 - Sep 2027); "21/11/2568" is November 2025.
+    before = store.status(engine)
+    rows = [
+        ["เลขที่เรื่อง", "วันที่รับเรื่อง", "ประเภทเรื่อง", "ชุมชน", "สถานะ"],
+        ["0041/2570", "20/11/2569 09.00 น.", "ถนน", "เสรี", "รับเรื่อง"],
+        ["0042/2570", "21/11/2568 10.00 น.", "ขยะ", "เสรี", "รับเรื่อง"],
+        ["0043/2569", "22/11/2569 10.00 น.", "ขยะ", "เสรี", "รับเรื่อง"],  # numbered by the calendar year
+        ["YL70-00044", "22/11/2569 11.00 น.", "ขยะ", "เสรี", "รับเรื่อง"],  # no year of its own to check
+    ]
+    result = _ingest(engine, make_workbook(tmp_path / "c.xlsx", rows), "complaints")
+    assert not result.accepted
+    issue = _error(result, "date-outside-number-year")
+    assert (issue.row, issue.column, issue.field) == (3, "B", "received_at")
+    assert "0042/2570" in issue.message_th and "0042/2570" in issue.message_en
+    assert len(result.prepared.report.errors) == 1
+    assert store.status(engine) == before
+    incidents = [
+        ["เลขที่เหตุ", "วันเวลาที่เกิดเหตุ", "ประเภทเหตุ", "ชุมชน", "ความรุนแรง"],
+        ["ปภ.0031/2570", "04/12/2567 10.00 น.", "น้ำท่วม", "สามัคคี", "สูง"],
+    ]
+    result = _ingest(engine, make_workbook(tmp_path / "i.xlsx", incidents), "incidents")
+    assert (_error(result, "date-outside-number-year").row, result.accepted) == (2, False)

@@ -228,6 +228,7 @@ COMPLAINTS = Dataset(
     ),
     checks=(
         RowCheck("not_before", ("resolved_at", "received_at")),
+        RowCheck("date_in_number_year", ("received_at", "ticket_id")),
         RowCheck("resolved_has_time", ("status", "resolved_at"), severity="warning"),
     ),
 )

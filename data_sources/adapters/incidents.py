@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from data_sources.adapters.common import community_column, latitude_column, longitude_column
-from data_sources.schema import Choice, Column, Dataset, DateTime, Integer, Option, Text
+from data_sources.schema import Choice, Column, Dataset, DateTime, Integer, Option, RowCheck, Text
 
 INCIDENT_TYPES = Choice(
     (
@@ -84,4 +84,5 @@ INCIDENTS = Dataset(
             unit="person",
         ),
     ),
+    checks=(RowCheck("date_in_number_year", ("occurred_at", "incident_id")),),
 )
