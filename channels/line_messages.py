@@ -26,6 +26,8 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
+from chatbot import malay
+from chatbot.actions import Call
 from chatbot.answers import say
 from chatbot.engine import Reply
 from chatbot.knowledge import topics
@@ -87,8 +89,18 @@ def _calls(reply: Reply, text: str) -> list[tuple[str, str]]:
     else the numbers its text names), most useful first."""
     offered = getattr(reply, "calls", ())
     if offered:
-        return [(f"{call.number} {call.label(reply.lang)}".strip(), call.uri) for call in offered][:MAX_CALL_BUTTONS]
+        return [(f"{call.number} {_call_label(call, reply.lang)}".strip(), call.uri) for call in offered][
+            :MAX_CALL_BUTTONS
+        ]
     return [(label, f"tel:{number}") for label, number in call_buttons(text)]
+
+
+def _call_label(call: Call, lang: str) -> str:
+    return (malay.call_label(call.number) or call.label_en) if lang == "ms" else call.label(lang)
+
+
+def _title(lang: str, thai: str, english: str, malay_key: str) -> str:
+    return malay.word(malay_key) if lang == "ms" else say(lang, thai, english)  # type: ignore[arg-type]
 
 
 def _directions(reply: Reply) -> list[tuple[str, str]]:
@@ -137,11 +149,13 @@ def to_messages(reply: Reply) -> list[Message]:
     answer = TextMessage(text=text, quick_reply=QuickReply(items=items) if items else None)
     messages: list[Message] = [answer]
     if calls:
-        card = _button_card(say(reply.lang, "แตะเพื่อโทร", "Tap to call"), calls)
+        card = _button_card(_title(reply.lang, "แตะเพื่อโทร", "Tap to call", "tap_to_call"), calls)
         # An emergency shows its numbers first; elsewhere the answer comes first and the numbers follow.
         messages.insert(0 if reply.intent == "emergency" else 1, card)
     if places:
-        messages.append(_button_card(say(reply.lang, "แตะเพื่อนำทาง", "Tap for directions"), places))
+        messages.append(
+            _button_card(_title(reply.lang, "แตะเพื่อนำทาง", "Tap for directions", "tap_for_directions"), places)
+        )
     return messages
 
 

@@ -117,6 +117,17 @@ def _keyed_calls(kind: str) -> list[tuple[str, Any]]:
     return [(by_number.get(call.number, ""), call) for call in calls_for(kind)]
 
 
+def call_label(number: str) -> str:
+    """The Malay name of an emergency number ("1669" -> "kecemasan perubatan, ambulans"), "" if none."""
+    key = {str(v): k for k, v in profile()["emergency_numbers"].items()}.get(number, "")
+    return _texts()["numbers"].get(key, "")
+
+
+def word(key: str) -> str:
+    """A short Malay text of assets/chatbot/malay.json by key ("tap_to_call")."""
+    return str(_texts()[key])
+
+
 def emergency_answer(danger: Danger) -> str:
     texts = _texts()
     return "\n".join([texts["emergency_title"], _numbers(danger), texts["emergency_advice"]])

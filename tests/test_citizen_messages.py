@@ -285,3 +285,13 @@ def test_a_light_that_is_out_is_a_street_light(city: sa.Engine, message: str) ->
     from chatbot import slots
 
     assert slots.category(message) == "streetlight"
+
+
+def test_a_malay_emergency_on_line_has_its_call_buttons_in_malay(city: sa.Engine) -> None:
+    from channels import line_messages
+
+    card, *_ = line_messages.to_messages(bot_for(city).reply("rumah saya banjir"))
+    document = card.to_dict()
+    assert document["type"] == "flex" and document["altText"].startswith("Tekan untuk telefon: 1784 talian bencana")
+    labels = [b["action"]["label"] for b in document["contents"]["footer"]["contents"]]
+    assert labels[0].startswith("1784") and not any("ambulance" in label or "rescue" in label for label in labels)
