@@ -45,14 +45,24 @@ class PeriodLoss:
     removed: int
     put_back: int
     outside: int
+    dates: tuple[datetime, datetime] | None = None  # the first and last date of the removed rows
 
     def text(self, lang: str) -> str:
         when = (
             month_text(self.period, lang) if self.period != WHOLE else ("ทั้งชุดข้อมูล" if lang == "th" else "whole dataset")
         )
+        days = ""
+        if self.dates is not None:  # which days go, so the clerk can check them against the file
+            first, last = self.dates
+            if first.date() == last.date():
+                days = f" ({date_label(first, lang)})"
+            elif (first.year, first.month) == (last.year, last.month):
+                days = f" ({first.day}–{date_label(last, lang)})"
+            else:
+                days = f" ({date_label(first, lang)} – {date_label(last, lang)})"
         if lang == "th":
-            return f"{when}: ลบ {self.removed:,} แถว ใส่กลับ {self.put_back:,} แถว"
-        return f"{when}: {self.removed:,} rows removed, {self.put_back:,} put back"
+            return f"{when}: ลบ {self.removed:,} แถว{days} ใส่กลับ {self.put_back:,} แถว"
+        return f"{when}: {self.removed:,} rows removed{days}, {self.put_back:,} put back"
 
 
 @dataclass(frozen=True)
@@ -123,7 +133,8 @@ def losses(plan: ChangePlan, declared: Dataset, incoming: pd.DataFrame) -> tuple
         mine = incoming[column][(file_months == period).fillna(False).to_numpy()].dropna()
         outside = len(gone) if mine.empty else int(((gone < mine.min()) | (gone > mine.max())).sum())
         if outside or len(gone) > len(mine):
-            found.append(PeriodLoss(str(period), len(gone), len(mine), outside))
+            dates = (gone.min(), gone.max()) if pd.api.types.is_datetime64_any_dtype(gone) else None
+            found.append(PeriodLoss(str(period), len(gone), len(mine), outside, dates))
     return tuple(found)
 
 

@@ -54,8 +54,8 @@ def test_example_row_above_november_cannot_replace_october(engine: sa.Engine, tm
     assert [(loss.period, loss.removed, loss.put_back) for loss in result.held.losses] == [("2026-10", 4, 1)]
     assert store.load(engine, "waste").shape[0] == 155  # nothing changed
     held = result.prepared.report.errors[-1]
-    assert held.code == "upload-held" and "ต.ค. 2569: ลบ 4 แถว ใส่กลับ 1 แถว" in held.message_th
-    assert "Oct 2026: 4 rows removed, 1 put back" in held.message_en
+    assert held.code == "upload-held" and "ต.ค. 2569: ลบ 4 แถว (1 ต.ค. 2569) ใส่กลับ 1 แถว" in held.message_th
+    assert "Oct 2026: 4 rows removed (1 Oct 2026), 1 put back" in held.message_en
     history = store.upload_history(engine, "waste")
     assert history.iloc[0]["status"] == "rejected"  # the refused file is kept, with why
     confirmed = ingest(engine, content, "nov.xlsx", "waste", user="nok", allow_removals=True)
@@ -196,7 +196,8 @@ def test_cli_refuses_a_held_upload_naming_periods_and_counts(
     code = main(["ingest", str(path), "--dataset", "waste", "--db", db_url])
     out = capsys.readouterr()
     assert code == 2
-    assert "ต.ค. 2569: ลบ 25 แถว ใส่กลับ 10 แถว" in out.out and "Oct 2026: 25 rows removed, 10 put back" in out.out
+    assert "ต.ค. 2569: ลบ 25 แถว (9–13 ต.ค. 2569) ใส่กลับ 10 แถว" in out.out
+    assert "Oct 2026: 25 rows removed (9–13 Oct 2026), 10 put back" in out.out
     assert "--allow-removals" in out.out
     assert main(["ingest", str(path), "--dataset", "waste", "--db", db_url, "--allow-removals"]) == 0
     assert main(["ingest", str(path), "--dataset", "waste", "--db", db_url]) == 0

@@ -158,7 +158,7 @@ def test_duplicate_header_is_settled_by_choosing_the_column_then_accepted(city: 
     # puts back, so the page holds it and asks for a second, explicit tick.
     assert metrics(at)["เพิ่มใหม่"] == "1" and metrics(at)["ลบออก"] == "3"
     assert at.error[-1].value.startswith("ยังไม่บันทึก: ไฟล์นี้จะลบหรือซ้อนข้อมูลเดิม")
-    assert at.error[-1].value.endswith("\n- ต.ค. 2569: ลบ 3 แถว ใส่กลับ 1 แถว")
+    assert at.error[-1].value.endswith("\n- ต.ค. 2569: ลบ 3 แถว (3 ต.ค. 2569) ใส่กลับ 1 แถว")
     assert button_starting(at, "upload_confirm_").disabled  # until the clerk ticks the second confirmation
     sure = next(c for c in at.checkbox if c.key.startswith("upload_held_sure_"))
     assert sure.label == "ฉันตั้งใจให้ลบข้อมูลเดิม 3 แถวตามรายการข้างบน"
