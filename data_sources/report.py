@@ -168,6 +168,17 @@ class ValidationReport:
             stats=dict(data.get("stats") or {}),
         )
 
+    @staticmethod
+    def codes_in(stored: str | None) -> set[str]:
+        """The issue codes of a report as the upload history stores it (JSON text; "" or None: none).
+
+        >>> sorted(ValidationReport.codes_in('{"issues": [{"code": "upload-held"}, {"code": "no-rows"}]}'))
+        ['no-rows', 'upload-held']
+        """
+        if not stored:
+            return set()
+        return {str(issue.get("code")) for issue in json.loads(stored).get("issues", [])}
+
     def lines(self) -> list[str]:
         """One line per issue, Thai then English, for the CLI and logs."""
         out = []

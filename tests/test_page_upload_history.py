@@ -168,3 +168,22 @@ def test_history_counts_match_what_the_clerk_was_told(city: sa.Engine, tmp_path:
     newest = at.dataframe[-1].value.iloc[0]
     assert newest[["เพิ่มใหม่", "ปรับปรุง", "ลบออก"]].tolist() == [told["added"], told["updated"], told["removed"]]
     assert [told["added"], told["updated"], told["removed"]] == [1, 1, 0]  # 4 Oct new, 3 Oct 4.0 → 5.0
+
+
+def test_a_held_upload_reads_held_not_rejected(city: sa.Engine, tmp_path: Path) -> None:
+    from data_sources import ingest
+    from helpers.workbooks import make_workbook
+
+    # 3 October from two communities; a file with one row of that day would empty the day but one row.
+    day = pd.DataFrame(
+        {"date": pd.to_datetime(["2026-10-03"] * 2), "community": ["เมืองทอง", "เสรี"], "tons_collected": [4.0, 1.0]}
+    )
+    store.commit(city, "waste", day, user="nok")
+    rows = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["03/10/2569", "สามัคคี", 2.0]]
+    content = make_workbook(tmp_path / "one-row.xlsx", rows).read_bytes()
+    result = ingest.ingest(city, content, "one-row.xlsx", "waste", user="nok")
+    assert result.held is not None and not result.accepted
+    at = open_page("nok", "pages/upload_history.py")
+    outcomes = dict(zip(at.dataframe[0].value["ไฟล์"], at.dataframe[0].value["ผล"], strict=True))
+    assert outcomes["one-row.xlsx"] == "ระงับไว้ ยังไม่บันทึก (รอยืนยันการลบ)"
+    assert outcomes["waste-3oct.xlsx"] == "บันทึกแล้ว"

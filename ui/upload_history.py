@@ -27,7 +27,11 @@ def pick_dataset(account: Account) -> str:
     return st.selectbox(t("upload.dataset"), keys, index=index, format_func=dataset_title, key=key)
 
 
-def _status(status: str) -> str:
+def _status(row: dict) -> str:
+    """Saved, rejected, or held: refused only until someone confirms the removal (the report says so)."""
+    status = str(row["status"])
+    if status == "rejected" and "upload-held" in ValidationReport.codes_in(row.get("report")):
+        status = "held"
     return t(f"history.status_{status}")
 
 
@@ -47,7 +51,7 @@ def uploads(engine: sa.Engine, key: str) -> pd.DataFrame:
             t("history.by"): history["uploaded_by"].fillna("—").tolist(),
             t("history.file"): history["file_name"].tolist(),
             t("history.rows"): history["rows"].tolist(),
-            t("history.status"): [t(f"history.status_{s}") for s in history["status"]],
+            t("history.status"): [_status(row) for row in history.to_dict("records")],
             t("history.version"): pd.array(history["version"], dtype="Int64"),
         }
     )
@@ -83,9 +87,7 @@ def upload_detail(engine: sa.Engine, account: Account, history: pd.DataFrame) ->
         options,
         index=index,
         key=key,
-        format_func=lambda i: (
-            f"{rows[i]['file_name']} · {_when(rows[i]['uploaded_at'])} · {_status(rows[i]['status'])}"
-        ),
+        format_func=lambda i: f"{rows[i]['file_name']} · {_when(rows[i]['uploaded_at'])} · {_status(rows[i])}",
     )
     row = rows[chosen]
     original_link(account, row["dataset"], chosen)
