@@ -137,11 +137,32 @@ def prepare(
         if match is None:
             expected = ", ".join(c.label_th for c in declared.columns if c.required)
             report.add(make_issue("no-header-row", dataset=declared.title_th, expected=expected))
+            _name_the_other_dataset(sheets, declared, report)
             return Prepared(declared.key, report, sheet_names=names)
     choose(match, declared, report, mapping=mapping, named=named, remembered=remembered)
     if sum(1 for m in matches if _coverage(m, declared) >= 0.5) > 1:
         report.add(make_issue("sheet-chosen", "warning", value=match.sheet))
-    return _validate(sheets, match, declared, report, today)
+    prepared = _validate(sheets, match, declared, report, today)
+    if dataset_key != AUTO and any(i.code in _MISSING for i in report.errors):
+        _name_the_other_dataset(sheets, declared, report)
+    return prepared
+
+
+_MISSING = ("missing-column", "missing-column-near")
+
+
+def _name_the_other_dataset(sheets: list[Sheet], declared: Dataset, report: ValidationReport) -> None:
+    """A file refused for missing columns whose headers are wholly another dataset's: say which
+    (a complaints register uploaded as incidents)."""
+    found = detect_dataset(sheets)
+    if found is not None and found[0].key != declared.key and _coverage(found[1], found[0]) == 1.0:
+        other = found[0]
+        report.add(
+            make_issue(
+                "other-dataset", value=other.title_th, dataset_th=declared.title_th,
+                other_en=other.title_en, dataset_en=declared.title_en,
+            )
+        )  # fmt: skip
 
 
 def _validate(

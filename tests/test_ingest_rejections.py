@@ -137,3 +137,16 @@ def test_a_date_typed_a_year_off_its_number_is_rejected_naming_the_row(engine, t
     ]
     result = _ingest(engine, make_workbook(tmp_path / "i.xlsx", incidents), "incidents")
     assert (_error(result, "date-outside-number-year").row, result.accepted) == (2, False)
+
+
+def test_a_file_of_another_dataset_is_refused_naming_the_dataset_it_is(engine, tmp_path: Path) -> None:
+    complaints = [["เลขที่เรื่อง", "วันที่รับเรื่อง", "ประเภทเรื่อง", "ชุมชน", "สถานะ"]]
+    complaints += [["0041/2570", "20/11/2569 09.00 น.", "ถนน", "เสรี", "รับเรื่อง"]]
+    result = _ingest(engine, make_workbook(tmp_path / "c.xlsx", complaints), "incidents")
+    assert not result.accepted
+    issue = _error(result, "other-dataset")
+    assert "เรื่องร้องเรียน" in issue.message_th and "Complaints" in issue.message_en
+    waste = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["1/11/2569", "เสรี", 1.5]]
+    result = _ingest(engine, make_workbook(tmp_path / "w.xlsx", waste), "welfare")
+    assert [i.code for i in result.prepared.report.errors] == ["no-header-row", "other-dataset"]
+    assert "Waste collection" in result.prepared.report.errors[1].message_en
