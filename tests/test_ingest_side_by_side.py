@@ -8,8 +8,9 @@ from functools import partial
 import pandas as pd
 import pytest
 
+from data_sources import store
 from data_sources.city import community_names
-from data_sources.ingest import prepare, read_and_validate
+from data_sources.ingest import ingest, prepare, read_and_validate
 from data_sources.readers import Limits, run_isolated
 from data_sources.readers.isolation import run_beside
 from data_sources.validation import SIDE_BY_SIDE_ROWS
@@ -76,3 +77,28 @@ def test_run_beside_gives_both_results() -> None:
 def test_run_beside_raises_what_the_helper_work_raises() -> None:
     with pytest.raises(ValueError, match="no 3"):
         run_isolated(both, partial(refuse, 3), partial(double, 4), limits=LIMITS)
+
+
+def test_a_duplicate_key_in_the_last_row_of_a_large_file_changes_nothing(db_url: str) -> None:
+    """The whole-file checks gate the commit: a problem found only at the end of a file read on two
+    cores still leaves every dataset as it was, and the file is kept as a rejected upload."""
+    engine = store.connect(db_url)
+    assert ingest(engine, clean_complaints_csv(3), "earlier.csv", "complaints", today=TODAY).accepted
+    before = store.status(engine)
+    lines = clean_complaints_csv(SIDE_BY_SIDE_ROWS + 1_000).split(b"\n")
+    last_row = len(lines)  # the header is Excel row 1
+    lines[-1] = lines[1].split(b",", 1)[0] + b"," + lines[-1].split(b",", 1)[1]  # the first row's number again
+    result = ingest(engine, b"\n".join(lines), "large.csv", "complaints", today=TODAY, limits=LIMITS)
+    assert not result.accepted
+    assert [(i.code, i.row) for i in result.prepared.report.errors] == [("duplicate-key", last_row)]
+    assert store.status(engine) == before
+    history = store.upload_history(engine, "complaints")
+    assert history.iloc[0]["status"] == "rejected" and history.iloc[0]["file_name"] == "large.csv"
+
+
+def clean_complaints_csv(rows: int) -> bytes:
+    """`complaints_csv` without its bad cells."""
+    text = complaints_csv(rows).decode("utf-8")
+    return (
+        text.replace("31/02/2568", "1/2/2568").replace("สิบ", "5").replace("เรื่องใหม่ไม่มีในรายการ", "ขยะ").encode("utf-8")
+    )
