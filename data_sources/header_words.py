@@ -27,6 +27,8 @@ SAME_WORDS: tuple[tuple[str, ...], ...] = (
     ("วันที่", "date"),
     ("ชุมชน", "community"),
     ("ผู้ป่วย", "คนไข้", "patients", "patient", "cases"),
+    ("ไข้เลือดออก", "dhf", "dengue"),  # dengue haemorrhagic fever, as the disease-control desk writes it
+    ("ผู้รับบริการ", "ผู้มารับบริการ", "ผู้ใช้บริการ"),
     ("ระดับน้ำ", "water level"),
 )
 
@@ -44,6 +46,7 @@ ABBREVIATIONS: dict[str, str] = {
     "วัน เดือน ปี": "วันที่",
     "วดป": "วันที่",
     "อสม.": "อาสาสมัครสาธารณสุข",
+    "ศบส.": "ศูนย์บริการสาธารณสุข",
     "no.": "เลขที่",
     "amt": "amount",
 }

@@ -116,6 +116,20 @@ def test_the_number_of_recipients_is_a_count_and_the_amount_is_money(db_url: str
     assert (row["elderly_recipients"], row["disability_recipients"], row["amount_paid"]) == (236, 41, 203400)
 
 
+@pytest.mark.parametrize(
+    ("header", "column"),
+    [
+        ("ผู้ป่วย DHF (ราย)", "dengue_cases"),  # the disease-control desk's abbreviation
+        ("ผู้มารับบริการ ศบส. (ครั้ง)", "health_centre_visits"),  # ศบส. = ศูนย์บริการสาธารณสุข
+        ("ผู้ใช้บริการ", "health_centre_visits"),
+    ],
+)
+def test_health_desk_abbreviations_name_their_column(header: str, column: str) -> None:
+    scores = column_scores(header, dataset("health"))
+    assert max(scores, key=scores.__getitem__) == column
+    assert scores[column] >= SURE
+
+
 @pytest.mark.parametrize(("header", "column"), [("ค่า PM2.5", "pm25"), ("ค่า PM10", "pm10"), ("จุดตรวจวัด", "station")])
 def test_air_station_headers_with_the_word_for_value_name_their_column(header: str, column: str) -> None:
     scores = column_scores(header, dataset("air_quality"))
