@@ -59,11 +59,12 @@ class _Blank(dict[str, str]):
 
 
 def placeholders(document: dict[str, Any]) -> dict[str, str]:
-    """Values for {placeholders}: the city profile's names, address and emergency numbers."""
+    """Values for {placeholders}: the city profile's names, address, office hours and emergency numbers."""
     city = profile()
     values = {
         "city_th": city["name_th"], "city_en": city["name_en"], "address_th": city["address_th"],
         "address_en": city["address_en"], "area_code": city.get("phone_area_code", ""),
+        "office_hours_th": city["office_hours"]["th"], "office_hours_en": city["office_hours"]["en"],
         **city["emergency_numbers"], **document.get("placeholders", {}),
     }  # fmt: skip
     return {key: str(value) for key, value in values.items()}

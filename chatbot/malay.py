@@ -59,7 +59,9 @@ def _fill(template: str) -> str:
     city = profile()
     phones = city.get("office_phones", [])
     office = phones[0]["number"] if phones else city.get("phone_area_code", "")
-    return template.format(city_ms="Perbandaran Bandar Raya Yala", office_phone=office)
+    return template.format(
+        city_ms="Perbandaran Bandar Raya Yala", office_phone=office, office_hours=city["office_hours"]["ms"]
+    )
 
 
 def wants_river(text: str) -> bool:

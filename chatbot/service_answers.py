@@ -66,8 +66,9 @@ def office_phones(lang: Lang, text: str = "") -> tuple[Answer, tuple[Call, ...]]
     ordered = asked + [p for p in phones if p not in asked]
     calls = tuple(Call(p["number"], p["label_th"], p["label_en"]) for p in ordered)
     city = profile()
-    hours = say(lang, "เวลาทำการ จันทร์–ศุกร์ 08.30–16.30 น. ปิดวันเสาร์ อาทิตย์ และวันหยุดราชการ · แจ้งเรื่องร้องเรียนผ่านแชตนี้ได้ตลอด 24 ชั่วโมง",
-                "Office hours Monday–Friday 08:30–16:30, closed on Saturdays, Sundays and public holidays · complaints can be filed here any time.")  # fmt: skip
+    office = city["office_hours"]
+    hours = say(lang, f"เวลาทำการ {office['th']} · แจ้งเรื่องร้องเรียนผ่านแชตนี้ได้ตลอด 24 ชั่วโมง",
+                f"Office hours {office['en']} · complaints can be filed here any time.")  # fmt: skip
     asks_hours = any(clean(word).replace(" ", "") in unspaced for word in _HOURS_ASKED)
     lines = [hours] if asks_hours else []
     lines.append(say(lang, f"เบอร์โทร{city['name_th']}", f"{city['name_en']} phone numbers"))

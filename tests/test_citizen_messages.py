@@ -295,3 +295,17 @@ def test_a_malay_emergency_on_line_has_its_call_buttons_in_malay(city: sa.Engine
     assert document["type"] == "flex" and document["altText"].startswith("Tekan untuk telefon: 1784 talian bencana")
     labels = [b["action"]["label"] for b in document["contents"]["footer"]["contents"]]
     assert labels[0].startswith("1784") and not any("ambulance" in label or "rescue" in label for label in labels)
+
+
+def test_the_office_hours_are_the_city_profiles_in_every_language(city: sa.Engine) -> None:
+    from chatbot.knowledge import default_knowledge
+    from data_sources.city import profile
+
+    hours = profile()["office_hours"]
+    bot = bot_for(city)
+    assert hours["th"] in bot.reply("เทศบาลเปิดกี่โมง").answer
+    assert hours["en"] in bot.reply("opening hours").answer
+    assert hours["ms"] in bot.reply("nombor telefon majlis bandaraya").answer
+    for lang in ("th", "en"):
+        contact = default_knowledge().answer("office_contact", "", lang)
+        assert contact is not None and hours[lang] in contact.text
