@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 REMEMBERED = ("water_level", "waste_collection")
 _NEAR_WORDS = ("ใกล้", "near", "closest", "nearest")
 _AND_THEN = ("แล้ว", "ล่ะ", "ละ", "what about", "and ", "how about")
+_LOST = frozenset({"ไม่เข้าใจ", "ไม่เข้าใจค่ะ", "ไม่เข้าใจครับ", "งง", "งงค่ะ", "งงครับ", "หมายความว่าไง", "idon'tunderstand",
+                   "idontunderstand", "what?", "what", "huh", "tidakfaham", "takfaham"})  # fmt: skip
 _UNKNOWN_TICKET = ("ไม่รู้", "ไม่ทราบ", "ลืม", "หาย", "ไม่มีเลข", "จำไม่ได้", "don't know", "dont know", "forgot", "lost",
                    "no number")  # fmt: skip
 
@@ -57,6 +59,9 @@ def follow_up(turn: Turn, lang: Lang) -> Reply | None:
         return _no_ticket_number(lang)
     if not state.get("offer") and filing_words.says_send(text):
         return _nothing_to_confirm(lang)
+    if clean(text).strip(" .!?~").replace(" ", "") in _LOST:
+        return _menu(lang, say(lang, "ขออภัยที่ตอบไม่ชัดเจนค่ะ เลือกหัวข้อด้านล่าง หรือพิมพ์คำถามสั้น ๆ อีกครั้ง",
+                               "Sorry that wasn't clear. Pick a topic below, or ask again in a few words."))  # fmt: skip
     return None
 
 
@@ -74,9 +79,13 @@ def _no_ticket_number(lang: Lang) -> Reply:
 
 
 def _nothing_to_confirm(lang: Lang) -> Reply:
-    from chatbot.engine import Reply
-
     head = say(lang, "ยังไม่มีเรื่องที่รอการยืนยันค่ะ ถ้าจะแจ้งเรื่อง พิมพ์ \"แจ้งเรื่องร้องเรียน\" หรือเลือกหัวข้อ",
                'There is nothing waiting to be confirmed. To file a complaint type "file a complaint", or pick a topic.')  # fmt: skip
+    return _menu(lang, head)
+
+
+def _menu(lang: Lang, head: str) -> Reply:
+    from chatbot.engine import Reply
+
     return Reply("out_of_scope", f"{head}\n{menu_text(lang)}", (), {}, 1.0, (), {"menu": True, "lang": lang}, lang,
                  clarify=True)  # fmt: skip

@@ -309,3 +309,9 @@ def test_the_office_hours_are_the_city_profiles_in_every_language(city: sa.Engin
     for lang in ("th", "en"):
         contact = default_knowledge().answer("office_contact", "", lang)
         assert contact is not None and hours[lang] in contact.text
+
+
+@pytest.mark.parametrize("message", ["ไม่เข้าใจ", "งงค่ะ", "I dont understand"])
+def test_not_understanding_the_bot_gets_the_topics_not_a_goodbye(city: sa.Engine, message: str) -> None:
+    reply = bot_for(city).reply(message)
+    assert reply.clarify and reply.intent != "thanks_goodbye" and reply.state == {"menu": True, "lang": reply.lang}
