@@ -185,6 +185,23 @@ def test_a_dash_in_an_optional_measurement_is_blank_not_zero(tmp_path: Path) -> 
     assert prepared.frame["pm10"].isna().tolist() == [True]
 
 
+def test_no_reading_in_a_measurement_is_blank_and_in_a_count_an_error(tmp_path: Path) -> None:
+    rows = [
+        ["สถานี", "วันเวลาที่ตรวจวัด", "PM2.5 (มคก./ลบ.ม.)", "PM10 (มคก./ลบ.ม.)"],
+        ["YL-AQ1", "21/11/2569 09.00 น.", 18.4, "N/A"],
+        ["YL-AQ1", "21/11/2569 10.00 น.", 19.0, "ไม่มีข้อมูล"],
+    ]
+    prepared = _prepare(make_workbook(tmp_path / "air.xlsx", rows), "air_quality")
+    assert prepared.valid, prepared.report.lines()
+    assert prepared.frame["pm10"].isna().tolist() == [True, True]
+    required = [rows[0], ["YL-AQ1", "21/11/2569 11.00 น.", "n/a", 30.0]]
+    prepared = _prepare(make_workbook(tmp_path / "air2.xlsx", required), "air_quality")
+    assert [(i.code, i.row, i.column) for i in prepared.report.errors] == [("required-missing", 2, "C")]
+    count = [["วันที่", "ชุมชน", "ขยะที่จัดเก็บ (ตัน)"], ["01/11/2569", "เมืองทอง", "N/A"]]
+    prepared = _prepare(make_workbook(tmp_path / "waste.xlsx", count), "waste")
+    assert [(i.code, i.row, i.column) for i in prepared.report.errors] == [("not-a-number", 2, "C")]
+
+
 def test_revenue_types_as_the_chart_of_accounts_names_them(tmp_path: Path, db_url: str) -> None:
     # Finance prints each type as its หมวด: stored as a new type, each one left the month's types.
     names = [

@@ -14,7 +14,7 @@ import numpy as np
 
 from data_sources.values.digits import clean_digits
 from data_sources.values.problems import UnreadableCell
-from data_sources.values.text import DASHES, number_text
+from data_sources.values.text import DASHES, NOT_MEASURED, number_text
 
 # Thousands go in groups of three, separated by commas or spaces ("1,234.50", "1 234").
 _BODY = re.compile(r"(?:\d{1,3}(?:[, ]\d{3})+|\d+)(?:\.\d*)?(?:e[-+]?\d+)?|\.\d+(?:e[-+]?\d+)?")
@@ -56,6 +56,8 @@ def _read_text(raw: str, *, percent: bool, dash_is_zero: bool = True) -> float |
     if text in DASHES:
         # "-" in a count or an amount is the accountant's zero; in a measurement it means none taken.
         return 0.0 if dash_is_zero else None
+    if not dash_is_zero and text.strip() in NOT_MEASURED:
+        return None
     text, has_percent = _strip_percent(text)
     if has_percent and not percent:
         raise UnreadableCell("percent-not-allowed")

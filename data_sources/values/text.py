@@ -10,6 +10,8 @@ from data_sources.values.digits import clean_text
 
 # A lone dash means "nothing" in a Thai report; in a number column it means zero (see numbers.py).
 DASHES = frozenset({"-", "–", "—", "−", "--"})
+# "No reading" as station logs write it: blank in a measurement column, where a dash is blank too.
+NOT_MEASURED = frozenset({"n/a", "na", "n.a.", "ไม่มีข้อมูล", "ไม่ได้วัด", "ไม่ได้ตรวจวัด"})
 _BLANKS = DASHES | {""}
 
 
