@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
+from data_sources import year_slip
 from data_sources.adapters import dataset
 from data_sources.db import DATASET_TABLES, VALID_TO
 from data_sources.labels import value_text
@@ -80,13 +81,13 @@ def implausible(value: float, history: pd.Series, *, count: bool) -> bool:
 
 
 def add_warnings(engine: sa.Engine, prepared: Prepared) -> None:
-    """Add the implausible-value warnings of a valid prepared file to its report (once)."""
+    """Add the implausible-value and year-slip warnings of a valid prepared file to its report (once)."""
     report = prepared.report
     if not prepared.valid or prepared.dataset is None or report.stats.get("plausibility_checked"):
         return
     letters = {k: column_letter(prepared.headers.index(h)) for k, h in report.mapping.items() if h in prepared.headers}
     found = warnings(engine, prepared.dataset, prepared.frame, report.mapping, letters, prepared.excel_rows)  # type: ignore[arg-type]
-    report.issues.extend(found)
+    report.issues.extend(found + year_slip.warnings(engine, prepared.dataset, prepared.frame))  # type: ignore[arg-type]
     report.stats["plausibility_checked"] = True
 
 
