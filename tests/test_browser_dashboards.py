@@ -126,6 +126,14 @@ def test_executive_pages_in_english(mayor_tab: Page, viewport: dict[str, int], d
         _shoot(mayor_tab, f"{name}-{device}-en", viewport)
 
 
+DECK_READY = """() => {
+    const canvas = document.querySelector('[data-testid="stDeckGlJsonChart"] canvas');
+    if (!canvas || canvas.clientHeight < 400) return false;
+    const ratio = window.devicePixelRatio;
+    return canvas.width === Math.round(canvas.clientWidth * ratio) && canvas.height === Math.round(canvas.clientHeight * ratio);
+}"""
+
+
 def test_the_city_map_draws_without_basemap_tiles(mayor_tab: Page) -> None:
     tile_requests: list[str] = []
 
@@ -136,11 +144,13 @@ def test_the_city_map_draws_without_basemap_tiles(mayor_tab: Page) -> None:
     mayor_tab.on("request", note)
     _open(mayor_tab, "city-map", "th")
     chart = mayor_tab.locator('[data-testid="stDeckGlJsonChart"]')
-    chart.locator("canvas").first.wait_for()
+    # The canvas is mounted (at the browser's 300 x 150 default) seconds before deck.gl has set
+    # itself up and listens to the pointer: its drawing buffer sized to the chart is the sign.
+    mayor_tab.wait_for_function(DECK_READY)
     box = chart.bounding_box()
     assert box is not None and box["height"] > 400
     # The busiest hexagons are at the city centre, the middle of the map: point at one.
-    mayor_tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    mayor_tab.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
     tooltip = mayor_tab.locator(".deck-tooltip")
     tooltip.wait_for(state="visible")
     assert re.search(r"[\u0e00-\u0e7f]", tooltip.inner_text())  # Thai
