@@ -20,6 +20,7 @@ from data_sources.adapters import DATASETS
 from data_sources.bands import river_status
 from data_sources.divisions import DIVISIONS, EVERY_DIVISION, division
 from data_sources.freshness import is_fresh
+from data_sources.thai_calendar import BE_OFFSET
 from metrics.periods import parse_period
 
 FLOOR = ("city_time", "thai_calendar", "divisions", "bands", "freshness")
@@ -55,7 +56,9 @@ def test_floor_module_examples_hold(name: str) -> None:
 
 def test_the_buddhist_era_offset_is_written_in_one_module() -> None:
     writers = {
-        p.relative_to(ROOT).as_posix() for p in _code_files() if any(re.search(r"\b543\b", c) for c in _code_lines(p))
+        p.relative_to(ROOT).as_posix()
+        for p in _code_files()
+        if any(re.search(rf"\b{BE_OFFSET}\b", c) for c in _code_lines(p))
     }
     assert writers == {"data_sources/thai_calendar.py"}
 

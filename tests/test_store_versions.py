@@ -180,7 +180,7 @@ def test_bulk_insert_keeps_every_value_exactly(db_url: str) -> None:
             "category": ["road"] * 6,
             "community": ["เมืองทอง"] * 6,
             "status": ["received"] * 6,
-            "latitude": [6.54321, None, 6.5, 6.55, 6.56, 6.57],
+            "latitude": [6.52178, None, 6.5, 6.55, 6.56, 6.57],
             "satisfaction": pd.array([5, None, 3, 1, 2, 4], dtype="Int64"),
             "description": awkward,
         }
@@ -192,5 +192,5 @@ def test_bulk_insert_keeps_every_value_exactly(db_url: str) -> None:
     assert pd.isna(stored["description"].iloc[5])
     assert stored["received_at"].iloc[0] == pd.Timestamp("2024-10-01 08:30:15.250")
     assert pd.isna(stored["received_at"].iloc[2])
-    assert stored["latitude"].iloc[0] == 6.54321 and pd.isna(stored["latitude"].iloc[1])
+    assert stored["latitude"].iloc[0] == 6.52178 and pd.isna(stored["latitude"].iloc[1])
     assert stored["satisfaction"].tolist()[:1] == [5] and pd.isna(stored["satisfaction"].iloc[1])
