@@ -16,7 +16,7 @@ import pandas as pd
 from chatbot.answers import Answer, say
 from chatbot.text import Lang, clean
 from data_sources.adapters import dataset
-from data_sources.city import community_named, profile
+from data_sources.city import community_in, community_named
 from data_sources.kinds.choice import Option
 from data_sources.thai_calendar import fiscal_year
 from metrics.breakdowns import facilities_by_type, incidents_by_type
@@ -286,7 +286,7 @@ def _kpi_answer(result: KpiResult, period: Period, place: str | None, note: str,
     kpi = result.kpi
     name = say(lang, kpi.name_th, kpi.name_en)
     if place:
-        name = say(lang, f"{name} ชุมชน{place}", f"{name}, {_place(place, lang)} community,")
+        name = say(lang, f"{name} ชุมชน{place}", f"{name}, {community_in(place, lang)} community,")
     span = result.span
     through = ""
     if result.to_date and span is not None and not span.empty:
@@ -303,14 +303,9 @@ def _kpi_answer(result: KpiResult, period: Period, place: str | None, note: str,
     return Answer("\n".join(lines), kpi.datasets, as_of, {"kpi": kpi.id})
 
 
-def _place(name_th: str | None, lang: Lang) -> str:
-    english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
-    return (name_th or "") if lang == "th" else english.get(name_th or "", name_th or "")
-
-
 def _city_note(place: str, lang: Lang) -> str:
     return say(lang, f"ตัวเลขนี้ไม่ได้เก็บแยกตามชุมชน จึงเป็นของทั้งเมือง (ไม่ใช่เฉพาะชุมชน{place})",
-               f"This figure is not kept by community, so it is the whole city's (not {_place(place, lang)} alone).")  # fmt: skip
+               f"This figure is not kept by community, so it is the whole city's (not {community_in(place, lang)} alone).")  # fmt: skip
 
 
 def _no_figure(kpi_id: str, period: Period, lang: Lang) -> Answer:

@@ -8,7 +8,7 @@ from typing import Any
 from chatbot.answers import say
 from chatbot.text import Lang
 from data_sources.adapters.complaints import CATEGORIES
-from data_sources.city import profile
+from data_sources.city import community_in
 from data_sources.tickets import Similar, rules
 from data_sources.tickets.labels import category_label, division_label, stage_label
 from metrics.periods import day_label
@@ -67,8 +67,7 @@ def _place_line(draft: dict[str, Any], lang: Lang) -> str:
     place = draft.get("place") or ""
     community = draft.get("community")
     if community and community not in place:
-        english = next((c["name_en"] for c in profile()["communities"] if c["name_th"] == community), community)
-        named = say(lang, f"ชุมชน{community}", f"{english} community")
+        named = say(lang, f"ชุมชน{community}", f"{community_in(community, 'en')} community")
         place = f"{place} ({named})" if place else named
     if draft.get("latitude") is not None:
         place = (place + " " if place else "") + say(lang, "[ตำแหน่งที่ส่งมา]", "[location sent]")

@@ -25,6 +25,23 @@ def community_names() -> tuple[str, ...]:
     return tuple(c["name_th"] for c in profile()["communities"])
 
 
+def community_in(name_th: str, lang: str) -> str:
+    """A community's name in `lang` ("th" or "en") from its Thai name; a name the city does not
+    know comes back as it is.
+
+    >>> community_in("เสรี", "en"), community_in("เสรี", "th"), community_in("Atlantis", "en")
+    ('Seri', 'เสรี', 'Atlantis')
+    """
+    if lang == "th":
+        return name_th
+    return _english_names().get(name_th, name_th)
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    return {c["name_th"]: c["name_en"] for c in profile()["communities"]}
+
+
 COMMUNITY_WORDS = ("ชุมชน", "community")  # said before or after a name ("ชุมชนเสรี", "Seri community")
 
 

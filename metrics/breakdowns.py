@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 
 from data_sources.adapters import DATASETS
-from data_sources.city import profile
+from data_sources.city import community_in
 from data_sources.freshness import days_since, is_fresh
 from metrics.catalogue import catalogue
 from metrics.dimensions import by_dimension
@@ -39,9 +39,8 @@ def by_community(
     if not item.community_level:
         return pd.DataFrame(columns=columns)
     table = by_dimension(kpi_id, frames, period, "community", context=context, targets=targets)
-    english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
     table = table.rename(columns={"member": "community"})
-    table.insert(1, "community_en", table["community"].map(lambda name: english.get(name, name)))
+    table.insert(1, "community_en", table["community"].map(lambda name: community_in(name, "en")))
     return table.sort_values("value", ascending=item.better == "lower", na_position="last", ignore_index=True)
 
 

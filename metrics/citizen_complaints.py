@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from data_sources.city import profile
+from data_sources.city import community_in
 from data_sources.values.digits import clean_text, from_thai_digits
 from metrics.breakdowns import complaints_by_category
 from metrics.catalogue import kpi
@@ -47,10 +47,9 @@ def by_community(frames: Frames, period: Period) -> pd.DataFrame:
     first (the catalogue's figures, split by community)."""
     received = by_dimension("complaints_received", frames, period, "community").set_index("member")["value"]
     rates = by_dimension("complaint_resolution_rate", frames, period, "community").set_index("member")["value"]
-    english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
     table = pd.DataFrame({"received": received, "resolution_rate": rates}).rename_axis("community").reset_index()
     table = table.loc[table["received"] > 0]
-    table.insert(1, "community_en", [english.get(name, name) for name in table["community"]])
+    table.insert(1, "community_en", [community_in(name, "en") for name in table["community"]])
     table.insert(3, "resolved", (table["received"] * table["resolution_rate"]).round().fillna(0.0).astype("int64"))
     table["received"] = table["received"].astype("int64")
     return table.sort_values(["received", "community"], ascending=[False, True], ignore_index=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from data_sources.city import communities_like, profile
+from data_sources.city import communities_like, community_in
 
 
 class MetricsError(Exception):
@@ -49,8 +49,7 @@ class UnknownCommunity(MetricsError):
 
     def __init__(self, community: str) -> None:
         like = communities_like(community)
-        english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
         hint_th = f" หมายถึง {' หรือ '.join(like)} ใช่ไหม" if like else ""
-        hint_en = f"; did you mean {' or '.join(english[name] for name in like)}?" if like else ""
+        hint_en = f"; did you mean {' or '.join(community_in(name, 'en') for name in like)}?" if like else ""
         super().__init__(f"ไม่รู้จักชุมชน '{community}'{hint_th}", f"Unknown community '{community}'{hint_en}")
         self.community = community

@@ -21,7 +21,7 @@ import streamlit as st
 from pythainlp.util import collate
 
 from data_sources import city_time
-from data_sources.city import profile
+from data_sources.city import community_in, profile
 from data_sources.divisions import DIVISIONS
 from metrics.catalogue import catalogue
 from metrics.period_menu import MENU_KINDS, ROLLING_DAYS, MenuKind, choices, default_choice
@@ -91,10 +91,7 @@ def remembered_selectbox(
 def community_label(name_th: str, language: str) -> str:
     if name_th == ALL_COMMUNITIES:
         return t("dash.filter.whole_city")
-    if language == "th":
-        return name_th
-    english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
-    return english.get(name_th, name_th)
+    return community_in(name_th, language)
 
 
 def period_picker(*, today: date | None = None) -> Period:

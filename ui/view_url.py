@@ -22,7 +22,7 @@ from datetime import date
 
 import streamlit as st
 
-from data_sources.city import community_named, profile
+from data_sources.city import community_in, community_named
 from metrics.errors import UnknownPeriod
 from metrics.period_menu import ROLLING_DAYS, MenuKind, choices
 from metrics.periods import Period, parse_period
@@ -71,8 +71,7 @@ def community_param(name_th: str | None) -> str | None:
     """The URL value of a community (its English name), None for the whole city."""
     if not name_th:
         return None
-    english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
-    return english.get(name_th, name_th)
+    return community_in(name_th, "en")
 
 
 def read_community(value: str | None) -> str | None:

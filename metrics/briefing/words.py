@@ -7,7 +7,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from data_sources.city import profile
+from data_sources.city import community_in, profile
 from data_sources.divisions import DIVISIONS
 from data_sources.thai_calendar import date_label
 from metrics.phrases import format_score, format_value, phrase
@@ -38,10 +38,7 @@ def place(community: str | None, lang: str) -> str:
     """The community's name in `lang`, or "ทั้งเมือง" / "Whole city"."""
     if community is None:
         return word("whole_city", lang)
-    if lang == "th":
-        return community
-    english = {c["name_th"]: c["name_en"] for c in profile()["communities"]}
-    return english.get(community, community)
+    return community_in(community, lang)
 
 
 def score_label(scope_kind: str, lang: str) -> str:
