@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 import sqlalchemy as sa
 
-from data_sources import city_time
+from data_sources import city_time, scope
 from data_sources.adapters import dataset
 from data_sources.db import DATASET_TABLES, VALID_TO
 from data_sources.labels import month_text
@@ -43,12 +43,9 @@ def warnings(engine: sa.Engine, key: str, frame: pd.DataFrame, *, today: date | 
         meant = [m + 12 for m in months]
         if not all(m <= newest_month < n <= this_month for m, n in zip(months, meant, strict=True)):
             return []
-        start, end = months[0].start_time, (months[-1] + 1).start_time
-        bounds = (start.date(), end.date()) if declared.column(column).kind.moment_level == "date" else (start, end)
+        touched = scope.months_touched(table.c[column], stamps, declared)
         live = connection.execute(
-            sa.select(sa.func.count())
-            .select_from(table)
-            .where(table.c[VALID_TO].is_(None), table.c[column] >= bounds[0], table.c[column] < bounds[1])
+            sa.select(sa.func.count()).select_from(table).where(table.c[VALID_TO].is_(None), touched)
         ).scalar()
     if not live:
         return []
